@@ -1,0 +1,114 @@
+"""Bearer JWT auth: who the caller is (Principal) and which roles an endpoint admits."""
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, Request
+
+from services.kit.counties import is_liuzhou_county
+from services.kit.db import utcnow
+from services.kit.errors import DomainError
+
+ALGORITHM = "HS256"
+
+
+class Role(StrEnum):
+    """The roles of the people and systems that use the platform."""
+
+    PROJECT_OWNER = "project_owner"  # 项目主管单位 / 实施单位
+    TOWNSHIP = "township"  # 乡镇
+    COUNTY_OFFICE = "county_office"  # 县区扶贫办
+    CITY_OFFICE = "city_office"  # 市扶贫办
+    FINANCE = "finance"  # 财政局
+    HR = "hr"  # 人社局
+    INSPECTOR = "inspector"  # 督查 / 审计
+    EXTERNAL = "external"  # 外部系统, read-only
+    ADMIN = "admin"
+
+
+ALL_ROLES = frozenset(Role)
+READ_ROLES = ALL_ROLES  # every signed-in role may read within its scope
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller: subject, role, county (None = whole city) and organisation."""
+
+    sub: str
+    role: Role
+    county: str | None = None
+    org: str | None = None
+
+    @property
+    def citywide(self) -> bool:
+        return self.county is None
+
+    def sees_county(self, county: str) -> bool:
+        """True when rows of this county are inside the caller's scope."""
+        return self.county is None or self.county == county
+
+
+def mint_token(secret: str, sub: str, role: Role | str, county: str | None = None,
+               org: str | None = None, ttl: timedelta = timedelta(days=30)) -> str:
+    """Sign a token for local use, tests and the demo."""
+    now = utcnow()
+    claims = {"sub": sub, "role": str(Role(role)), "iat": now, "exp": now + ttl}
+    if county:
+        claims["county"] = county
+    if org:
+        claims["org"] = org
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def _unauthorized(detail: str) -> DomainError:
+    return DomainError(401, "auth.unauthenticated", detail)
+
+
+def decode_token(token: str, secret: str) -> Principal:
+    """Verify a token and turn its claims into a Principal; 401 on anything wrong."""
+    try:
+        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "role", "exp"]})
+    except jwt.ExpiredSignatureError:
+        raise _unauthorized("登录凭证已过期，请重新获取") from None
+    except jwt.PyJWTError:
+        raise _unauthorized("登录凭证无效") from None
+    try:
+        role = Role(claims["role"])
+    except ValueError:
+        raise _unauthorized("登录凭证中的角色无效") from None
+    county = claims.get("county")
+    if county is not None and not is_liuzhou_county(county):
+        raise _unauthorized("登录凭证中的县区代码无效")
+    if role == Role.PROJECT_OWNER and not (claims.get("org") and county):
+        raise _unauthorized("项目单位的凭证必须包含单位和县区")
+    return Principal(sub=str(claims["sub"]), role=role, county=county, org=claims.get("org"))
+
+
+def current_principal(request: Request) -> Principal:
+    """The caller of this request, from its Authorization: Bearer header."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise _unauthorized("缺少登录凭证（Authorization: Bearer）")
+    return decode_token(token.strip(), request.app.state.settings.jwt_secret)
+
+
+def allow(*roles: Role):
+    """A dependency admitting only these roles (admin always); 403 for the others."""
+    admitted = frozenset(roles) | {Role.ADMIN}
+
+    def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        if principal.role not in admitted:
+            allowed = "、".join(sorted(str(r) for r in admitted))
+            raise DomainError(403, "auth.forbidden", f"当前角色无权执行此操作，允许的角色：{allowed}",
+                              extra={"allowed_roles": sorted(str(r) for r in admitted)})
+        return principal
+
+    return _check
+
+
+def out_of_scope(detail: str = "超出当前账号的县区或单位范围") -> DomainError:
+    """403 for a write outside the caller's county or organisation."""
+    return DomainError(403, "auth.out_of_scope", detail)

@@ -1,0 +1,23 @@
+"""Liveness (/healthz) and readiness (/readyz: the database answers)."""
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+health_router = APIRouter(tags=["ops"])
+
+
+@health_router.get("/healthz", summary="Liveness")
+async def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@health_router.get("/readyz", summary="Readiness: the database answers")
+async def readyz(request: Request) -> JSONResponse:
+    """Ready when a trivial query succeeds."""
+    try:
+        async with request.app.state.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error means not ready
+        return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status_code=503)
+    return {"status": "ok"}

@@ -1,0 +1,15 @@
+"""Projects service: the poverty-alleviation project library (脱贫攻坚项目库)."""
+from fastapi import FastAPI
+
+from services.kit.service_app import build_service
+from services.projects.config import Settings
+from services.projects.library.gauges import library_gauges
+from services.projects.library.router import router as library_router
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The projects service app."""
+    app = build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings or Settings(),
+                        [library_router], domain_gauges=library_gauges,
+                        description="项目入库申报、审核、年度计划与跟踪。")
+    return app

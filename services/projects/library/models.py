@@ -1,0 +1,69 @@
+"""Library entries (项目库) and their budget lines."""
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from services.kit.db import Base, BigId, UTCDateTime, utcnow
+from services.projects.library.states import FundSource, ProjectCategory, ProjectStatus
+
+Money = Numeric(18, 2)
+
+
+def _enum(cls) -> Enum:
+    # Stored as plain strings: new states never need a database-level enum migration.
+    return Enum(cls, native_enum=False, create_constraint=False, length=32,
+                values_callable=lambda e: [m.value for m in e])
+
+
+class Project(Base):
+    """One entry of the poverty-alleviation project library (脱贫攻坚项目库)."""
+
+    __tablename__ = "projects"
+    __table_args__ = (
+        Index("ix_projects_county_id", "county_code", "id"),
+        Index("ix_projects_status_id", "status", "id"),
+        Index("ix_projects_owner_id", "owner_org", "id"),
+        Index("ix_projects_category_id", "category", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    county_code: Mapped[str] = mapped_column(String(6))
+    township: Mapped[str] = mapped_column(String(60))
+    village: Mapped[str] = mapped_column(String(60))
+    category: Mapped[ProjectCategory] = mapped_column(_enum(ProjectCategory))
+    owner_org: Mapped[str] = mapped_column(String(120))
+    status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus))
+    uses_fiscal_funds: Mapped[bool] = mapped_column(Boolean)
+    total_budget: Mapped[Decimal] = mapped_column(Money)
+    poor_households: Mapped[int] = mapped_column(Integer)
+    poor_people: Mapped[int] = mapped_column(Integer)
+    poor_villages: Mapped[list[str]] = mapped_column(JSON)
+    mechanism: Mapped[str] = mapped_column(Text)
+    targets: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    planned_start_year: Mapped[int] = mapped_column(Integer)
+    planned_end_year: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    submitted_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    budget_lines: Mapped[list["BudgetLine"]] = relationship(
+        back_populates="project", lazy="raise", cascade="all, delete-orphan", order_by="BudgetLine.id")
+
+
+class BudgetLine(Base):
+    """Budget of an entry from one fund source in one year (yuan)."""
+
+    __tablename__ = "project_budget_lines"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    source: Mapped[FundSource] = mapped_column(_enum(FundSource))
+    year: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money)
+
+    project: Mapped[Project] = relationship(back_populates="budget_lines", lazy="raise")

@@ -1,0 +1,88 @@
+"""All SQL about library entries."""
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from services.kit.auth import Principal, Role
+from services.projects.library.models import Project
+from services.projects.library.states import ProjectCategory, ProjectStatus
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    """Filters of the library list; None means any."""
+
+    county: str | None = None
+    status: ProjectStatus | None = None
+    category: ProjectCategory | None = None
+    year: int | None = None
+    owner_org: str | None = None
+
+
+def visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Rows inside the caller's scope: own org for owners, own county for county roles, all otherwise."""
+    conditions = []
+    if principal.county is not None:
+        conditions.append(Project.county_code == principal.county)
+    if principal.role == Role.PROJECT_OWNER:
+        conditions.append(Project.owner_org == principal.org)
+    return and_(true(), *conditions)
+
+
+def _matching(f: ProjectFilter) -> list[ColumnElement[bool]]:
+    conditions = []
+    if f.county:
+        conditions.append(Project.county_code == f.county)
+    if f.status:
+        conditions.append(Project.status == f.status)
+    if f.category:
+        conditions.append(Project.category == f.category)
+    if f.owner_org:
+        conditions.append(Project.owner_org == f.owner_org)
+    if f.year:
+        conditions.append(and_(Project.planned_start_year <= f.year, Project.planned_end_year >= f.year))
+    return conditions
+
+
+class ProjectRepository:
+    """Reads and writes of library entries within the request's transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, project: Project) -> Project:
+        """Stage a new entry and give it an id."""
+        self.session.add(project)
+        await self.session.flush()
+        return project
+
+    async def get(self, project_id: int, principal: Principal) -> Project | None:
+        """One entry with its budget, if it exists and the caller may see it."""
+        query = (select(Project).options(selectinload(Project.budget_lines))
+                 .where(Project.id == project_id, visible_to(principal)))
+        return (await self.session.scalars(query)).one_or_none()
+
+    async def get_many(self, ids: Sequence[int], principal: Principal) -> list[Project]:
+        """The visible entries among ids, in the order asked."""
+        query = (select(Project).options(selectinload(Project.budget_lines))
+                 .where(Project.id.in_(ids), visible_to(principal)))
+        found = {p.id: p for p in (await self.session.scalars(query)).all()}
+        return [found[i] for i in ids if i in found]
+
+    async def page(self, f: ProjectFilter, principal: Principal, after: int | None, limit: int) -> list[Project]:
+        """Up to limit+1 visible entries, newest first, strictly after the cursor id."""
+        query = (select(Project).options(selectinload(Project.budget_lines))
+                 .where(visible_to(principal), *_matching(f))
+                 .order_by(Project.id.desc()).limit(limit + 1))
+        if after is not None:
+            query = query.where(Project.id < after)
+        return list((await self.session.scalars(query)).all())
+
+    async def count_by_county_and_status(self) -> list[tuple[str, str, int]]:
+        """Entries per county and state, for the gauges."""
+        query = select(Project.county_code, Project.status, func.count()).group_by(
+            Project.county_code, Project.status)
+        return [(c, str(s), n) for c, s, n in (await self.session.execute(query)).all()]

@@ -1,0 +1,80 @@
+"""REST endpoints of the project library."""
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from services.kit.auth import READ_ROLES, Principal, Role, allow
+from services.kit.counties import is_liuzhou_county
+from services.kit.db import Session
+from services.kit.errors import FieldError, not_found, unprocessable
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.projects.library import service
+from services.projects.library.repository import ProjectFilter, ProjectRepository
+from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.states import ProjectCategory, ProjectStatus
+
+router = APIRouter(prefix="/projects", tags=["project library (项目库)"])
+Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
+MAX_IDS = 200
+
+
+def etag(version: int) -> str:
+    """The entity tag of an entry version, for If-Match on later changes."""
+    return f'"{version}"'
+
+
+def _parse_ids(ids: str) -> list[int]:
+    try:
+        parsed = [int(x) for x in ids.split(",") if x.strip()]
+    except ValueError:
+        raise unprocessable("request.invalid", "ids 须为逗号分隔的整数", [FieldError("ids", "须为逗号分隔的整数")]) from None
+    if not parsed or len(parsed) > MAX_IDS:
+        raise unprocessable("request.invalid", f"ids 须为 1 到 {MAX_IDS} 个", [FieldError("ids", f"须为 1 到 {MAX_IDS} 个")])
+    return list(dict.fromkeys(parsed))
+
+
+@router.post("", response_model=ProjectRead, status_code=201, summary="Submit a library entry (项目入库申报)",
+             responses={422: {"description": "project.not_eligible or request.invalid"}})
+async def submit_project(entry: ProjectCreate, session: Session, response: Response,
+                         principal: Annotated[Principal, Depends(allow(Role.PROJECT_OWNER))]) -> ProjectRead:
+    """Submit an entry; refused with project.not_eligible (nothing stored) when it breaks the hard rule."""
+    project = await service.submit(session, principal, entry)
+    response.headers["Location"] = f"/projects/{project.id}"
+    response.headers["ETag"] = etag(project.version)
+    return project
+
+
+@router.get("", response_model=Page[ProjectRead], summary="List or batch-read library entries")
+async def list_projects(
+    session: Session,
+    principal: Reader,
+    county: Annotated[str | None, Query(description="县区代码")] = None,
+    status: ProjectStatus | None = None,
+    category: ProjectCategory | None = None,
+    year: Annotated[int | None, Query(ge=2014, le=2035, description="计划实施年度")] = None,
+    owner_org: str | None = None,
+    ids: Annotated[str | None, Query(description=f"批量读取：逗号分隔的 id，最多 {MAX_IDS} 个，按请求顺序返回")] = None,
+    after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> Page[ProjectRead]:
+    """Entries in the caller's scope, newest first, keyset-paginated; `ids` batch-reads instead."""
+    repo = ProjectRepository(session)
+    if ids is not None:
+        found = await repo.get_many(_parse_ids(ids), principal)
+        return Page(items=[ProjectRead.of(p) for p in found], next_cursor=None)
+    if county is not None and not is_liuzhou_county(county):
+        raise unprocessable("request.invalid", "县区代码无效", [FieldError("county", "不是柳州市的县区代码")])
+    f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
+    rows = await repo.page(f, principal, decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda p: p.id)
+    return Page(items=[ProjectRead.of(p) for p in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
+async def get_project(project_id: int, session: Session, principal: Reader, response: Response) -> ProjectRead:
+    """One entry with its ETag; 404 also when it is outside the caller's scope."""
+    project = await ProjectRepository(session).get(project_id, principal)
+    if project is None:
+        raise not_found("project.not_found", f"项目 {project_id} 不存在或不在当前账号的查看范围内")
+    response.headers["ETag"] = etag(project.version)
+    return ProjectRead.of(project)

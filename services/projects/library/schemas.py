@@ -1,0 +1,135 @@
+"""Request and response shapes of library entries."""
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from services.kit.counties import COUNTIES, is_liuzhou_county
+from services.projects.library.states import (
+    CATEGORY_LABELS, STATUS_LABELS, FundSource, ProjectCategory, ProjectStatus,
+)
+
+Yuan = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=2, description="元，最多两位小数")]
+Year = Annotated[int, Field(ge=2014, le=2035)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused rather than silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class BudgetLineIn(Strict):
+    """Budget from one fund source in one year."""
+
+    source: FundSource
+    year: Year
+    amount: Yuan
+
+
+class Beneficiaries(Strict):
+    """How the project reduces poverty (带贫减贫机制)."""
+
+    poor_households: int = Field(0, ge=0, description="受益贫困户数")
+    poor_people: int = Field(0, ge=0, description="受益贫困人口数")
+    poor_villages: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        default_factory=list, max_length=100, description="服务的贫困村")
+    description: str = Field(min_length=1, max_length=4000, description="带贫减贫机制说明")
+
+
+class PerformanceTarget(Strict):
+    """One performance indicator (绩效目标) with its unit and target value."""
+
+    indicator: Text
+    unit: Annotated[str, Field(min_length=1, max_length=20)]
+    target_value: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
+
+
+class ProjectCreate(Strict):
+    """A new library entry as an owner submits it (项目入库申报)."""
+
+    name: Text
+    county_code: str = Field(description="县区代码（柳州市十个县区之一）", examples=["450225"])
+    township: Annotated[str, Field(min_length=1, max_length=60)]
+    village: Annotated[str, Field(min_length=1, max_length=60)]
+    category: ProjectCategory
+    owner_org: str | None = Field(None, max_length=120, description="项目主管单位；项目单位账号可省略，取自凭证")
+    uses_fiscal_funds: bool = Field(description="是否使用财政扶贫资金")
+    budget: list[BudgetLineIn] = Field(min_length=1, max_length=50)
+    beneficiaries: Beneficiaries
+    targets: list[PerformanceTarget] = Field(default_factory=list, max_length=50)
+    planned_start_year: Year
+    planned_end_year: Year
+
+    @field_validator("county_code")
+    @classmethod
+    def _county(cls, value: str) -> str:
+        if not is_liuzhou_county(value):
+            raise ValueError("不是柳州市的县区代码（450202–450206、450222–450226）")
+        return value
+
+    @model_validator(mode="after")
+    def _years(self) -> "ProjectCreate":
+        if self.planned_end_year < self.planned_start_year:
+            raise ValueError("计划完成年度不能早于计划开工年度")
+        outside = [b.year for b in self.budget if not self.planned_start_year <= b.year <= self.planned_end_year]
+        if outside:
+            raise ValueError(f"预算年度 {outside[0]} 不在计划实施年度内")
+        return self
+
+
+class BudgetLineRead(BaseModel):
+    """A stored budget line."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    source: FundSource
+    year: int
+    amount: Decimal
+
+
+class ProjectRead(BaseModel):
+    """A library entry as every reader sees it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    county_code: str
+    county_name: str
+    township: str
+    village: str
+    category: ProjectCategory
+    category_label: str
+    owner_org: str
+    status: ProjectStatus
+    status_label: str
+    uses_fiscal_funds: bool
+    total_budget: Decimal
+    budget: list[BudgetLineRead]
+    beneficiaries: Beneficiaries
+    targets: list[PerformanceTarget]
+    planned_start_year: int
+    planned_end_year: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, project) -> "ProjectRead":
+        """Build from a Project row with its budget lines loaded."""
+        return cls(
+            id=project.id, name=project.name, county_code=project.county_code,
+            county_name=COUNTIES[project.county_code], township=project.township, village=project.village,
+            category=project.category, category_label=CATEGORY_LABELS[project.category],
+            owner_org=project.owner_org, status=project.status, status_label=STATUS_LABELS[project.status],
+            uses_fiscal_funds=project.uses_fiscal_funds, total_budget=project.total_budget,
+            budget=[BudgetLineRead.model_validate(b) for b in project.budget_lines],
+            beneficiaries=Beneficiaries(poor_households=project.poor_households, poor_people=project.poor_people,
+                                        poor_villages=project.poor_villages, description=project.mechanism),
+            targets=[PerformanceTarget.model_validate(t) for t in project.targets],
+            planned_start_year=project.planned_start_year, planned_end_year=project.planned_end_year,
+            version=project.version, created_at=project.created_at, updated_at=project.updated_at,
+        )

@@ -1,0 +1,82 @@
+"""The states and categories of a library entry, with the Chinese words officials use."""
+from enum import StrEnum
+
+
+class ProjectStatus(StrEnum):
+    """Where an entry is in its life (项目状态)."""
+
+    SUBMITTED = "submitted"  # 已申报，待乡镇审核
+    COUNTY_DEPARTMENTS = "county_departments"  # 县直部门论证
+    COUNTY_OFFICE = "county_office"  # 县扶贫办审定
+    CITY_OFFICE = "city_office"  # 市扶贫办审核
+    RETURNED = "returned"  # 退回修改
+    ANNOUNCED = "announced"  # 公示中
+    ADMITTED = "admitted"  # 已入库
+    PLANNED = "planned"  # 已列入年度计划
+    STARTED = "started"  # 已开工
+    COMPLETED = "completed"  # 已竣工
+    ACCEPTED = "accepted"  # 已验收
+    SETTLED = "settled"  # 已报账
+    REJECTED = "rejected"  # 不予入库
+    CANCELLED = "cancelled"  # 无法实施，已取消
+    CLEARED = "cleared"  # 已清理出库
+
+
+STATUS_LABELS: dict[ProjectStatus, str] = {
+    ProjectStatus.SUBMITTED: "已申报，待乡镇审核",
+    ProjectStatus.COUNTY_DEPARTMENTS: "县直部门论证中",
+    ProjectStatus.COUNTY_OFFICE: "待县扶贫办审定",
+    ProjectStatus.CITY_OFFICE: "待市扶贫办审核",
+    ProjectStatus.RETURNED: "已退回修改",
+    ProjectStatus.ANNOUNCED: "公示中",
+    ProjectStatus.ADMITTED: "已入库",
+    ProjectStatus.PLANNED: "已列入年度计划",
+    ProjectStatus.STARTED: "已开工",
+    ProjectStatus.COMPLETED: "已竣工",
+    ProjectStatus.ACCEPTED: "已验收",
+    ProjectStatus.SETTLED: "已报账",
+    ProjectStatus.REJECTED: "不予入库",
+    ProjectStatus.CANCELLED: "无法实施，已取消",
+    ProjectStatus.CLEARED: "已清理出库",
+}
+
+
+class ProjectCategory(StrEnum):
+    """Kinds of project seen in the plan (项目类别)."""
+
+    INDUSTRY = "industry"  # 产业发展
+    INFRASTRUCTURE = "infrastructure"  # 基础设施
+    RELOCATION_FOLLOWUP = "relocation_followup"  # 易地扶贫搬迁后续扶持
+    COLLECTIVE_ECONOMY = "collective_economy"  # 村级集体经济
+    EMPLOYMENT = "employment"  # 就业扶贫
+    COLLABORATION = "collaboration"  # 粤桂扶贫协作
+    OTHER = "other"  # 其他
+
+
+CATEGORY_LABELS: dict[ProjectCategory, str] = {
+    ProjectCategory.INDUSTRY: "产业发展",
+    ProjectCategory.INFRASTRUCTURE: "基础设施",
+    ProjectCategory.RELOCATION_FOLLOWUP: "易地扶贫搬迁后续扶持",
+    ProjectCategory.COLLECTIVE_ECONOMY: "村级集体经济",
+    ProjectCategory.EMPLOYMENT: "就业扶贫",
+    ProjectCategory.COLLABORATION: "粤桂扶贫协作",
+    ProjectCategory.OTHER: "其他",
+}
+
+
+class FundSource(StrEnum):
+    """Where a budget line's money comes from (资金来源)."""
+
+    CENTRAL = "central"  # 中央财政扶贫资金
+    REGION = "region"  # 自治区财政扶贫资金
+    CITY = "city"  # 市级财政扶贫资金
+    COUNTY = "county"  # 县级财政扶贫资金
+    GUANGDONG = "guangdong"  # 粤桂扶贫协作资金
+    SELF_RAISED = "self_raised"  # 自筹
+    SOCIAL = "social"  # 社会资金
+    CREDIT = "credit"  # 信贷资金
+
+
+# 财政扶贫资金: the sources that count as fiscal poverty-alleviation funds.
+FISCAL_SOURCES = frozenset({FundSource.CENTRAL, FundSource.REGION, FundSource.CITY, FundSource.COUNTY,
+                            FundSource.GUANGDONG})
