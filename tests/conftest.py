@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite: backends, fresh databases, in-process service clients."""
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from services.kit.testing import DatabaseFactory, backends, serve_in_process
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every database test on SQLite, and on PostgreSQL when TEST_POSTGRES_URL is set."""
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", backends(), scope="session")
+
+
+@pytest.fixture(scope="session")
+def databases() -> DatabaseFactory:
+    factory = DatabaseFactory()
+    yield factory
+    factory.close()
+
+
+@pytest.fixture(scope="session")
+def migrated(databases: DatabaseFactory, backend: str) -> str:
+    """Build the templates of every service for this backend, outside any event loop."""
+    for service in ("projects", "funds", "employment"):
+        databases.template(service, backend)
+    return backend
+
+
+@pytest.fixture
+async def projects_db(databases: DatabaseFactory, migrated: str) -> AsyncIterator[str]:
+    url = await databases.create("projects", migrated)
+    yield url
+    await databases.drop(url)
+
+
+@pytest.fixture
+async def projects(projects_db: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The projects service in process on a fresh database."""
+    from services.projects.app import create_app
+    from services.projects.config import Settings
+
+    async with serve_in_process(create_app(Settings(database_url=projects_db))) as client:
+        yield client
