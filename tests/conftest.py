@@ -43,3 +43,17 @@ async def projects(projects_db: str) -> AsyncIterator[httpx.AsyncClient]:
 
     async with serve_in_process(create_app(Settings(database_url=projects_db))) as client:
         yield client
+
+
+@pytest.fixture
+async def gateway(projects_db: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The gateway in process, calling the projects service in process on a fresh database."""
+    from gateway.app import create_app as create_gateway
+    from services.projects.app import create_app
+    from services.projects.config import Settings
+
+    projects_app = create_app(Settings(database_url=projects_db))
+    async with projects_app.router.lifespan_context(projects_app):
+        transports = {"projects": httpx.ASGITransport(app=projects_app)}
+        async with serve_in_process(create_gateway(transports=transports)) as client:
+            yield client

@@ -1,0 +1,67 @@
+"""The GraphQL gateway: one API over the projects, funds and employment services."""
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request
+from strawberry.fastapi import GraphQLRouter
+
+from gateway.config import Settings
+from gateway.context import get_context
+from gateway.schema import build_schema
+from gateway.upstream import ServiceClient, UpstreamCalls
+from services.kit.errors import install_error_handlers
+from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
+
+SERVICES = ("projects", "funds", "employment")
+
+
+def create_app(settings: Settings | None = None,
+               transports: dict[str, httpx.AsyncBaseTransport] | None = None) -> FastAPI:
+    """The gateway app: /graphql (with GraphiQL), /healthz, /readyz, /metrics.
+
+    `transports` lets in-process tests route a service's calls to its ASGI app instead of a socket.
+    """
+    transports = transports or {}
+    settings = settings or Settings()
+    metrics = Metrics("gateway")
+    calls = UpstreamCalls(metrics.registry)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+        limits = httpx.Limits(max_connections=settings.max_connections,
+                              max_keepalive_connections=settings.max_connections)
+        app.state.upstreams = {name: ServiceClient(name, getattr(settings, f"{name}_url"), timeout, limits, calls,
+                                                     transports.get(name))
+                               for name in SERVICES}
+        try:
+            yield
+        finally:
+            for client in app.state.upstreams.values():
+                await client.close()
+
+    app = FastAPI(title="柳州扶贫 GraphQL 网关 · Gateway", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.metrics = metrics
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    install_error_handlers(app)
+    app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context), prefix="/graphql")
+    app.include_router(metrics_router(None))
+
+    @app.get("/healthz", tags=["ops"])
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["ops"])
+    async def readyz(request: Request) -> dict[str, object]:
+        """Ready to serve; reports each service, since a down service only degrades answers."""
+        states = {}
+        for name, client in request.app.state.upstreams.items():
+            try:
+                states[name] = (await client.http.get("/readyz", timeout=1.0)).json().get("status", "unknown")
+            except (httpx.HTTPError, ValueError):
+                states[name] = "unavailable"
+        return {"status": "ok", "services": states}
+
+    return app

@@ -1,0 +1,1 @@
+"""Per-request DataLoaders, one per file."""
