@@ -1,0 +1,47 @@
+# The entry point for people. `make run` starts the whole system; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ROLE ?= city_office
+COUNTY ?=
+ORG ?=
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: install run test test-sqlite migrate openapi openapi-check lint bench token clean
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install the pinned dependencies
+
+run: install  ## migrate, load demo data, start the four processes; Ctrl-C stops them
+	$(PY) -m devtools.run
+
+test: install  ## the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set
+	$(PY) -m pytest
+
+migrate: install  ## migrate every service's configured database
+	for s in projects funds employment; do $(PY) -m services.kit.migrate $$s || exit 1; done
+
+openapi: install  ## write openapi/<service>.json and openapi/gateway.graphql
+	$(PY) -m devtools.contracts write
+
+openapi-check: install  ## fail when the exported contracts drift from the code
+	$(PY) -m devtools.contracts check
+
+lint: install
+	$(PY) -m ruff check services gateway devtools bench tests
+
+bench: install  ## benchmarks (not tests): see README for the figures
+	$(PY) -m bench.run
+
+token: install  ## make token ROLE=county_office COUNTY=450225 [ORG=...]
+	@$(PY) -m services.kit.token $(ROLE) $(COUNTY) $(ORG)
+
+clean:
+	rm -rf var .pytest_cache
