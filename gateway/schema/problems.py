@@ -41,6 +41,7 @@ def as_problem(error: UpstreamProblem) -> Problem | None:
     cls = _BY_CODE.get(error.code)
     if cls is None:
         return None
-    fields = [FieldProblem(field=f.get("field", ""), message=f.get("message", "")) for f in error.problem.get("fields", [])]
+    fields = [FieldProblem(field=f.get("field", ""), message=f.get("message", ""))
+              for f in error.problem.get("fields", [])]
     extra = {"rules": error.problem.get("rules", [])} if cls is ProjectNotEligible else {}
     return cls(code=error.code, message=error.problem.get("detail", ""), fields=fields, **extra)

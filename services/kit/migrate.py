@@ -7,9 +7,8 @@ from pathlib import Path
 from alembic import command, context
 from alembic.config import Config
 from sqlalchemy.engine import Connection
-from sqlalchemy.pool import NullPool
-
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from services.kit.db import Base
 
@@ -54,7 +53,10 @@ def run_env() -> None:
 def main() -> None:
     """Upgrade one service's database (its configured URL unless one is given)."""
     service = sys.argv[1]
-    url = sys.argv[2] if len(sys.argv) > 2 else importlib.import_module(f"services.{service}.config").Settings().database_url
+    if len(sys.argv) > 2:
+        url = sys.argv[2]
+    else:
+        url = importlib.import_module(f"services.{service}.config").Settings().database_url
     upgrade(service, url)
     print(f"{service}: migrated {url.split('@')[-1]}")
 

@@ -3,12 +3,11 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from prometheus_client import CollectorRegistry
 
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.errors import install_error_handlers
 from services.kit.health import health_router
-from prometheus_client import CollectorRegistry
-
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings

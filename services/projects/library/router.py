@@ -23,13 +23,17 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+def _bad_ids(message: str):
+    return unprocessable("request.invalid", f"ids {message}", [FieldError("ids", message)])
+
+
 def _parse_ids(ids: str) -> list[int]:
     try:
         parsed = [int(x) for x in ids.split(",") if x.strip()]
     except ValueError:
-        raise unprocessable("request.invalid", "ids 须为逗号分隔的整数", [FieldError("ids", "须为逗号分隔的整数")]) from None
+        raise _bad_ids("须为逗号分隔的整数") from None
     if not parsed or len(parsed) > MAX_IDS:
-        raise unprocessable("request.invalid", f"ids 须为 1 到 {MAX_IDS} 个", [FieldError("ids", f"须为 1 到 {MAX_IDS} 个")])
+        raise _bad_ids(f"须为 1 到 {MAX_IDS} 个")
     return list(dict.fromkeys(parsed))
 
 

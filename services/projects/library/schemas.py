@@ -7,7 +7,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.projects.library.states import (
-    CATEGORY_LABELS, STATUS_LABELS, FundSource, ProjectCategory, ProjectStatus,
+    CATEGORY_LABELS,
+    STATUS_LABELS,
+    FundSource,
+    ProjectCategory,
+    ProjectStatus,
 )
 
 Yuan = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=2, description="元，最多两位小数")]
