@@ -46,7 +46,9 @@ def create_app(settings: Settings | None = None,
     app.state.metrics = metrics
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     install_error_handlers(app)
-    app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context), prefix="/graphql")
+    # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the
+    # matched route's path, which (FastAPI >= 0.16x) no longer carries a prefix given at include time.
+    app.include_router(GraphQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))
     app.include_router(metrics_router(None))
 
     @app.get("/healthz", tags=["ops"])

@@ -36,12 +36,18 @@ async def projects_db(databases: DatabaseFactory, migrated: str) -> AsyncIterato
 
 
 @pytest.fixture
-async def projects(projects_db: str) -> AsyncIterator[httpx.AsyncClient]:
-    """The projects service in process on a fresh database."""
+def projects_app(projects_db: str):
+    """The projects service app on a fresh database (its clock is app.state.clock)."""
     from services.projects.app import create_app
     from services.projects.config import Settings
 
-    async with serve_in_process(create_app(Settings(database_url=projects_db))) as client:
+    return create_app(Settings(database_url=projects_db))
+
+
+@pytest.fixture
+async def projects(projects_app) -> AsyncIterator[httpx.AsyncClient]:
+    """The projects service in process on a fresh database."""
+    async with serve_in_process(projects_app) as client:
         yield client
 
 

@@ -19,6 +19,7 @@ class Role(StrEnum):
 
     PROJECT_OWNER = "project_owner"  # 项目主管单位 / 实施单位
     TOWNSHIP = "township"  # 乡镇
+    COUNTY_DEPARTMENT = "county_department"  # 县直行业主管部门 (项目论证)
     COUNTY_OFFICE = "county_office"  # 县区扶贫办
     CITY_OFFICE = "city_office"  # 市扶贫办
     FINANCE = "finance"  # 财政局

@@ -5,6 +5,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 
+from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.errors import install_error_handlers
 from services.kit.health import health_router
@@ -37,6 +38,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
 
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
+    app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)

@@ -25,4 +25,6 @@ class ServiceSettings(BaseSettings):
         min_length=16,
     )
     db_pool_size: int = 10
+    # System tests only: a file holding seconds to add to the clock (see services/kit/clock.py).
+    clock_offset_file: Path | None = None
     sql_echo: bool = False

@@ -1,9 +1,9 @@
 """Library entries (项目库) and their budget lines."""
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
@@ -50,6 +50,27 @@ class Project(Base):
     submitted_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Life after submission; each is set by the action of the same name (see lifecycle/transitions.py).
+    returned_from: Mapped[ProjectStatus | None] = mapped_column(_enum(ProjectStatus), nullable=True)
+    notice_starts_on: Mapped[date | None] = mapped_column(Date)
+    notice_ends_on: Mapped[date | None] = mapped_column(Date)
+    library_code: Mapped[str | None] = mapped_column(String(20), unique=True)
+    admitted_on: Mapped[date | None] = mapped_column(Date)
+    plan_year: Mapped[int | None] = mapped_column(Integer)
+    started_on: Mapped[date | None] = mapped_column(Date)
+    progress_percent: Mapped[int] = mapped_column(Integer, default=0)
+    last_progress_on: Mapped[date | None] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    actual_households: Mapped[int | None] = mapped_column(Integer)
+    actual_people: Mapped[int | None] = mapped_column(Integer)
+    settled_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    # Eligibility rules the entry breaks, comma-joined ('' = none): imported legacy entries may break them.
+    breach_rules: Mapped[str] = mapped_column(String(120), default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     budget_lines: Mapped[list["BudgetLine"]] = relationship(
         back_populates="project", lazy="raise", cascade="all, delete-orphan", order_by="BudgetLine.id")

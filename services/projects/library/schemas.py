@@ -1,5 +1,5 @@
 """Request and response shapes of library entries."""
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -120,6 +120,23 @@ class ProjectRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    returned_from: ProjectStatus | None = None
+    notice_starts_on: date | None = None
+    notice_ends_on: date | None = None
+    library_code: str | None = Field(None, description="入库编号：县区代码-入库年度-序号")
+    admitted_on: date | None = None
+    plan_year: int | None = Field(None, description="当前所在年度计划")
+    started_on: date | None = None
+    progress_percent: int = 0
+    last_progress_on: date | None = None
+    completed_on: date | None = None
+    accepted_on: date | None = None
+    actual_households: int | None = Field(None, description="验收时实际受益贫困户数")
+    actual_people: int | None = Field(None, description="验收时实际受益贫困人口")
+    settled_on: date | None = None
+    ended_on: date | None = None
+    end_reason: str | None = None
+    breach_rules: list[str] = Field(default_factory=list, description="违反的入库规则（历史导入项目可能存在）")
 
     @classmethod
     def of(cls, project) -> "ProjectRead":
@@ -136,4 +153,11 @@ class ProjectRead(BaseModel):
             targets=[PerformanceTarget.model_validate(t) for t in project.targets],
             planned_start_year=project.planned_start_year, planned_end_year=project.planned_end_year,
             version=project.version, created_at=project.created_at, updated_at=project.updated_at,
+            breach_rules=[r for r in (project.breach_rules or "").split(",") if r],
+            **{name: getattr(project, name) for name in _LIFE_FIELDS},
         )
+
+
+_LIFE_FIELDS = ("returned_from", "notice_starts_on", "notice_ends_on", "library_code", "admitted_on", "plan_year",
+                "started_on", "progress_percent", "last_progress_on", "completed_on", "accepted_on",
+                "actual_households", "actual_people", "settled_on", "ended_on", "end_reason")

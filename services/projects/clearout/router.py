@@ -1,0 +1,53 @@
+"""REST endpoints of the clear-out sweep (清理出库)."""
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.projects.clearout import sweep
+from services.projects.deps import Actor
+from services.projects.library.schemas import ProjectRead
+
+router = APIRouter(prefix="/clearout", tags=["clear-out (清理出库)"])
+
+
+class BrokenRule(BaseModel):
+    """A rule a candidate breaks."""
+
+    rule: str
+    message: str
+
+
+class Candidate(BaseModel):
+    """An entry the sweep lists, with every rule it breaks."""
+
+    project: ProjectRead
+    rules: list[BrokenRule]
+
+
+class CountyCount(BaseModel):
+    """Candidates per county."""
+
+    county_code: str
+    candidates: int
+
+
+@router.get("/candidates", response_model=Page[Candidate],
+            summary="Entries that break an eligibility rule or are stalled, each with the rule")
+async def list_candidates(ctx: Actor, county: str | None = None, after: str | None = None,
+                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[Candidate]:
+    cutoffs = sweep.Cutoffs.at(ctx.clock.today(), ctx.settings.stall_months)
+    rows = await sweep.candidates(ctx.session, ctx.principal, cutoffs, county, decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda p: p.id)
+    items = [Candidate(project=ProjectRead.of(p),
+                       rules=[BrokenRule(rule=r, message=sweep.RULE_MESSAGES[r]) for r in sweep.rules_broken(p, cutoffs)])
+             for p in page.items]
+    return Page(items=items, next_cursor=page.next_cursor)
+
+
+@router.get("/summary", response_model=list[CountyCount], summary="Candidates per county")
+async def summary(ctx: Actor) -> list[CountyCount]:
+    cutoffs = sweep.Cutoffs.at(ctx.clock.today(), ctx.settings.stall_months)
+    rows = await sweep.count_by_county(ctx.session, ctx.principal, cutoffs)
+    return [CountyCount(county_code=c, candidates=n) for c, n in rows]

@@ -1,0 +1,134 @@
+"""REST endpoints for every action on an entry; each needs If-Match with the version last read."""
+from fastapi import APIRouter, Response
+from sqlalchemy import select
+
+from services.kit.concurrency import IfMatch, etag
+from services.projects.deps import Actor
+from services.projects.library.models import Project
+from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.lifecycle import execution, review
+from services.projects.lifecycle.models import HistoryRecord, Objection
+from services.projects.lifecycle.schemas import (
+    AcceptanceIn,
+    DatedIn,
+    HistoryRead,
+    NoteIn,
+    ObjectionIn,
+    ObjectionRead,
+    ObjectionResolutionIn,
+    ProgressIn,
+    ReasonIn,
+    ReviewIn,
+    ScheduleIn,
+)
+from services.projects.lifecycle.service import load
+from services.projects.lifecycle.transitions import Action
+from services.projects.plans import service as plans
+
+router = APIRouter(prefix="/projects", tags=["review, plans and follow-up (审批、计划、跟踪)"])
+REFUSALS = {403: {"description": "auth.forbidden: this role may not take the action"},
+            409: {"description": "project.invalid_transition (with current_state and allowed_actions), …"},
+            412: {"description": "precondition.failed: If-Match is stale"},
+            428: {"description": "precondition.required: If-Match is missing"}}
+
+
+def answer(response: Response, project: Project) -> ProjectRead:
+    """The entry after the action, with its new ETag."""
+    response.headers["ETag"] = etag(project.version)
+    return ProjectRead.of(project)
+
+
+@router.post("/{project_id}/review", response_model=ProjectRead, responses=REFUSALS,
+             summary="Decide the current review step (审核：通过 / 退回修改 / 不予入库)")
+async def review_project(project_id: int, body: ReviewIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await review.review(ctx, project_id, version, body.decision, body.opinion))
+
+
+@router.put("/{project_id}", response_model=ProjectRead, responses=REFUSALS,
+            summary="Revise a returned entry (退回后修改)")
+async def edit_project(project_id: int, body: ProjectCreate, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await review.edit(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/resubmit", response_model=ProjectRead, responses=REFUSALS,
+             summary="Resubmit after revision: review restarts at the step that returned it")
+async def resubmit_project(project_id: int, body: NoteIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await review.resubmit(ctx, project_id, version, body.note))
+
+
+@router.post("/{project_id}/objections", response_model=ObjectionRead, status_code=201,
+             summary="Lodge an objection during public notice (公示异议)")
+async def lodge_objection(project_id: int, body: ObjectionIn, ctx: Actor):
+    return await review.lodge_objection(ctx, project_id, body.reason)
+
+
+@router.get("/{project_id}/objections", response_model=list[ObjectionRead], summary="Objections to an entry")
+async def list_objections(project_id: int, ctx: Actor):
+    await load(ctx, project_id, None)
+    query = select(Objection).where(Objection.project_id == project_id).order_by(Objection.id)
+    return list((await ctx.session.scalars(query)).all())
+
+
+@router.post("/{project_id}/objections/{objection_id}/resolution", response_model=ProjectRead, responses=REFUSALS,
+             summary="Resolve an objection (upheld → rejected; dismissed)")
+async def resolve_objection(project_id: int, objection_id: int, body: ObjectionResolutionIn, ctx: Actor,
+                            version: IfMatch, response: Response):
+    project = await review.resolve_objection(ctx, project_id, version, objection_id, body.outcome, body.resolution)
+    return answer(response, project)
+
+
+@router.post("/{project_id}/admit", response_model=ProjectRead, responses=REFUSALS,
+             summary="Admit into the library (入库) once notice is over and objections resolved")
+async def admit_project(project_id: int, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await review.admit(ctx, project_id, version))
+
+
+@router.post("/{project_id}/schedule", response_model=ProjectRead, responses=REFUSALS,
+             summary="Schedule into the county's annual plan (列入年度计划)")
+async def schedule_project(project_id: int, body: ScheduleIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await plans.schedule(ctx, project_id, version, body.year))
+
+
+@router.post("/{project_id}/start", response_model=ProjectRead, responses=REFUSALS, summary="Started (开工)")
+async def start_project(project_id: int, body: DatedIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.start(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/progress", response_model=ProjectRead, responses=REFUSALS,
+             summary="Report progress (percent never decreases)")
+async def report_progress(project_id: int, body: ProgressIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.report_progress(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/complete", response_model=ProjectRead, responses=REFUSALS, summary="Completed (竣工)")
+async def complete_project(project_id: int, body: DatedIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.complete(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/accept", response_model=ProjectRead, responses=REFUSALS, summary="Acceptance (验收)")
+async def accept_project(project_id: int, body: AcceptanceIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.accept(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/settle", response_model=ProjectRead, responses=REFUSALS, summary="Settled (报账完成)")
+async def settle_project(project_id: int, body: DatedIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.settle(ctx, project_id, version, body))
+
+
+@router.post("/{project_id}/cancel", response_model=ProjectRead, responses=REFUSALS,
+             summary="Cancel as infeasible (无法实施)")
+async def cancel_project(project_id: int, body: ReasonIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.end_early(ctx, project_id, version, Action.CANCEL, body.reason))
+
+
+@router.post("/{project_id}/clear", response_model=ProjectRead, responses=REFUSALS, summary="Clear out (清理出库)")
+async def clear_project(project_id: int, body: ReasonIn, ctx: Actor, version: IfMatch, response: Response):
+    return answer(response, await execution.end_early(ctx, project_id, version, Action.CLEAR, body.reason))
+
+
+@router.get("/{project_id}/timeline", response_model=list[HistoryRead],
+            summary="Full history of an entry, in order (项目全过程记录)")
+async def timeline(project_id: int, ctx: Actor):
+    await load(ctx, project_id, None)
+    query = select(HistoryRecord).where(HistoryRecord.project_id == project_id).order_by(HistoryRecord.id)
+    return list((await ctx.session.scalars(query)).all())

@@ -1,0 +1,129 @@
+"""Request bodies of the lifecycle actions, and the timeline as read."""
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.projects.library.schemas import Strict
+
+Reason = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class Decision(StrEnum):
+    """A review step's decision."""
+
+    APPROVE = "approve"  # 通过
+    RETURN = "return"  # 退回修改
+    REJECT = "reject"  # 不予入库
+
+
+class ReviewIn(Strict):
+    """A review decision and the reviewer's opinion (审核意见); returning or rejecting needs one."""
+
+    decision: Decision
+    opinion: str = Field("", max_length=2000)
+
+
+class NoteIn(Strict):
+    """An optional note."""
+
+    note: str = Field("", max_length=2000)
+
+
+class ReasonIn(Strict):
+    """Why (cancelling as infeasible, clearing out)."""
+
+    reason: Reason
+
+
+class ObjectionIn(Strict):
+    """An objection lodged during public notice."""
+
+    reason: Reason
+
+
+class ObjectionOutcome(StrEnum):
+    """How the county office resolves an objection."""
+
+    UPHELD = "upheld"  # 异议成立：不予入库
+    DISMISSED = "dismissed"  # 异议不成立
+
+
+class ObjectionResolutionIn(Strict):
+    """The county office's resolution of one objection."""
+
+    outcome: ObjectionOutcome
+    resolution: Reason
+
+
+class ScheduleIn(Strict):
+    """Put an admitted entry into the county's plan for a year."""
+
+    year: int = Field(ge=2014, le=2035)
+
+
+class DatedIn(Strict):
+    """An event on a date (开工, 竣工, 报账)."""
+
+    on: date
+    note: str = Field("", max_length=2000)
+
+
+class ProgressIn(Strict):
+    """A progress report: percent complete never decreases."""
+
+    on: date
+    percent: int = Field(ge=0, le=100)
+    note: str = Field("", max_length=2000)
+
+
+class AcceptanceResult(StrEnum):
+    """验收结论."""
+
+    PASSED = "passed"  # 合格
+    FAILED = "failed"  # 不合格（整改后重新验收）
+
+
+class AcceptanceIn(Strict):
+    """Acceptance (验收): who accepted, the result, and the poor households and people actually benefiting."""
+
+    on: date
+    accepting_unit: Annotated[str, Field(min_length=1, max_length=120)]
+    result: AcceptanceResult
+    actual_households: int = Field(ge=0)
+    actual_people: int = Field(ge=0)
+    note: str = Field("", max_length=2000)
+
+
+class ObjectionRead(BaseModel):
+    """An objection and its resolution."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    project_id: int
+    lodged_by: str
+    lodged_role: str
+    lodged_at: datetime
+    reason: str
+    status: str
+    resolved_by: str | None
+    resolved_at: datetime | None
+    resolution: str | None
+
+
+class HistoryRead(BaseModel):
+    """One step of the timeline."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    note: str | None
+    data: dict[str, Any]

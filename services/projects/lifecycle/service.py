@@ -1,0 +1,88 @@
+"""Taking actions on library entries: check version, state and role against the table, change, record."""
+from datetime import date
+from typing import Any
+
+from services.kit.audit import audit
+from services.kit.concurrency import check_version
+from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+from services.kit.outbox import publish
+from services.projects.deps import Ctx
+from services.projects.library.models import Project
+from services.projects.library.repository import ProjectRepository
+from services.projects.library.service import event_payload
+from services.projects.library.states import STATUS_LABELS
+from services.projects.lifecycle.models import HistoryRecord
+from services.projects.lifecycle.transitions import TRANSITIONS, Action, Rules, Transition, allowed_actions, next_state
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    """The fields an audit record keeps before and after a change."""
+    return {"status": str(project.status), "version": project.version, "plan_year": project.plan_year,
+            "progress_percent": project.progress_percent, "library_code": project.library_code}
+
+
+async def load(ctx: Ctx, project_id: int, expected_version: int | None) -> Project:
+    """The entry, if the caller may see it, at the version the caller last read."""
+    project = await ProjectRepository(ctx.session).get(project_id, ctx.principal)
+    if project is None:
+        raise not_found("project.not_found", f"项目 {project_id} 不存在或不在当前账号的查看范围内")
+    if expected_version is not None:
+        check_version(expected_version, project.version)
+    return project
+
+
+def guard(ctx: Ctx, project: Project, action: Action) -> Transition:
+    """The table's row for this state and action; 409 with the allowed actions, or 403 for the wrong role."""
+    t = TRANSITIONS.get((project.status, action))
+    if t is None:
+        raise conflict("project.invalid_transition",
+                       f"项目当前状态为“{STATUS_LABELS[project.status]}”，不能执行 {action}",
+                       current_state=str(project.status), allowed_actions=allowed_actions(project.status))
+    if ctx.principal.role not in t.roles:
+        roles = sorted(str(r) for r in t.roles)
+        raise DomainError(403, "auth.forbidden", f"只有 {'、'.join(roles)} 可以执行 {action}",
+                          extra={"allowed_roles": roles})
+    return t
+
+
+def rules(ctx: Ctx) -> Rules:
+    """The settings the transition table consults."""
+    return Rules(city_review_threshold=ctx.settings.city_review_threshold)
+
+
+def not_in_future(ctx: Ctx, field: str, on: date, not_before: date | None = None, what: str = "") -> None:
+    """422 for a date after today (Asia/Shanghai) or before the previous step's date."""
+    if on > ctx.clock.today():
+        raise unprocessable("request.invalid", "日期不能晚于今天", [FieldError(field, "日期不能晚于今天")])
+    if not_before is not None and on < not_before:
+        message = f"日期不能早于{what}（{not_before.isoformat()}）"
+        raise unprocessable("request.invalid", message, [FieldError(field, message)])
+
+
+async def record(ctx: Ctx, project: Project, action: Action | str, before: dict[str, Any],
+                 note: str | None = None, data: dict[str, Any] | None = None) -> None:
+    """Write the timeline step, the audit record and, when the state changed, the event — all in this transaction."""
+    await ctx.session.flush()  # assigns the new version
+    after = snapshot(project)
+    ctx.session.add(HistoryRecord(
+        project_id=project.id, actor=ctx.principal.sub, actor_role=str(ctx.principal.role), action=str(action),
+        from_status=before["status"], to_status=after["status"], note=note or None, data=data or {},
+        at=ctx.clock.now()))
+    await audit(ctx.session, ctx.principal, f"project.{action}", "project", project.id, before, after)
+    if before["status"] != after["status"]:
+        await publish(ctx.session, "project.status_changed", "project", project.id,
+                      event_payload(project) | {"from_status": before["status"], "action": str(action)})
+
+
+async def transition(ctx: Ctx, project_id: int, version: int, action: Action, note: str | None = None,
+                     data: dict[str, Any] | None = None, change=None) -> Project:
+    """Load, guard, apply `change(project, target)` (which may raise), move to the table's next state, record."""
+    project = await load(ctx, project_id, version)
+    t = guard(ctx, project, action)
+    before = snapshot(project)
+    target = next_state(t, project, rules(ctx))
+    if change is not None:
+        change(project, target)
+    project.status = target
+    await record(ctx, project, action, before, note, data)
+    return project

@@ -1,0 +1,144 @@
+"""Rolling annual plans (滚动实施): schedule, roll over unfinished entries, fourth-quarter adjustments."""
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from services.kit.auth import out_of_scope
+from services.kit.concurrency import check_version
+from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+from services.projects.deps import Ctx
+from services.projects.library.models import Project
+from services.projects.library.states import ProjectStatus as S
+from services.projects.lifecycle.service import load, record, snapshot, transition
+from services.projects.lifecycle.transitions import Action
+from services.projects.plans.models import AnnualPlan, PlanEntry
+
+UNFINISHED = (S.PLANNED, S.STARTED)
+
+
+async def find_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan | None:
+    """The county's plan for the year, if any."""
+    query = select(AnnualPlan).where(AnnualPlan.county_code == county, AnnualPlan.year == year)
+    return (await ctx.session.scalars(query)).one_or_none()
+
+
+async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
+    """The county's plan for the year, created if missing; 409 when it is closed (read-only)."""
+    plan = await find_plan(ctx, county, year)
+    if plan is None:
+        plan = AnnualPlan(county_code=county, year=year, status="open")
+        ctx.session.add(plan)
+        await ctx.session.flush()
+    if plan.status != "open":
+        raise conflict("plan.closed", f"{year} 年度计划已关闭，只能查看", plan_year=year)
+    return plan
+
+
+async def _plan_entry(ctx: Ctx, plan: AnnualPlan, project_id: int) -> PlanEntry | None:
+    query = select(PlanEntry).where(PlanEntry.plan_id == plan.id, PlanEntry.project_id == project_id)
+    return (await ctx.session.scalars(query)).one_or_none()
+
+
+async def _add(ctx: Ctx, plan: AnnualPlan, project: Project, via: str, reason: str | None) -> None:
+    if await _plan_entry(ctx, plan, project.id) is not None:
+        raise conflict("plan.entry_exists", f"项目 {project.id} 已在 {plan.year} 年度计划中（每个计划只能列入一次）")
+    ctx.session.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=ctx.clock.today(),
+                              added_by=ctx.principal.sub, added_via=via, added_reason=reason))
+    project.plan_year = plan.year
+
+
+async def schedule(ctx: Ctx, project_id: int, version: int | None, year: int, via: str = "schedule",
+                   reason: str | None = None) -> Project:
+    """Put an admitted entry into its county's plan for the year."""
+    project = await load(ctx, project_id, version)
+    plan = await open_plan(ctx, project.county_code, year)
+    if year < project.planned_start_year - 1:
+        raise unprocessable("request.invalid", "计划年度早于项目计划开工年度", [FieldError("year", "早于计划开工年度")])
+    project = await transition(ctx, project_id, version, Action.SCHEDULE, reason, {"plan_year": year, "via": via})
+    await _add(ctx, plan, project, via, reason)
+    await ctx.session.flush()
+    return project
+
+
+async def leave_open_plans(ctx: Ctx, project: Project, reason: str) -> None:
+    """Take an ended entry out of every open plan it is in."""
+    query = (select(PlanEntry).join(AnnualPlan, AnnualPlan.id == PlanEntry.plan_id)
+             .where(PlanEntry.project_id == project.id, PlanEntry.removed_on.is_(None), AnnualPlan.status == "open"))
+    for entry in (await ctx.session.scalars(query)).all():
+        entry.removed_on, entry.removed_by, entry.removed_reason = ctx.clock.today(), ctx.principal.sub, reason
+    await ctx.session.flush()
+
+
+def _check_plan_scope(ctx: Ctx, county: str) -> None:
+    if not ctx.principal.sees_county(county):
+        raise out_of_scope("只能管理本县区的年度计划")
+
+
+async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
+    _check_plan_scope(ctx, county)
+    plan = await find_plan(ctx, county, year)
+    if plan is None:
+        raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
+    check_version(version, plan.version)
+    if plan.status != "open":
+        raise conflict("plan.closed", f"{year} 年度计划已关闭，只能查看", plan_year=year)
+    return plan
+
+
+async def _active_projects(ctx: Ctx, plan: AnnualPlan) -> list[Project]:
+    query = (select(Project).join(PlanEntry, PlanEntry.project_id == Project.id)
+             .options(selectinload(Project.budget_lines))
+             .where(PlanEntry.plan_id == plan.id, PlanEntry.removed_on.is_(None)).order_by(Project.id))
+    return list((await ctx.session.scalars(query)).all())
+
+
+async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
+    """Close year N and carry every unfinished entry into year N+1, keeping the history."""
+    plan = await _plan_for_change(ctx, county, year, version)
+    following = await open_plan(ctx, county, year + 1)
+    for project in await _active_projects(ctx, plan):
+        if project.status not in UNFINISHED:
+            continue
+        before = snapshot(project)
+        await _add(ctx, following, project, "rollover", f"{year} 年未完成，滚动转入 {year + 1} 年")
+        await record(ctx, project, "rollover", before, None, {"from_year": year, "to_year": year + 1})
+    plan.status, plan.closed_at = "closed", ctx.clock.now()
+    plan.updated_at = plan.closed_at
+    await ctx.session.flush()
+    return following
+
+
+def _check_adjustment_window(ctx: Ctx, year: int) -> None:
+    today = ctx.clock.today()
+    start_month = ctx.settings.adjustment_from_month
+    if today.year != year or today.month < start_month:
+        raise conflict("plan.outside_adjustment_window",
+                       f"年度计划调整只能在 {year} 年 {start_month} 月 1 日至 12 月 31 日（第四季度）进行",
+                       plan_year=year)
+
+
+async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int], remove: list[int],
+                 reason: str) -> AnnualPlan:
+    """Fourth-quarter adjustment (第四季度调整): add admitted entries, take out entries not yet started."""
+    plan = await _plan_for_change(ctx, county, year, version)
+    _check_adjustment_window(ctx, year)
+    for project_id in remove:
+        entry = await _plan_entry(ctx, plan, project_id)
+        if entry is None or entry.removed_on is not None:
+            raise conflict("plan.entry_missing", f"项目 {project_id} 不在 {year} 年度计划中")
+        project = await load(ctx, project_id, None)
+        if project.status != S.PLANNED:
+            raise conflict("plan.entry_started", f"项目 {project_id} 已开工或已结束，不能调出计划")
+
+        def unplan(p: Project, _target: S) -> None:
+            p.plan_year = None
+
+        await transition(ctx, project_id, None, Action.UNSCHEDULE, reason, {"plan_year": year}, unplan)
+        entry.removed_on, entry.removed_by, entry.removed_reason = ctx.clock.today(), ctx.principal.sub, reason
+    for project_id in add:
+        project = await load(ctx, project_id, None)
+        if project.county_code != county:
+            raise DomainError(403, "auth.out_of_scope", f"项目 {project_id} 不属于该县区")
+        await schedule(ctx, project_id, None, year, "adjustment", reason)
+    plan.updated_at = ctx.clock.now()  # touching the row bumps its version: concurrent adjustments get 412
+    await ctx.session.flush()
+    return plan
