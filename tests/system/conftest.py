@@ -1,0 +1,58 @@
+"""The whole system as real processes: fresh databases, the four processes on free ports, stopped at teardown."""
+import asyncio
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from devtools.stack import SERVICES, Stack, free_port
+from services.kit.testing import DatabaseFactory
+from tests.system.http import SECRET
+
+
+def _logs(stack: Stack) -> str:
+    """Every process's log, to explain a process that died or never came up."""
+    parts = []
+    for path in sorted(stack.log_dir.glob("*.log")):
+        parts.append(f"--- {path.name} ---\n{path.read_text(errors='replace')[-4000:]}")
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="session")
+def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """One running system per backend, started once for every system test, on fresh copies of the templates.
+
+    Tests share it, so they assert on their own rows and on metric deltas, never on totals. A test that
+    stops a process starts it again before it ends (test_outage.py, which also runs last by its name).
+
+    The template copy is the schema `make migrate` builds, made once per session; copying it is far cheaper
+    than running Alembic in three child processes for every stack.
+    """
+    urls = {service: asyncio.run(databases.create(service, migrated)) for service in SERVICES}
+    ports = {name: free_port() for name in (*SERVICES, "gateway")}
+    running = Stack(ports, urls, extra_env={"JWT_SECRET": SECRET},
+                    log_dir=tmp_path_factory.mktemp(f"stack-{migrated}"))
+    try:
+        try:
+            running.start_all()
+        except (RuntimeError, TimeoutError) as exc:
+            raise RuntimeError(f"{exc}\n{_logs(running)}") from None
+        yield running
+    finally:
+        running.stop_all()
+        for url in urls.values():
+            asyncio.run(databases.drop(url))
+
+
+@pytest.fixture(scope="session")
+def gateway_http(stack: Stack) -> Iterator[httpx.Client]:
+    """A real HTTP client of the gateway process."""
+    with httpx.Client(base_url=stack.url("gateway"), timeout=15.0) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def projects_http(stack: Stack) -> Iterator[httpx.Client]:
+    """A real HTTP client of the projects service process, for checks behind the gateway's back."""
+    with httpx.Client(base_url=stack.url("projects"), timeout=15.0) as client:
+        yield client
