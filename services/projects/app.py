@@ -5,6 +5,7 @@ from services.kit.service_app import build_service
 from services.projects.config import Settings
 from services.projects.library.gauges import library_gauges
 from services.projects.clearout.router import router as clearout_router
+from services.projects.ledger.router import router as ledger_router
 from services.projects.library.router import router as library_router
 from services.projects.lifecycle.router import router as lifecycle_router
 from services.projects.plans.router import router as plans_router
@@ -13,6 +14,6 @@ from services.projects.plans.router import router as plans_router
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The projects service app."""
     app = build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings or Settings(),
-                        [library_router, lifecycle_router, plans_router, clearout_router], domain_gauges=library_gauges,
+                        [ledger_router, library_router, lifecycle_router, plans_router, clearout_router], domain_gauges=library_gauges,
                         description="项目入库申报、审核、年度计划与跟踪。")
     return app

@@ -1,0 +1,67 @@
+"""Bringing in existing projects (历史项目导入): all rows or none, at their state, with their dates."""
+from services.kit.audit import audit
+from services.kit.auth import out_of_scope
+from services.kit.errors import FieldError, conflict, unprocessable
+from services.kit.outbox import publish
+from services.projects.deps import Ctx
+from services.projects.library.models import Project
+from services.projects.library.repository import ProjectRepository
+from services.projects.library.service import apply_content, event_payload
+from services.projects.library.states import ProjectStatus as S
+from services.projects.ledger.schemas import ExistingProject
+from services.projects.lifecycle.models import HistoryRecord
+from services.projects.lifecycle.review import next_library_code
+from services.projects.plans.models import PlanEntry
+from services.projects.plans.service import open_plan
+
+_COPIED = ("admitted_on", "started_on", "progress_percent", "last_progress_on", "completed_on", "accepted_on",
+           "actual_households", "actual_people", "settled_on")
+_FINISHED = (S.COMPLETED, S.ACCEPTED, S.SETTLED)
+
+
+def _check_scope(ctx: Ctx, rows: list[ExistingProject]) -> None:
+    outside = [i for i, row in enumerate(rows) if not ctx.principal.sees_county(row.county_code)]
+    if outside:
+        raise out_of_scope(f"第 {', '.join(str(i + 1) for i in outside)} 条不属于本县区")
+
+
+async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project]:
+    """Store every row at its state; eligibility breaches are kept for the clear-out sweep, not refused."""
+    _check_scope(ctx, rows)
+    codes = [r.library_code for r in rows if r.library_code]
+    if len(codes) != len(set(codes)):
+        raise unprocessable("request.invalid", "导入数据中有重复的入库编号", [FieldError("library_code", "重复")])
+    repo, projects = ProjectRepository(ctx.session), []
+    for row in rows:
+        project = Project(status=row.status, submitted_by=ctx.principal.sub,
+                          **{name: getattr(row, name) for name in _COPIED})
+        apply_content(project, row, row.owner_org)
+        if row.status in _FINISHED:
+            project.progress_percent = 100
+        if row.plan_year is not None and row.status != S.ADMITTED:
+            project.plan_year = row.plan_year
+        project.library_code = row.library_code or await next_library_code(
+            ctx, row.county_code, row.admitted_on.year)
+        await repo.add(project)
+        await _into_plan(ctx, project)
+        ctx.session.add(HistoryRecord(
+            project_id=project.id, actor=ctx.principal.sub, actor_role=str(ctx.principal.role), action="import",
+            from_status=None, to_status=str(project.status), note="历史项目导入",
+            data={name: str(getattr(row, name)) for name in _COPIED if getattr(row, name) is not None},
+            at=ctx.clock.now()))
+        await audit(ctx.session, ctx.principal, "project.import", "project", project.id, None,
+                    {"status": str(project.status), "library_code": project.library_code})
+        await publish(ctx.session, "project.imported", "project", project.id, event_payload(project))
+        projects.append(project)
+    return projects
+
+
+async def _into_plan(ctx: Ctx, project: Project) -> None:
+    if project.plan_year is None:
+        return
+    try:
+        plan = await open_plan(ctx, project.county_code, project.plan_year)
+    except Exception as exc:  # a closed plan: the row cannot be placed in it
+        raise conflict("plan.closed", f"{project.plan_year} 年度计划已关闭，不能导入到该计划") from exc
+    ctx.session.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=project.admitted_on,
+                              added_by=ctx.principal.sub, added_via="import", added_reason="历史项目导入"))

@@ -1,0 +1,90 @@
+"""Excel ledgers of the library (项目库台账): export with the list's filters; import submissions or existing projects."""
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
+
+from services.kit.auth import Principal, Role, allow
+from services.kit.errors import DomainError
+from services.kit.xlsx import XLSX, read_xlsx, write_xlsx
+from services.projects.deps import Actor, Ctx
+from services.projects.ledger import columns
+from services.projects.ledger.importing import import_existing
+from services.projects.ledger.rows import problem_of, refuse, validate_rows
+from services.projects.ledger.schemas import ExistingProject
+from services.projects.library import service as library
+from services.projects.library.repository import ProjectFilter, ProjectRepository
+from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.states import ProjectCategory, ProjectStatus
+
+router = APIRouter(prefix="/projects", tags=["ledgers (台账)"])
+EXPORT_LIMIT = 50_000
+PAGE = 1_000
+
+
+class ImportKind(StrEnum):
+    """What an uploaded ledger holds."""
+
+    SUBMISSIONS = "submissions"  # 新申报项目
+    EXISTING = "existing"  # 已入库或实施中的历史项目
+
+
+@router.get("/export.xlsx", response_class=Response, summary="Export the library as .xlsx (项目库台账)",
+            responses={200: {"content": {XLSX: {}}}})
+async def export_library(ctx: Actor, county: str | None = None, status: ProjectStatus | None = None,
+                         category: ProjectCategory | None = None,
+                         year: Annotated[int | None, Query(ge=2014, le=2035)] = None,
+                         owner_org: str | None = None) -> Response:
+    f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
+    repo, rows, after = ProjectRepository(ctx.session), [], None
+    while len(rows) < EXPORT_LIMIT:
+        page = await repo.page(f, ctx.principal, after, PAGE)
+        rows += [columns.export_row(ProjectRead.of(p)) for p in page[:PAGE]]
+        if len(page) <= PAGE:
+            break
+        after = page[PAGE - 1].id
+    content = write_xlsx("项目库台账", columns.HEADERS, rows)
+    return Response(content, media_type=XLSX,
+                    headers={"Content-Disposition": "attachment; filename*=UTF-8''project-library.xlsx"})
+
+
+async def _import_submissions(ctx: Ctx, rows) -> list[ProjectRead]:
+    good, problems = validate_rows(rows, ProjectCreate, columns.SUBMISSION_FIELDS)
+    for number, entry in good:  # every domain rule, for every row, before anything is written
+        try:
+            await library.check_submission(ctx.session, ctx.principal, entry)
+        except DomainError as error:
+            problems += problem_of(number, error)
+    if problems:
+        raise refuse(problems)
+    return [await library.submit(ctx.session, ctx.principal, entry) for _, entry in good]
+
+
+async def _import_existing(ctx: Ctx, rows) -> list[ProjectRead]:
+    good, problems = validate_rows(rows, ExistingProject)
+    if problems:
+        raise refuse(problems)
+    return [ProjectRead.of(p) for p in await import_existing(ctx, [entry for _, entry in good])]
+
+
+@router.post("/import.xlsx", response_model=list[ProjectRead], status_code=201,
+             summary="Import a ledger: all rows or none; every bad row and field is reported in Chinese")
+async def import_ledger(ctx: Actor, file: Annotated[UploadFile, File(description=".xlsx，表头与导出台账一致")],
+                        _: Annotated[Principal, Depends(allow(Role.PROJECT_OWNER, Role.COUNTY_OFFICE))],
+                        kind: ImportKind = ImportKind.SUBMISSIONS) -> list[ProjectRead]:
+    required = columns.REQUIRED_HEADERS + (["状态", "入库日期"] if kind == ImportKind.EXISTING else [])
+    rows = read_xlsx(await file.read(), required)
+    if kind == ImportKind.EXISTING:
+        if ctx.principal.role not in (Role.COUNTY_OFFICE, Role.ADMIN):
+            raise DomainError(403, "auth.forbidden", "只有县扶贫办可以导入历史项目")
+        return await _import_existing(ctx, rows)
+    if ctx.principal.role != Role.PROJECT_OWNER:
+        raise DomainError(403, "auth.forbidden", "新项目由项目单位申报")
+    return await _import_submissions(ctx, rows)
+
+
+@router.post("/import", response_model=list[ProjectRead], status_code=201,
+             summary="Bring in existing projects at their current state with their original dates (JSON)")
+async def import_json(body: list[ExistingProject], ctx: Actor,
+                      _: Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]) -> list[ProjectRead]:
+    return [ProjectRead.of(p) for p in await import_existing(ctx, body)]
