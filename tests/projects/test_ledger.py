@@ -13,7 +13,8 @@ EXISTING = {
     "name": "2016年杆洞乡党鸠村屯级道路", "county_code": "450225", "township": "杆洞乡", "village": "党鸠村",
     "category": "infrastructure", "owner_org": "融水县交通运输局", "uses_fiscal_funds": True,
     "budget": [{"source": "central", "year": 2016, "amount": "1200000"}],
-    "beneficiaries": {"poor_households": 80, "poor_people": 320, "poor_villages": ["党鸠村"], "description": "屯级道路硬化"},
+    "beneficiaries": {"poor_households": 80, "poor_people": 320, "poor_villages": ["党鸠村"],
+                      "description": "屯级道路硬化"},
     "targets": [{"indicator": "硬化道路", "unit": "公里", "target_value": "6.5"}],
     "planned_start_year": 2016, "planned_end_year": 2017,
     "status": "started", "admitted_on": "2016-03-01", "started_on": "2016-05-10", "plan_year": 2017,
@@ -39,7 +40,8 @@ async def test_round_trip_export_change_a_cell_import_as_new_batch(projects, pro
     rows = sheet(r.content)
     assert rows[0] == HEADERS and "项目名称" in rows[0] and len(rows) == 2
     row = rows[1]
-    assert row[HEADERS.index("预算明细（来源:年度:金额）")] == "中央:2019:800000.00；县级:2019:150000.50；自筹:2020:50000.00"
+    budget = row[HEADERS.index("预算明细（来源:年度:金额）")]
+    assert budget == "中央:2019:800000.00；县级:2019:150000.50；自筹:2020:50000.00"
     row[HEADERS.index("项目名称")] = "江门村百香果基地二期"
     imported = await upload(projects, [row], OWNER)
     assert imported.status_code == 201, imported.text

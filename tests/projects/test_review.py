@@ -3,8 +3,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.projects.life import CITY, COUNTY, DEPARTMENT, INSPECTOR, OWNER, TOWNSHIP, Life
 from tests.projects.entries import entry
+from tests.projects.life import CITY, COUNTY, DEPARTMENT, INSPECTOR, OWNER, TOWNSHIP, Life
 
 
 @pytest.fixture

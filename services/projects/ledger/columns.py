@@ -29,7 +29,7 @@ def budget_cell(p: ProjectRead) -> str:
 
 
 def parse_budget(cell: Any) -> list[dict] | str:
-    """'中央:2019:800000.00；县级:2019:150000.50' -> budget lines; the text itself when unreadable (pydantic reports)."""
+    """'中央:2019:800000.00；县级:2019:150000.50' -> budget lines, or a message pydantic will report."""
     lines = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
         if not part.strip():

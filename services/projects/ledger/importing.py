@@ -4,11 +4,11 @@ from services.kit.auth import out_of_scope
 from services.kit.errors import FieldError, conflict, unprocessable
 from services.kit.outbox import publish
 from services.projects.deps import Ctx
+from services.projects.ledger.schemas import ExistingProject
 from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
 from services.projects.library.service import apply_content, event_payload
 from services.projects.library.states import ProjectStatus as S
-from services.projects.ledger.schemas import ExistingProject
 from services.projects.lifecycle.models import HistoryRecord
 from services.projects.lifecycle.review import next_library_code
 from services.projects.plans.models import PlanEntry

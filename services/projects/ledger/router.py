@@ -1,4 +1,4 @@
-"""Excel ledgers of the library (项目库台账): export with the list's filters; import submissions or existing projects."""
+"""Excel ledgers of the library (项目库台账): export with the list's filters; import new or existing entries."""
 from enum import StrEnum
 from typing import Annotated
 

@@ -4,8 +4,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from services.kit.errors import DomainError, FieldError, unprocessable
 from services.kit.errors import _PYDANTIC_MESSAGES as MESSAGES
+from services.kit.errors import DomainError, FieldError, unprocessable
 from services.projects.ledger.columns import HEADER_OF_FIELD, row_to_payload
 
 

@@ -1,17 +1,22 @@
-"""Domain gauges of the projects service: entries by county and state."""
+"""Domain gauges of the projects service: entries and budget by county, state and category."""
 from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.projects.library.repository import ProjectRepository
+from services.projects.figures.repository import gauge_rows
+
+LABELS = ["county", "status", "category"]
 
 
 def library_gauges(registry):
-    """A refresh function for /metrics that sets projects_total{county,status}."""
-    gauge = Gauge("projects_total", "Library entries by county and state", ["county", "status"], registry=registry)
+    """A refresh function for /metrics setting projects_total and projects_budget_yuan."""
+    entries = Gauge("projects_total", "Library entries by county, state and category", LABELS, registry=registry)
+    budget = Gauge("projects_budget_yuan", "Budget of library entries (yuan)", LABELS, registry=registry)
 
     async def refresh(session: AsyncSession) -> None:
-        gauge.clear()
-        for county, status, n in await ProjectRepository(session).count_by_county_and_status():
-            gauge.labels(county, status).set(n)
+        entries.clear()
+        budget.clear()
+        for county, status, category, n, yuan in await gauge_rows(session):
+            entries.labels(county, status, category).set(n)
+            budget.labels(county, status, category).set(float(yuan))
 
     return refresh

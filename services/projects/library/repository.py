@@ -2,7 +2,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -80,9 +80,3 @@ class ProjectRepository:
         if after is not None:
             query = query.where(Project.id < after)
         return list((await self.session.scalars(query)).all())
-
-    async def count_by_county_and_status(self) -> list[tuple[str, str, int]]:
-        """Entries per county and state, for the gauges."""
-        query = select(Project.county_code, Project.status, func.count()).group_by(
-            Project.county_code, Project.status)
-        return [(c, str(s), n) for c, s, n in (await self.session.execute(query)).all()]

@@ -62,7 +62,8 @@ def apply_content(project: Project, entry: ProjectCreate, owner_org: str) -> Non
     project.village, project.category, project.owner_org = entry.village, entry.category, owner_org
     project.uses_fiscal_funds = entry.uses_fiscal_funds
     project.total_budget = sum(x.amount for x in entry.budget)
-    project.poor_households, project.poor_people, project.poor_villages = b.poor_households, b.poor_people, b.poor_villages
+    project.poor_households, project.poor_people = b.poor_households, b.poor_people
+    project.poor_villages = b.poor_villages
     project.mechanism = b.description
     project.targets = [t.model_dump(mode="json") for t in entry.targets]
     project.planned_start_year, project.planned_end_year = entry.planned_start_year, entry.planned_end_year
