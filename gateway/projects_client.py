@@ -27,3 +27,9 @@ class ProjectsClient:
     async def submit(self, entry: dict[str, Any]) -> dict[str, Any]:
         """Submit a new entry."""
         return await self.client.request("POST", "/projects", self.authorization, json=entry)
+
+    async def call(self, method: str, route: str, path: str, version: int | None = None,
+                   json: Any = None, params: dict[str, Any] | None = None) -> Any:
+        """Any other projects endpoint; `version` goes out as If-Match."""
+        return await self.client.request(method, route, self.authorization, path=path, json=json, params=params,
+                                         if_match=version)

@@ -45,10 +45,12 @@ class ServiceClient:
         self.calls = calls
 
     async def request(self, method: str, route: str, authorization: str | None, *,
-                      path: str | None = None, **kwargs: Any) -> Any:
+                      path: str | None = None, if_match: int | None = None, **kwargs: Any) -> Any:
         """Call route (a template such as /projects/{id}, used as metric label) at path; JSON or an error."""
         self.calls.counter.labels(self.service, method, route).inc()
         headers = {"Authorization": authorization} if authorization else {}
+        if if_match is not None:
+            headers["If-Match"] = f'"{if_match}"'
         try:
             response = await self.http.request(method, path or route, headers=headers, **kwargs)
         except httpx.TimeoutException:

@@ -3,16 +3,17 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from gateway.config import Settings
+from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
 
 
 @strawberry.type
-class Query(ProjectQueries):
+class Query(ProjectQueries, LifecycleQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type
-class Mutation(ProjectMutations):
+class Mutation(ProjectMutations, LifecycleMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

@@ -1,5 +1,6 @@
 """GraphQL types and fields of the project library."""
 import dataclasses
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
@@ -8,8 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
-from gateway.schema.problems import Forbidden, InvalidInput, ProjectNotEligible, as_problem
-from gateway.upstream import UpstreamProblem
+from gateway.schema.problems import Forbidden, InvalidInput, ProjectNotEligible, Refused, or_problem
 from services.kit.pagination import encode_cursor
 from services.projects.library.states import FundSource, ProjectCategory, ProjectStatus
 
@@ -64,6 +64,23 @@ class Project:
     planned_start_year: int
     planned_end_year: int
     version: int
+    returned_from: ProjectStatusGQL | None = None
+    notice_starts_on: date | None = None
+    notice_ends_on: date | None = None
+    library_code: str | None = None
+    admitted_on: date | None = None
+    plan_year: int | None = None
+    started_on: date | None = None
+    progress_percent: int = 0
+    last_progress_on: date | None = None
+    completed_on: date | None = None
+    accepted_on: date | None = None
+    actual_households: int | None = None
+    actual_people: int | None = None
+    settled_on: date | None = None
+    ended_on: date | None = None
+    end_reason: str | None = None
+    breach_rules: list[str] = strawberry.field(default_factory=list)
 
     @classmethod
     def from_rest(cls, d: dict[str, Any]) -> "Project":
@@ -81,7 +98,15 @@ class Project:
                                        target_value=Decimal(t["target_value"])) for t in d["targets"]],
             planned_start_year=d["planned_start_year"], planned_end_year=d["planned_end_year"],
             version=d["version"],
+            returned_from=ProjectStatusGQL(d["returned_from"]) if d.get("returned_from") else None,
+            breach_rules=d.get("breach_rules", []), progress_percent=d.get("progress_percent", 0),
+            **{k: d.get(k) for k in _PLAIN}, **{k: date.fromisoformat(d[k]) if d.get(k) else None for k in _DATES},
         )
+
+
+_DATES = ("notice_starts_on", "notice_ends_on", "admitted_on", "started_on", "last_progress_on", "completed_on",
+          "accepted_on", "settled_on", "ended_on")
+_PLAIN = ("library_code", "plan_year", "actual_households", "actual_people", "end_reason")
 
 
 @strawberry.type
@@ -149,19 +174,20 @@ class ProjectInput:
     owner_org: str | None = None
 
 
-def _to_json(value: Any) -> Any:
+def to_json(value: Any) -> Any:
+    """Strawberry input values as JSON for the REST API (enum values, decimals as strings, no nulls)."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | date):
         return str(value)
     if isinstance(value, dict):
-        return {k: _to_json(v) for k, v in value.items() if v is not None}
+        return {k: to_json(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [_to_json(v) for v in value]
+        return [to_json(v) for v in value]
     return value
 
 
-SubmitProjectResult = Annotated[Project | ProjectNotEligible | InvalidInput | Forbidden,
+SubmitProjectResult = Annotated[Project | ProjectNotEligible | InvalidInput | Forbidden | Refused,
                                 strawberry.union("SubmitProjectResult")]
 
 
@@ -175,7 +201,7 @@ class ProjectQueries:
     @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）")
     async def projects(self, info: Info[Context, None], filter: ProjectFilter | None = None,
                        first: int = 50, after: str | None = None) -> ProjectConnection:
-        filters = _to_json(dataclasses.asdict(filter)) if filter else {}
+        filters = to_json(dataclasses.asdict(filter)) if filter else {}
         page = await info.context.projects.page(filters, max(1, min(first, 200)), after)
         loader = info.context.project_by_id
         edges = []
@@ -190,12 +216,8 @@ class ProjectQueries:
 class ProjectMutations:
     @strawberry.mutation(description="项目单位申报入库；不符合入库条件时返回 ProjectNotEligible")
     async def submit_project(self, info: Info[Context, None], input: ProjectInput) -> SubmitProjectResult:
-        try:
-            created = await info.context.projects.submit(_to_json(dataclasses.asdict(input)))
-        except UpstreamProblem as error:
-            problem = as_problem(error)
-            if problem is None:
-                raise
-            return problem
+        created = await or_problem(info.context.projects.submit(to_json(dataclasses.asdict(input))))
+        if not isinstance(created, dict):
+            return created
         info.context.project_by_id.prime(created["id"], created)
         return Project.from_rest(created)

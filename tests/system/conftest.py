@@ -30,8 +30,10 @@ def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.Te
     """
     urls = {service: asyncio.run(databases.create(service, migrated)) for service in SERVICES}
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
-    running = Stack(ports, urls, extra_env={"JWT_SECRET": SECRET},
-                    log_dir=tmp_path_factory.mktemp(f"stack-{migrated}"))
+    log_dir = tmp_path_factory.mktemp(f"stack-{migrated}")
+    # The projects process adds the seconds in this file to its clock, so a test can pass a notice window.
+    env = {"JWT_SECRET": SECRET, "PROJECTS_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset")}
+    running = Stack(ports, urls, extra_env=env, log_dir=log_dir)
     try:
         try:
             running.start_all()
@@ -42,6 +44,18 @@ def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.Te
         running.stop_all()
         for url in urls.values():
             asyncio.run(databases.drop(url))
+
+
+@pytest.fixture
+def move_clock(stack: Stack) -> Iterator:
+    """Move the projects process's clock forward by some days; put back after the test."""
+    offset = stack.log_dir / "clock-offset"
+
+    def move(days: int) -> None:
+        offset.write_text(str(days * 86400))
+
+    yield move
+    offset.write_text("0")
 
 
 @pytest.fixture(scope="session")
