@@ -1,6 +1,7 @@
 """Demo library for `make run`: a few dozen realistic entries across the ten counties and many states."""
 import asyncio
 import sys
+from datetime import date
 from decimal import Decimal
 from itertools import cycle
 
@@ -67,8 +68,42 @@ def demo_projects() -> list[Project]:
                     budget_lines=[BudgetLine(source="central", year=year, amount=central),
                                   BudgetLine(source="county", year=year + 1, amount=county_money)],
                 ))
+                with_life(projects[-1], n)
                 n += 1
     return projects
+
+
+_AFTER_ADMISSION = [ProjectStatus.ADMITTED, ProjectStatus.PLANNED, ProjectStatus.STARTED, ProjectStatus.COMPLETED,
+                    ProjectStatus.ACCEPTED, ProjectStatus.SETTLED]
+
+
+def with_life(p: Project, n: int) -> None:
+    """Fill the dates, codes and reasons an entry in its state would have, so the demo reads like a real library."""
+    year = p.planned_start_year
+    p.progress_percent, p.breach_rules = 0, ""
+    if p.status == ProjectStatus.RETURNED:
+        p.returned_from = ProjectStatus.COUNTY_DEPARTMENTS
+    if p.status == ProjectStatus.ANNOUNCED:
+        p.notice_starts_on, p.notice_ends_on = date(year, 3, 1), date(year, 3, 7)
+    if p.status in (ProjectStatus.REJECTED, ProjectStatus.CANCELLED, ProjectStatus.CLEARED):
+        p.ended_on = date(year, 6, 30)
+        p.end_reason = {ProjectStatus.REJECTED: "带贫减贫机制不清，不予入库",
+                        ProjectStatus.CANCELLED: "选址涉及基本农田，无法实施",
+                        ProjectStatus.CLEARED: "入库后逾期未开工，清理出库"}[p.status]
+    if p.status not in _AFTER_ADMISSION:
+        return
+    reached = _AFTER_ADMISSION.index(p.status)
+    p.admitted_on, p.library_code = date(year - 1, 11, 20), f"{p.county_code}-{year - 1}-{n + 1:04d}"
+    if reached >= 1:
+        p.plan_year = year
+    if reached >= 2:
+        p.started_on, p.progress_percent, p.last_progress_on = date(year, 3, 15), 45, date(year, 6, 30)
+    if reached >= 3:
+        p.completed_on, p.progress_percent = date(year, 10, 31), 100
+    if reached >= 4:
+        p.accepted_on, p.actual_households, p.actual_people = date(year, 12, 10), p.poor_households, p.poor_people
+    if reached >= 5:
+        p.settled_on = date(year + 1, 1, 15)
 
 
 async def load_demo(url: str) -> int:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from services.kit.auth import Principal, Role
 from services.projects.library.models import Project
@@ -61,9 +61,11 @@ class ProjectRepository:
 
     async def get(self, project_id: int, principal: Principal) -> Project | None:
         """One entry with its budget, if it exists and the caller may see it."""
-        query = (select(Project).options(selectinload(Project.budget_lines))
+        # One row: a join fetches its few budget lines in the same round trip; selectinload (right for the
+        # lists, where a join would multiply rows under LIMIT) would cost a second query per read.
+        query = (select(Project).options(joinedload(Project.budget_lines))
                  .where(Project.id == project_id, visible_to(principal)))
-        return (await self.session.scalars(query)).one_or_none()
+        return (await self.session.scalars(query)).unique().one_or_none()
 
     async def get_many(self, ids: Sequence[int], principal: Principal) -> list[Project]:
         """The visible entries among ids, in the order asked."""
