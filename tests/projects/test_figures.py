@@ -8,7 +8,8 @@ from tests.projects.test_ledger import EXISTING
 async def test_figures_by_county_status_and_plan_year(projects, projects_app):
     await Life(projects, projects_app).submit()
     imported = [EXISTING | {"library_code": None},
-                EXISTING | {"library_code": None, "name": "已竣工", "status": "completed", "completed_on": "2017-09-01"}]
+                EXISTING | {"library_code": None, "name": "已竣工", "status": "completed",
+                            "completed_on": "2017-09-01"}]
     assert (await projects.post("/projects/import", json=imported, headers=COUNTY)).status_code == 201
     [rongshui] = (await projects.get("/figures?by=county", headers=CITY)).json()
     assert rongshui["key"] == "450225" and rongshui["label"] == "融水苗族自治县"

@@ -2,7 +2,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy import ColumnElement, and_, exists, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -82,3 +82,12 @@ class ProjectRepository:
         if after is not None:
             query = query.where(Project.id < after)
         return list((await self.session.scalars(query)).all())
+
+    async def was_cleared(self, owner_org: str, name: str, village: str, exclude_id: int | None) -> bool:
+        """Whether the same owner already had an entry of this name and village cleared out (严禁再入库)."""
+        cleared = select(Project.id).where(
+            Project.owner_org == owner_org, Project.name == name, Project.village == village,
+            Project.status == ProjectStatus.CLEARED)
+        if exclude_id is not None:
+            cleared = cleared.where(Project.id != exclude_id)
+        return bool(await self.session.scalar(select(exists(cleared))))

@@ -1,5 +1,4 @@
 """Submitting library entries (项目入库申报) and the checks every submission or revision passes."""
-from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.audit import audit
@@ -36,12 +35,7 @@ async def check_submission(session: AsyncSession, principal: Principal, entry: P
         raise unprocessable(
             "project.not_eligible", "；".join(b.message for b in breaches),
             [FieldError(b.field, b.message) for b in breaches], rules=[b.rule for b in breaches])
-    cleared = select(Project.id).where(
-        Project.owner_org == owner_org, Project.name == entry.name, Project.village == entry.village,
-        Project.status == ProjectStatus.CLEARED)
-    if exclude_id is not None:
-        cleared = cleared.where(Project.id != exclude_id)
-    if await session.scalar(select(exists(cleared))):
+    if await ProjectRepository(session).was_cleared(owner_org, entry.name, entry.village, exclude_id):
         raise unprocessable("project.previously_cleared",
                             "同一单位、同名、同村的项目已被清理出库，严禁再次入库",
                             [FieldError("name", "该项目已被清理出库")])

@@ -1,17 +1,14 @@
 """Review and admission (入库审批): decisions at each step, revision, public notice, objections, admission."""
 from datetime import timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
 from services.projects.library.schemas import ProjectCreate
 from services.projects.library.service import apply_content, check_submission
 from services.projects.library.states import ProjectStatus as S
-from services.projects.lifecycle.models import LibraryCodeCounter, Objection
+from services.projects.lifecycle import repository
+from services.projects.lifecycle.models import Objection
 from services.projects.lifecycle.schemas import Decision, ObjectionOutcome
 from services.projects.lifecycle.service import guard, load, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
@@ -99,21 +96,9 @@ async def resolve_objection(ctx: Ctx, project_id: int, version: int, objection_i
     return project
 
 
-async def _open_objections(ctx: Ctx, project_id: int) -> int:
-    query = select(func.count()).select_from(Objection).where(
-        Objection.project_id == project_id, Objection.status == "open")
-    return await ctx.session.scalar(query)
-
-
 async def next_library_code(ctx: Ctx, county: str, year: int) -> str:
     """County code, year and a per-county-year sequence: 450225-2019-0007 (入库编号)."""
-    dialect_insert = pg_insert if ctx.session.bind.dialect.name == "postgresql" else sqlite_insert
-    # One atomic upsert: two admissions in the same county can never get the same number.
-    bump = dialect_insert(LibraryCodeCounter).values(county_code=county, year=year, last_seq=1)
-    bump = bump.on_conflict_do_update(index_elements=["county_code", "year"],
-                                      set_={"last_seq": LibraryCodeCounter.last_seq + 1})
-    seq = (await ctx.session.execute(bump.returning(LibraryCodeCounter.last_seq))).scalar_one()
-    return f"{county}-{year}-{seq:04d}"
+    return f"{county}-{year}-{await repository.next_sequence(ctx.session, county, year):04d}"
 
 
 async def admit(ctx: Ctx, project_id: int, version: int) -> Project:
@@ -123,7 +108,7 @@ async def admit(ctx: Ctx, project_id: int, version: int) -> Project:
     if _notice_open(ctx, project):
         raise conflict("project.notice_not_over", f"公示期至 {project.notice_ends_on} 结束，期满后方可入库",
                        notice_ends_on=project.notice_ends_on.isoformat())
-    if await _open_objections(ctx, project.id):
+    if await repository.open_objection_count(ctx.session, project.id):
         raise conflict("project.objection_open", "公示期内的异议尚未全部处理，不能入库")
     today = ctx.clock.today()
     code = await next_library_code(ctx, project.county_code, today.year)

@@ -1,13 +1,11 @@
 """REST endpoints for every action on an entry; each needs If-Match with the version last read."""
 from fastapi import APIRouter, Response
-from sqlalchemy import select
 
 from services.kit.concurrency import IfMatch, etag
 from services.projects.deps import Actor
 from services.projects.library.models import Project
 from services.projects.library.schemas import ProjectCreate, ProjectRead
-from services.projects.lifecycle import execution, review
-from services.projects.lifecycle.models import HistoryRecord, Objection
+from services.projects.lifecycle import execution, repository, review
 from services.projects.lifecycle.schemas import (
     AcceptanceIn,
     DatedIn,
@@ -65,8 +63,7 @@ async def lodge_objection(project_id: int, body: ObjectionIn, ctx: Actor):
 @router.get("/{project_id}/objections", response_model=list[ObjectionRead], summary="Objections to an entry")
 async def list_objections(project_id: int, ctx: Actor):
     await load(ctx, project_id, None)
-    query = select(Objection).where(Objection.project_id == project_id).order_by(Objection.id)
-    return list((await ctx.session.scalars(query)).all())
+    return await repository.objections_of(ctx.session, project_id)
 
 
 @router.post("/{project_id}/objections/{objection_id}/resolution", response_model=ProjectRead, responses=REFUSALS,
@@ -130,5 +127,4 @@ async def clear_project(project_id: int, body: ReasonIn, ctx: Actor, version: If
             summary="Full history of an entry, in order (项目全过程记录)")
 async def timeline(project_id: int, ctx: Actor):
     await load(ctx, project_id, None)
-    query = select(HistoryRecord).where(HistoryRecord.project_id == project_id).order_by(HistoryRecord.id)
-    return list((await ctx.session.scalars(query)).all())
+    return await repository.history_of(ctx.session, project_id)

@@ -2,16 +2,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
-from sqlalchemy import select
 
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
 from services.kit.errors import not_found
 from services.projects.deps import Actor, Ctx
-from services.projects.library.models import Project
 from services.projects.lifecycle.service import load
-from services.projects.plans import service
-from services.projects.plans.models import AnnualPlan, PlanEntry
+from services.projects.plans import repository, service
+from services.projects.plans.models import AnnualPlan
 from services.projects.plans.schemas import AdjustmentIn, PlanEntryRead, PlanMembership, PlanRead
 
 router = APIRouter(tags=["annual plans (年度计划)"])
@@ -20,10 +18,8 @@ CountyOffice = Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]
 
 async def plan_read(ctx: Ctx, plan: AnnualPlan, response: Response | None = None) -> PlanRead:
     """A plan with every entry it has had."""
-    rows = (await ctx.session.execute(
-        select(PlanEntry, Project.name, Project.status).join(Project, Project.id == PlanEntry.project_id)
-        .where(PlanEntry.plan_id == plan.id).order_by(PlanEntry.id))).all()
-    entries = [PlanEntryRead(project_name=name, project_status=str(status),
+    rows = await repository.entries_with_projects(ctx.session, plan.id)
+    entries = [PlanEntryRead(project_name=name, project_status=status,
                              **{k: getattr(e, k) for k in PlanEntryRead.model_fields
                                 if k not in ("project_name", "project_status")})
                for e, name, status in rows]
@@ -35,18 +31,12 @@ async def plan_read(ctx: Ctx, plan: AnnualPlan, response: Response | None = None
 @router.get("/plans", response_model=list[PlanRead], summary="Annual plans in scope (without entries)")
 async def list_plans(ctx: Actor, county: str | None = None,
                      year: Annotated[int | None, Query(ge=2014, le=2035)] = None):
-    query = select(AnnualPlan).order_by(AnnualPlan.year.desc(), AnnualPlan.county_code).limit(500)
-    if ctx.principal.county:
-        query = query.where(AnnualPlan.county_code == ctx.principal.county)
-    if county:
-        query = query.where(AnnualPlan.county_code == county)
-    if year:
-        query = query.where(AnnualPlan.year == year)
-    return [PlanRead.model_validate(p, from_attributes=True) for p in (await ctx.session.scalars(query)).all()]
+    plans = await repository.list_plans(ctx.session, ctx.principal.county, county, year)
+    return [PlanRead.model_validate(p, from_attributes=True) for p in plans]
 
 
 async def _plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
-    plan = await service.find_plan(ctx, county, year)
+    plan = await repository.find_plan(ctx.session, county, year)
     if plan is None or not ctx.principal.sees_county(county):
         raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
     return plan
@@ -75,8 +65,6 @@ async def adjust(county: str, year: int, body: AdjustmentIn, ctx: Actor, _: Coun
             summary="Every plan an entry has been in (滚动历史)")
 async def plans_of_project(project_id: int, ctx: Actor):
     await load(ctx, project_id, None)
-    rows = (await ctx.session.execute(
-        select(PlanEntry, AnnualPlan).join(AnnualPlan, AnnualPlan.id == PlanEntry.plan_id)
-        .where(PlanEntry.project_id == project_id).order_by(AnnualPlan.year, PlanEntry.id))).all()
+    rows = await repository.memberships(ctx.session, project_id)
     return [PlanMembership(year=p.year, plan_status=p.status, added_via=e.added_via, added_on=e.added_on,
                            removed_on=e.removed_on, removed_reason=e.removed_reason) for e, p in rows]

@@ -1,7 +1,4 @@
 """Rolling annual plans (滚动实施): schedule, roll over unfinished entries, fourth-quarter adjustments."""
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from services.kit.auth import out_of_scope
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
@@ -10,20 +7,15 @@ from services.projects.library.models import Project
 from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.service import load, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
+from services.projects.plans import repository
 from services.projects.plans.models import AnnualPlan, PlanEntry
 
 UNFINISHED = (S.PLANNED, S.STARTED)
 
 
-async def find_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan | None:
-    """The county's plan for the year, if any."""
-    query = select(AnnualPlan).where(AnnualPlan.county_code == county, AnnualPlan.year == year)
-    return (await ctx.session.scalars(query)).one_or_none()
-
-
 async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
     """The county's plan for the year, created if missing; 409 when it is closed (read-only)."""
-    plan = await find_plan(ctx, county, year)
+    plan = await repository.find_plan(ctx.session, county, year)
     if plan is None:
         plan = AnnualPlan(county_code=county, year=year, status="open")
         ctx.session.add(plan)
@@ -33,13 +25,8 @@ async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
     return plan
 
 
-async def _plan_entry(ctx: Ctx, plan: AnnualPlan, project_id: int) -> PlanEntry | None:
-    query = select(PlanEntry).where(PlanEntry.plan_id == plan.id, PlanEntry.project_id == project_id)
-    return (await ctx.session.scalars(query)).one_or_none()
-
-
 async def _add(ctx: Ctx, plan: AnnualPlan, project: Project, via: str, reason: str | None) -> None:
-    if await _plan_entry(ctx, plan, project.id) is not None:
+    if await repository.plan_entry(ctx.session, plan.id, project.id) is not None:
         raise conflict("plan.entry_exists", f"项目 {project.id} 已在 {plan.year} 年度计划中（每个计划只能列入一次）")
     ctx.session.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=ctx.clock.today(),
                               added_by=ctx.principal.sub, added_via=via, added_reason=reason))
@@ -61,9 +48,7 @@ async def schedule(ctx: Ctx, project_id: int, version: int | None, year: int, vi
 
 async def leave_open_plans(ctx: Ctx, project: Project, reason: str) -> None:
     """Take an ended entry out of every open plan it is in."""
-    query = (select(PlanEntry).join(AnnualPlan, AnnualPlan.id == PlanEntry.plan_id)
-             .where(PlanEntry.project_id == project.id, PlanEntry.removed_on.is_(None), AnnualPlan.status == "open"))
-    for entry in (await ctx.session.scalars(query)).all():
+    for entry in await repository.open_memberships(ctx.session, project.id):
         entry.removed_on, entry.removed_by, entry.removed_reason = ctx.clock.today(), ctx.principal.sub, reason
     await ctx.session.flush()
 
@@ -75,7 +60,7 @@ def _check_plan_scope(ctx: Ctx, county: str) -> None:
 
 async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
     _check_plan_scope(ctx, county)
-    plan = await find_plan(ctx, county, year)
+    plan = await repository.find_plan(ctx.session, county, year)
     if plan is None:
         raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
     check_version(version, plan.version)
@@ -84,18 +69,11 @@ async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> An
     return plan
 
 
-async def _active_projects(ctx: Ctx, plan: AnnualPlan) -> list[Project]:
-    query = (select(Project).join(PlanEntry, PlanEntry.project_id == Project.id)
-             .options(selectinload(Project.budget_lines))
-             .where(PlanEntry.plan_id == plan.id, PlanEntry.removed_on.is_(None)).order_by(Project.id))
-    return list((await ctx.session.scalars(query)).all())
-
-
 async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
     """Close year N and carry every unfinished entry into year N+1, keeping the history."""
     plan = await _plan_for_change(ctx, county, year, version)
     following = await open_plan(ctx, county, year + 1)
-    for project in await _active_projects(ctx, plan):
+    for project in await repository.active_projects(ctx.session, plan.id):
         if project.status not in UNFINISHED:
             continue
         before = snapshot(project)
@@ -122,7 +100,7 @@ async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int],
     plan = await _plan_for_change(ctx, county, year, version)
     _check_adjustment_window(ctx, year)
     for project_id in remove:
-        entry = await _plan_entry(ctx, plan, project_id)
+        entry = await repository.plan_entry(ctx.session, plan.id, project_id)
         if entry is None or entry.removed_on is not None:
             raise conflict("plan.entry_missing", f"项目 {project_id} 不在 {year} 年度计划中")
         project = await load(ctx, project_id, None)
