@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import httpx
 import psutil
 
+from bench.clearout import clearout_sweep
 from bench.database import BenchDatabases, seed_projects
 from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
@@ -163,4 +164,4 @@ def resident_memory(b: Bench) -> list[Row]:
 # Execution order: the list figures seed the table to 100,000 rows for the others; memory goes last so it
 # reflects the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
-    list_latency, single_read_throughput, gateway_upstream_calls, resident_memory]
+    list_latency, single_read_throughput, gateway_upstream_calls, clearout_sweep, resident_memory]

@@ -37,7 +37,7 @@ class Clock:
         return timedelta(seconds=float(text)) if text else timedelta(0)
 
 
-def request_clock(request: Request) -> Clock:
+async def request_clock(request: Request) -> Clock:
     """The app's clock."""
     return request.app.state.clock
 

@@ -11,7 +11,7 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
-def if_match_version(request: Request) -> int:
+async def if_match_version(request: Request) -> int:
     """The version the caller last read, from If-Match; 428 when absent, 412 when unreadable."""
     header = request.headers.get("if-match")
     if not header:

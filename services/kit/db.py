@@ -82,5 +82,13 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
             raise
 
 
+async def _read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A session in autocommit mode for a single-statement read: no BEGIN/COMMIT round trips."""
+    async with request.app.state.read_sessionmaker() as session:
+        yield session
+
+
 # scope="function": the commit happens before the response is sent, so a 2xx means it is stored.
 Session = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+# Only for endpoints that read with one statement (one snapshot); anything else uses Session.
+ReadSession = Annotated[AsyncSession, Depends(_read_session, scope="function")]

@@ -27,6 +27,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
         engine = make_engine(settings.database_url, settings.db_pool_size, settings.sql_echo)
         app.state.engine = engine
         app.state.sessionmaker = make_sessionmaker(engine)
+        app.state.read_sessionmaker = make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
         try:
             if background is None:
                 yield

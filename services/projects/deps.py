@@ -21,7 +21,7 @@ class Ctx:
     settings: Settings
 
 
-def _ctx(request: Request, session: Session, principal: Annotated[Principal, Depends(allow(*READ_ROLES))]) -> Ctx:
+async def _ctx(request: Request, session: Session, principal: Annotated[Principal, Depends(allow(*READ_ROLES))]) -> Ctx:
     return Ctx(session, principal, request.app.state.clock, request.app.state.settings)
 
 

@@ -4,8 +4,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from services.kit.auth import READ_ROLES, Principal, Role, allow
+from services.kit.concurrency import etag
 from services.kit.counties import is_liuzhou_county
-from services.kit.db import Session
+from services.kit.db import ReadSession, Session
 from services.kit.errors import FieldError, not_found, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.projects.library import service
@@ -16,11 +17,6 @@ from services.projects.library.states import ProjectCategory, ProjectStatus
 router = APIRouter(prefix="/projects", tags=["project library (项目库)"])
 Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
 MAX_IDS = 200
-
-
-def etag(version: int) -> str:
-    """The entity tag of an entry version, for If-Match on later changes."""
-    return f'"{version}"'
 
 
 def _bad_ids(message: str):
@@ -75,10 +71,11 @@ async def list_projects(
 
 
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
-async def get_project(project_id: int, session: Session, principal: Reader, response: Response) -> ProjectRead:
+async def get_project(project_id: int, session: ReadSession, principal: Reader) -> Response:
     """One entry with its ETag; 404 also when it is outside the caller's scope."""
     project = await ProjectRepository(session).get(project_id, principal)
     if project is None:
         raise not_found("project.not_found", f"项目 {project_id} 不存在或不在当前账号的查看范围内")
-    response.headers["ETag"] = etag(project.version)
-    return ProjectRead.of(project)
+    # The hottest read: serialise once here instead of letting FastAPI validate the model a second time.
+    body = ProjectRead.of(project).model_dump_json()
+    return Response(body, media_type="application/json", headers={"ETag": etag(project.version)})
