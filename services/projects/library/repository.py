@@ -1,13 +1,14 @@
 """All SQL about library entries."""
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from sqlalchemy import ColumnElement, and_, exists, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from services.kit.auth import Principal, Role
-from services.projects.library.models import Project
+from services.projects.library.models import BudgetLine, Project
 from services.projects.library.states import ProjectCategory, ProjectStatus
 
 
@@ -66,6 +67,19 @@ class ProjectRepository:
         query = (select(Project).options(joinedload(Project.budget_lines))
                  .where(Project.id == project_id, visible_to(principal)))
         return (await self.session.scalars(query)).unique().one_or_none()
+
+    async def read_one(self, project_id: int, principal: Principal) -> SimpleNamespace | None:
+        """One entry as plain rows (no ORM identity map or change tracking): the cheap path for read-only GETs."""
+        p, b = Project.__table__, BudgetLine.__table__
+        query = (select(p, b.c.source, b.c.year, b.c.amount).outerjoin(b, b.c.project_id == p.c.id)
+                 .where(p.c.id == project_id, visible_to(principal)).order_by(b.c.id))
+        rows = (await self.session.execute(query)).all()
+        if not rows:
+            return None
+        entry = SimpleNamespace(**{c.name: rows[0]._mapping[c] for c in p.c})
+        entry.budget_lines = [SimpleNamespace(source=r.source, year=r.year, amount=r.amount)
+                              for r in rows if r.source is not None]
+        return entry
 
     async def get_many(self, ids: Sequence[int], principal: Principal) -> list[Project]:
         """The visible entries among ids, in the order asked."""

@@ -73,7 +73,7 @@ async def list_projects(
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
 async def get_project(project_id: int, session: ReadSession, principal: Reader) -> Response:
     """One entry with its ETag; 404 also when it is outside the caller's scope."""
-    project = await ProjectRepository(session).get(project_id, principal)
+    project = await ProjectRepository(session).read_one(project_id, principal)
     if project is None:
         raise not_found("project.not_found", f"项目 {project_id} 不存在或不在当前账号的查看范围内")
     # The hottest read: serialise once here instead of letting FastAPI validate the model a second time.
