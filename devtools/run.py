@@ -36,9 +36,14 @@ def main() -> None:
     stack.migrate_all()
     subprocess.run([sys.executable, "-m", "services.projects.demo", settings["projects"].database_url],
                    cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "services.employment.demo", settings["employment"].database_url],
+                   cwd=ROOT, check=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         stack.start_all()
+        # Funds demo money goes through the API (fixed Idempotency-Keys: a second run replays, never doubles).
+        subprocess.run([sys.executable, "-m", "services.funds.demo", stack.url("funds"), stack.url("projects")],
+                       cwd=ROOT, check=False)
         print(f"\nGraphiQL:   {stack.url('gateway')}/graphql")
         for name in SERVICES:
             print(f"{name + ':':<11} {stack.url(name)}/docs")

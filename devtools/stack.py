@@ -53,6 +53,7 @@ class Stack:
         for service in SERVICES:
             env[f"{service.upper()}_DATABASE_URL"] = self.database_urls[service]
             env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)
+        env["FUNDS_PROJECTS_URL"] = self.url("projects")
         return env
 
     def migrate_all(self) -> None:

@@ -45,10 +45,16 @@ class ServiceClient:
         self.calls = calls
 
     async def request(self, method: str, route: str, authorization: str | None, *,
-                      path: str | None = None, if_match: int | None = None, **kwargs: Any) -> Any:
-        """Call route (a template such as /projects/{id}, used as metric label) at path; JSON or an error."""
+                      path: str | None = None, if_match: int | None = None,
+                      headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        """Call route (a template such as /projects/{id}, used as metric label) at path; JSON or an error.
+
+        `headers` adds request headers, such as the Idempotency-Key of a money-moving call.
+        """
         self.calls.counter.labels(self.service, method, route).inc()
-        headers = {"Authorization": authorization} if authorization else {}
+        headers = dict(headers or {})
+        if authorization:
+            headers["Authorization"] = authorization
         if if_match is not None:
             headers["If-Match"] = f'"{if_match}"'
         try:

@@ -3,17 +3,20 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from gateway.config import Settings
+from gateway.schema.employment import EmploymentMutations, EmploymentQueries
+from gateway.schema.funds import FundsQueries
+from gateway.schema.funds_actions import FundsMutations
 from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
 
 
 @strawberry.type
-class Query(ProjectQueries, LifecycleQueries):
+class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type
-class Mutation(ProjectMutations, LifecycleMutations):
+class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

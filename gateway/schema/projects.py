@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.schema.funds import ProjectFunding, funding_of
 from gateway.schema.problems import Forbidden, InvalidInput, ProjectNotEligible, Refused, or_problem
 from services.kit.pagination import encode_cursor
 from services.projects.library.states import FundSource, ProjectCategory, ProjectStatus
@@ -81,6 +82,10 @@ class Project:
     ended_on: date | None = None
     end_reason: str | None = None
     breach_rules: list[str] = strawberry.field(default_factory=list)
+
+    @strawberry.field(description="项目资金情况（分配、支出、余额、闲置）；资金服务不可用时为 null 并附错误")
+    async def funding(self, info: Info[Context, None]) -> ProjectFunding | None:
+        return await funding_of(info, self.id)
 
     @classmethod
     def from_rest(cls, d: dict[str, Any]) -> "Project":

@@ -2,10 +2,23 @@
 from fastapi import FastAPI
 
 from services.employment.config import Settings
+from services.employment.employers.router import router as employers_router
+from services.employment.gauges import quota_gauges
+from services.employment.labourers.router import router as labourers_router
+from services.employment.leaders.router import router as leaders_router
+from services.employment.ledger.router import router as ledger_router
+from services.employment.placements.router import router as placements_router
+from services.employment.quotas.router import router as quotas_router
+from services.employment.training.router import router as training_router
+from services.kit.clock import Clock
 from services.kit.service_app import build_service
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The employment service app (health, metrics and event feed until its domain lands)."""
-    return build_service("employment", "柳州就业扶贫 · Employment service", settings or Settings(), [],
+    """The employment service app."""
+    settings = settings or Settings()
+    routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
+               training_router, leaders_router]
+    return build_service("employment", "柳州就业扶贫 · Employment service", settings, routers,
+                         domain_gauges=quota_gauges(settings, Clock(settings.clock_offset_file)),
                          description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。")

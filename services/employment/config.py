@@ -1,13 +1,21 @@
 """Employment service settings (env prefix EMPLOYMENT_)."""
+from decimal import Decimal
+
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.kit.settings import ServiceSettings, sqlite_url
 
 
 class Settings(ServiceSettings):
-    """Settings of the employment service."""
+    """Settings of the employment service, with the quota thresholds of plan §二(二)."""
 
     model_config = SettingsConfigDict(env_prefix="EMPLOYMENT_")
 
     database_url: str = sqlite_url("employment")
     port: int = 8003
+    # 骨干企业：安置贫困农村劳动力占全年用工总量的 10% 以上
+    enterprise_min: Decimal = Field(Decimal("0.10"), ge=0, le=1)
+    # 集团在建项目：使用本市贫困农村劳动力应占项目用工总数的 5%—10%
+    project_min: Decimal = Field(Decimal("0.05"), ge=0, le=1)
+    project_max: Decimal = Field(Decimal("0.10"), ge=0, le=1)

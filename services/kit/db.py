@@ -56,11 +56,19 @@ def make_engine(url: str, pool_size: int = 10, echo: bool = False) -> AsyncEngin
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:
+            dbapi_conn.isolation_level = None  # the driver must not open transactions itself; we do, below
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _begin_immediate(conn) -> None:
+            # A deferred SQLite transaction lets two requests both read "no overlap" and both insert; taking
+            # the write lock at BEGIN serialises check-then-write the way row locks do on PostgreSQL.
+            if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)

@@ -1,4 +1,8 @@
 """Alembic environment of the employment service."""
+import services.employment.employers.models  # noqa: F401  (registers the tables)
+import services.employment.labourers.models  # noqa: F401
+import services.employment.placements.models  # noqa: F401
+import services.employment.training.models  # noqa: F401
 from services.kit.migrate import run_env
 
 run_env()

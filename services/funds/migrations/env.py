@@ -1,4 +1,10 @@
 """Alembic environment of the funds service."""
+import services.funds.disclosure.models  # noqa: F401  (registers the tables)
+import services.funds.idle.models  # noqa: F401
+import services.funds.ledger.models  # noqa: F401
+import services.funds.projection.models  # noqa: F401
+import services.funds.rectification.models  # noqa: F401
+import services.funds.safety.models  # noqa: F401
 from services.kit.migrate import run_env
 
 run_env()

@@ -1,0 +1,31 @@
+"""The gateway's typed client of the funds service."""
+from typing import Any
+
+from gateway.upstream import ServiceClient
+
+
+class FundsClient:
+    """Calls the funds service REST API on behalf of one caller."""
+
+    def __init__(self, client: ServiceClient, authorization: str | None) -> None:
+        self.client = client
+        self.authorization = authorization
+
+    async def funding(self, project_ids: list[int]) -> list[dict[str, Any]]:
+        """Batch read: funding of each project, in the order asked."""
+        return await self.client.request("GET", "/funding", self.authorization,
+                                         params={"ids": ",".join(map(str, project_ids))})
+
+    async def get(self, route: str, path: str | None = None, params: dict[str, Any] | None = None) -> Any:
+        """Any read; `route` is the template used as metric label."""
+        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        return await self.client.request("GET", route, self.authorization, path=path, params=clean)
+
+    async def post(self, route: str, path: str, json: Any, idempotency_key: str | None = None) -> Any:
+        """Any action; money-moving ones carry the caller's Idempotency-Key."""
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        return await self.client.request("POST", route, self.authorization, path=path, json=json, headers=headers)
+
+    async def put(self, route: str, path: str, json: Any) -> Any:
+        """A replacing write."""
+        return await self.client.request("PUT", route, self.authorization, path=path, json=json)

@@ -1,0 +1,18 @@
+"""EmployerByIdLoader: every employer lookup of one request in a single batch call."""
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from gateway.employment_client import EmploymentClient
+
+
+class EmployerByIdLoader(DataLoader[int, dict[str, Any] | None]):
+    """Loads employers by id through GET /employers?ids=…; None for ids the caller cannot see."""
+
+    def __init__(self, employment: EmploymentClient) -> None:
+        super().__init__(load_fn=self._load, max_batch_size=200)
+        self.employment = employment
+
+    async def _load(self, ids: list[int]) -> list[dict[str, Any] | None]:
+        found = {x["id"]: x for x in await self.employment.get_many("/employers", ids)}
+        return [found.get(i) for i in ids]

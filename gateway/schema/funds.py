@@ -1,0 +1,246 @@
+"""GraphQL types and queries of the funds service: funding, idle funds, rectification, spending progress."""
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from gateway.context import Context
+from services.funds.terms import IdleClass, SourceLevel
+
+SourceLevelGQL = strawberry.enum(Enum("SourceLevel", {s.name: s.value for s in SourceLevel}),
+                                 description="资金来源级次")
+IdleClassGQL = strawberry.enum(Enum("IdleClass", {c.name: c.value for c in IdleClass}),
+                               description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
+_DECIMALS = ("amount", "allocated", "unallocated", "spent", "recovered", "balance", "reallocated", "received",
+             "idle", "spend_rate")
+
+
+def build(cls, d: dict[str, Any]):
+    """A strawberry type from funds REST JSON: decimals, dates and enums parsed by field name."""
+    values = {}
+    for f in dataclasses.fields(cls):
+        value = d.get(f.name)
+        if value is not None:
+            if f.name in _DECIMALS:
+                value = Decimal(value)
+            elif f.name.endswith(("_on", "deadline", "since")) or f.name in ("deadline", "since"):
+                value = date.fromisoformat(value)
+            elif f.name == "source_level":
+                value = SourceLevelGQL(value)
+            elif f.name == "idle_class" and cls is not RectificationCase:
+                value = IdleClassGQL(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+@strawberry.type(description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
+class FundBatch:
+    id: int
+    doc_number: str
+    source_level: SourceLevelGQL
+    year: int
+    county_code: str
+    amount: Decimal
+    allocated: Decimal
+    unallocated: Decimal
+    received_on: date
+    purpose: str
+
+
+@strawberry.type(description="资金分配：分配金额 = 已支出 + 已收回 + 余额")
+class Allocation:
+    id: int
+    batch_id: int
+    project_id: int
+    county_code: str
+    source_level: SourceLevelGQL
+    year: int
+    amount: Decimal
+    spent: Decimal
+    recovered: Decimal
+    balance: Decimal
+    allocated_on: date
+    last_spent_on: date | None
+
+
+@strawberry.type(description="报账或冲销记录")
+class Spending:
+    id: int
+    allocation_id: int
+    kind: str
+    amount: Decimal
+    spent_on: date
+    voucher_no: str
+    payee: str
+    reverses_id: int | None
+
+
+@strawberry.type(description="收回记录：回到批次未分配余额，可追溯来源")
+class Recovery:
+    id: int
+    allocation_id: int
+    batch_id: int
+    project_id: int
+    county_code: str
+    amount: Decimal
+    reallocated: Decimal
+    recovered_on: date
+    reason: str
+
+
+@strawberry.type(description="另行安排（转移记录）及资金流转天数")
+class Transfer:
+    id: int
+    recovery_id: int
+    from_allocation_id: int
+    to_allocation_id: int
+    from_project_id: int
+    to_project_id: int
+    amount: Decimal
+    recovered_on: date
+    transferred_on: date
+    to_project_started_on: date | None
+    days_recovery_to_reallocation: int
+    days_reallocation_to_start: int | None
+
+
+@strawberry.type(description="一笔闲置资金及其分类")
+class IdleFund:
+    kind: str
+    item_id: int
+    batch_id: int
+    project_id: int | None
+    project_status: str | None
+    county_code: str
+    source_level: SourceLevelGQL
+    year: int
+    amount: Decimal
+    since: date
+    age_days: int
+    age_bucket: str
+    idle_class: IdleClassGQL
+    idle_class_label: str
+    overridden: bool
+
+
+@strawberry.type(description="整改事项（限期整改、销号）")
+class RectificationCase:
+    id: int
+    county_code: str
+    origin: str
+    batch_id: int | None
+    allocation_id: int | None
+    project_id: int | None
+    idle_class: str | None
+    amount: Decimal
+    finding: str | None
+    measure: str
+    responsible_unit: str
+    deadline: date
+    status: str
+    opened_by: str
+    opened_on: date
+    closed_on: date | None
+    close_note: str | None
+    overdue: bool
+
+
+@strawberry.type(description="资金支出进度（按县区、来源、年度）")
+class SpendingProgress:
+    county_code: str
+    source_level: SourceLevelGQL
+    year: int
+    received: Decimal
+    allocated: Decimal
+    spent: Decimal
+    recovered: Decimal
+    idle: Decimal
+    spend_rate: Decimal
+    flag: str
+
+
+@strawberry.type(description="闲置资金汇总（未参与分组的维度为空）")
+class IdleFundSum:
+    county_code: str | None
+    source_level: str | None
+    year: int | None
+    idle_class: str | None
+    age_bucket: str | None
+    amount: Decimal
+    items: int
+
+
+@strawberry.type(description="项目资金情况：分配、支出、余额与闲置")
+class ProjectFunding:
+    allocated: Decimal
+    spent: Decimal
+    recovered: Decimal
+    balance: Decimal
+    allocations: list[Allocation]
+    idle_items: list[IdleFund]
+
+    @classmethod
+    def from_rest(cls, d: dict[str, Any]) -> "ProjectFunding":
+        """Build from GET /funding's JSON for one project."""
+        return cls(allocated=Decimal(d["allocated"]), spent=Decimal(d["spent"]), recovered=Decimal(d["recovered"]),
+                   balance=Decimal(d["balance"]), allocations=[build(Allocation, a) for a in d["allocations"]],
+                   idle_items=[build(IdleFund, i) for i in d["idle_items"]])
+
+
+async def funding_of(info: Info[Context, None], project_id: int) -> ProjectFunding | None:
+    """Project.funding through the per-request DataLoader (one /funding call per request)."""
+    found = await info.context.funding_by_project_id.load(project_id)
+    return ProjectFunding.from_rest(found) if found else None
+
+
+@strawberry.type
+class FundsQueries:
+    @strawberry.field(description="资金批次（按新到旧，最多 200 条）")
+    async def fund_batches(self, info: Info[Context, None], county: str | None = None,
+                           source_level: SourceLevelGQL | None = None, year: int | None = None,
+                           first: int = 50) -> list[FundBatch]:
+        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
+                  "limit": max(1, min(first, 200))}
+        page = await info.context.funds.get("/batches", params=params)
+        return [build(FundBatch, b) for b in page["items"]]
+
+    @strawberry.field(description="闲置资金清单（按金额从大到小）")
+    async def idle_funds(self, info: Info[Context, None], county: str | None = None,
+                         source_level: SourceLevelGQL | None = None, year: int | None = None,
+                         idle_class: IdleClassGQL | None = None, age_bucket: str | None = None,
+                         first: int = 200) -> list[IdleFund]:
+        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
+                  "idle_class": idle_class.value if idle_class else None, "age_bucket": age_bucket,
+                  "limit": max(1, min(first, 1000))}
+        return [build(IdleFund, i) for i in await info.context.funds.get("/idle-funds", params=params)]
+
+    @strawberry.field(description="闲置资金汇总；by 为逗号分隔的维度："
+                                  "county_code、source_level、year、idle_class、age_bucket")
+    async def idle_fund_sums(self, info: Info[Context, None], by: str = "county_code",
+                             county: str | None = None) -> list[IdleFundSum]:
+        rows = await info.context.funds.get("/idle-funds/sums", params={"by": by, "county": county})
+        return [IdleFundSum(**(r | {"amount": Decimal(r["amount"])})) for r in rows]
+
+    @strawberry.field(description="整改事项；overdue 为真时只列逾期未销号的")
+    async def rectification_cases(self, info: Info[Context, None], county: str | None = None,
+                                  status: str | None = None, overdue: bool = False,
+                                  first: int = 50) -> list[RectificationCase]:
+        params = {"county": county, "status": status, "overdue": str(overdue).lower(),
+                  "limit": max(1, min(first, 200))}
+        page = await info.context.funds.get("/rectification-cases", params=params)
+        return [build(RectificationCase, c) for c in page["items"]]
+
+    @strawberry.field(description="资金支出进度，低于阈值标红、标黄")
+    async def spending_progress(self, info: Info[Context, None], county: str | None = None,
+                                source_level: SourceLevelGQL | None = None,
+                                year: int | None = None) -> list[SpendingProgress]:
+        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year}
+        return [build(SpendingProgress, r) for r in await info.context.funds.get("/spending-progress", params=params)]
+
+    @strawberry.field(description="另行安排记录及资金流转天数")
+    async def fund_transfers(self, info: Info[Context, None], county: str | None = None) -> list[Transfer]:
+        return [build(Transfer, t) for t in await info.context.funds.get("/transfers", params={"county": county})]

@@ -1,0 +1,143 @@
+"""GraphQL mutations of the funds service: each action answers its result or a typed problem.
+
+Money-moving mutations take the caller's `idempotencyKey`, passed on as the Idempotency-Key header: a retried
+mutation with the same key answers the first result and moves nothing.
+"""
+import functools
+import operator
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from gateway.context import Context
+from gateway.schema.funds import (
+    Allocation,
+    FundBatch,
+    IdleClassGQL,
+    IdleFund,
+    Recovery,
+    RectificationCase,
+    SourceLevelGQL,
+    Spending,
+    Transfer,
+    build,
+)
+from gateway.schema.problems import PROBLEM_TYPES, or_problem
+from gateway.schema.projects import to_json
+
+
+def _result(name: str, success: type):
+    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
+
+
+FundBatchResult = _result("FundBatchResult", FundBatch)
+AllocationResult = _result("AllocationResult", Allocation)
+SpendingResult = _result("SpendingResult", Spending)
+RecoveryResult = _result("RecoveryResult", Recovery)
+TransferResult = _result("TransferResult", Transfer)
+IdleFundResult = _result("IdleFundResult", IdleFund)
+RectificationCaseResult = _result("RectificationCaseResult", RectificationCase)
+
+
+@strawberry.input(description="资金文件（批次）登记")
+class FundBatchInput:
+    doc_number: str
+    source_level: SourceLevelGQL
+    year: int
+    county_code: str
+    amount: Decimal
+    received_on: date
+    purpose: str
+
+
+@strawberry.input(description="立项整改：闲置资金（批次或分配）或审计、督查发现（批次或项目）")
+class RectificationCaseInput:
+    measure: str
+    responsible_unit: str
+    origin: str = "idle"
+    batch_id: int | None = None
+    allocation_id: int | None = None
+    project_id: int | None = None
+    finding: str | None = None
+    deadline: date | None = None
+
+
+async def _post(info: Info[Context, None], cls, route: str, path: str, body: dict[str, Any],
+                key: str | None = None):
+    got = await or_problem(info.context.funds.post(route, path, to_json(body), key))
+    return build(cls, got) if isinstance(got, dict) else got
+
+
+@strawberry.type
+class FundsMutations:
+    @strawberry.mutation(description="登记资金文件（资金到位）")
+    async def receive_fund_batch(self, info: Info[Context, None], input: FundBatchInput,
+                                 idempotency_key: str) -> FundBatchResult:
+        return await _post(info, FundBatch, "/batches", "/batches", vars(input), idempotency_key)
+
+    @strawberry.mutation(description="分配资金到项目（仅已入库未终结项目，不超过该来源预算）")
+    async def allocate_funds(self, info: Info[Context, None], batch_id: int, project_id: int, amount: Decimal,
+                             idempotency_key: str, allocated_on: date | None = None) -> AllocationResult:
+        body = {"project_id": project_id, "amount": amount, "allocated_on": allocated_on}
+        return await _post(info, Allocation, "/batches/{batch_id}/allocations", f"/batches/{batch_id}/allocations",
+                           body, idempotency_key)
+
+    @strawberry.mutation(description="报账（登记支出）")
+    async def record_spending(self, info: Info[Context, None], allocation_id: int, amount: Decimal, spent_on: date,
+                              voucher_no: str, payee: str, idempotency_key: str) -> SpendingResult:
+        body = {"amount": amount, "spent_on": spent_on, "voucher_no": voucher_no, "payee": payee}
+        return await _post(info, Spending, "/allocations/{allocation_id}/spendings",
+                           f"/allocations/{allocation_id}/spendings", body, idempotency_key)
+
+    @strawberry.mutation(description="冲销一笔报账（补偿记录，原记录保留）")
+    async def reverse_spending(self, info: Info[Context, None], spending_id: int, voucher_no: str, on: date,
+                               reason: str, idempotency_key: str) -> SpendingResult:
+        body = {"voucher_no": voucher_no, "on": on, "reason": reason}
+        return await _post(info, Spending, "/spendings/{spending_id}/reversal", f"/spendings/{spending_id}/reversal",
+                           body, idempotency_key)
+
+    @strawberry.mutation(description="收回资金（不超过分配余额），回到批次未分配余额")
+    async def recover_funds(self, info: Info[Context, None], allocation_id: int, amount: Decimal, reason: str,
+                            idempotency_key: str, on: date | None = None) -> RecoveryResult:
+        body = {"amount": amount, "reason": reason, "on": on}
+        return await _post(info, Recovery, "/allocations/{allocation_id}/recoveries",
+                           f"/allocations/{allocation_id}/recoveries", body, idempotency_key)
+
+    @strawberry.mutation(description="收回资金另行安排到其他项目")
+    async def reallocate_funds(self, info: Info[Context, None], recovery_id: int, project_id: int, amount: Decimal,
+                               idempotency_key: str, on: date | None = None) -> TransferResult:
+        body = {"project_id": project_id, "amount": amount, "on": on}
+        return await _post(info, Transfer, "/recoveries/{recovery_id}/reallocations",
+                           f"/recoveries/{recovery_id}/reallocations", body, idempotency_key)
+
+    @strawberry.mutation(description="财政部门人工调整闲置资金分类（须写明理由）")
+    async def override_idle_class(self, info: Info[Context, None], kind: str, item_id: int,
+                                  idle_class: IdleClassGQL, reason: str) -> IdleFundResult:
+        body = {"idle_class": idle_class.value, "reason": reason}
+        got = await or_problem(info.context.funds.put("/idle-funds/{kind}/{item_id}/class",
+                                                      f"/idle-funds/{kind}/{item_id}/class", body))
+        return build(IdleFund, got) if isinstance(got, dict) else got
+
+    @strawberry.mutation(description="立项整改")
+    async def open_rectification_case(self, info: Info[Context, None],
+                                      input: RectificationCaseInput) -> RectificationCaseResult:
+        return await _post(info, RectificationCase, "/rectification-cases", "/rectification-cases", vars(input))
+
+    @strawberry.mutation(description="开始整改（整改中）")
+    async def start_rectification_case(self, info: Info[Context, None], id: int) -> RectificationCaseResult:
+        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/start",
+                           f"/rectification-cases/{id}/start", {})
+
+    @strawberry.mutation(description="销号：资金未动起来（未支出、未收回并另行安排、项目未报账）时拒绝")
+    async def close_rectification_case(self, info: Info[Context, None], id: int,
+                                       note: str) -> RectificationCaseResult:
+        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/close",
+                           f"/rectification-cases/{id}/close", {"note": note})
+
+    @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改")
+    async def open_idle_cases(self, info: Info[Context, None]) -> list[RectificationCase]:
+        got = await info.context.funds.post("/rectification-cases/sweep", "/rectification-cases/sweep", None)
+        return [build(RectificationCase, c) for c in got]

@@ -1,0 +1,107 @@
+"""Demo employment data for `make run`: labourers, employers, group projects, reports, placements, a course.
+
+The statuses come out mixed on purpose: compliant, breach, exceeds and not reported all appear for this year.
+"""
+import asyncio
+import sys
+from datetime import date
+
+from sqlalchemy import func, select
+
+from services.employment.config import Settings
+from services.employment.employers.models import Employer, GroupProject, WorkforceReport
+from services.employment.idcard import mask_id, parse_id, with_check
+from services.employment.labourers.models import Labourer
+from services.employment.placements.models import Placement
+from services.employment.states import EmployerKind, PlacementKind, Registration
+from services.employment.training.models import Course, CourseKind, Outcome, Participant
+from services.kit.clock import Clock
+from services.kit.db import make_engine, make_sessionmaker
+
+SURNAMES = "韦覃莫蓝梁吴杨龙石贾"
+GIVEN = ["秀梅", "志强", "春花", "海军", "丽娟", "永福", "桂英", "建华"]
+# (name, county, annual total, registered labourers to place): 10 % of the total is the line.
+ENTERPRISES = [("柳州螺蛳粉产业园食品有限公司", "450206", 120, 14), ("融水元宝山茶业有限公司", "450225", 60, 5),
+               ("三江侗族木构建筑有限公司", "450226", 40, 4), ("鹿寨竹木加工有限公司", "450223", 80, 6),
+               ("融安金桔农业发展有限公司", "450224", 0, 3)]  # 0 = no report this year
+# (name, county, workforce this month, local labourers): 5–10 % is the band.
+PROJECTS = [("柳州东城投资开发集团有限公司", "柳东新区安置房", "450203", 100, 7),
+            ("柳州市城市投资建设发展有限公司", "融水县城至产业园道路", "450225", 100, 3),
+            ("柳州市投资控股有限公司", "三江旅游公路", "450226", 50, 6)]
+
+
+def labourer(n: int, county: str, registration: Registration = Registration.POOR) -> Labourer:
+    """A demo labourer with a valid ID number (birth year and serial vary with n)."""
+    number = with_check(f"{county}{1970 + n % 30}{n % 12 + 1:02d}{n % 28 + 1:02d}{n % 1000:03d}")
+    facts = parse_id(number)
+    return Labourer(id_number=number, id_masked=mask_id(number), name=SURNAMES[n % 10] + GIVEN[n % 8],
+                    birth_date=facts.birth_date, sex=facts.sex, county_code=county, township="某某乡",
+                    village=f"示范村{n % 7 + 1}", household_no=f"{county}-H{n:04d}", registration=registration,
+                    relocated=n % 4 == 0, skills=["电焊"] if n % 3 == 0 else [], created_by="demo")
+
+
+async def load_demo(url: str) -> int:
+    """Insert the demo when there are no labourers yet; returns how many labourers were inserted."""
+    today = Clock().today()
+    engine = make_engine(url)
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            if await session.scalar(select(func.count()).select_from(Labourer)):
+                return 0
+            counter = iter(range(10_000))
+
+            async def people(county: str, count: int) -> list[Labourer]:
+                rows = [labourer(next(counter), county) for _ in range(count)]
+                session.add_all(rows)
+                await session.flush()
+                return rows
+
+            start = date(today.year, 1, 1)
+            for name, county, total, placed in ENTERPRISES:
+                e = Employer(kind=EmployerKind.ENTERPRISE, name=name, county_code=county, industry="制造业")
+                session.add(e)
+                await session.flush()
+                if total:
+                    session.add(WorkforceReport(employer_id=e.id, year=today.year, month=0, total=total, revision=1,
+                                                current=True, reported_by="demo"))
+                for i, p in enumerate(await people(county, placed)):
+                    session.add(Placement(labourer_id=p.id, kind=PlacementKind.ENTERPRISE, employer_id=e.id,
+                                          starts_on=start, leader="覃带头" if i % 2 else None, created_by="demo"))
+            month_start = today.replace(day=1)
+            for group_name, project_name, county, total, local in PROJECTS:
+                g = Employer(kind=EmployerKind.GROUP, name=group_name)
+                session.add(g)
+                await session.flush()
+                project = GroupProject(group_id=g.id, name=project_name, county_code=county, starts_on=start)
+                session.add(project)
+                await session.flush()
+                session.add(WorkforceReport(project_id=project.id, year=today.year, month=today.month, total=total,
+                                            revision=1, current=True, reported_by="demo"))
+                for p in await people(county, local):
+                    session.add(Placement(labourer_id=p.id, kind=PlacementKind.GROUP_PROJECT, project_id=project.id,
+                                          starts_on=month_start, created_by="demo"))
+            base = Employer(kind=EmployerKind.BASE, name="东莞市某电子有限公司（劳务输入基地）", province="广东")
+            session.add(base)
+            await session.flush()
+            for p in await people("450225", 4):
+                session.add(Placement(labourer_id=p.id, kind=PlacementKind.BASE, employer_id=base.id,
+                                      starts_on=start, leader="韦带头", created_by="demo"))
+            for p in await people("450226", 3):
+                session.add(Placement(labourer_id=p.id, kind=PlacementKind.PUBLIC_WELFARE, site="护林员",
+                                      starts_on=start, created_by="demo"))
+            course = Course(kind=CourseKind.SKILLS, name="电焊工就业技能培训", county_code="450225",
+                            starts_on=start)
+            session.add(course)
+            await session.flush()
+            for i, p in enumerate(await people("450225", 5)):
+                session.add(Participant(course_id=course.id, labourer_id=p.id,
+                                        outcome=[Outcome.CERTIFIED, Outcome.EMPLOYED, Outcome.ENROLLED][i % 3]))
+            session.add(labourer(next(counter), "450321"))  # 桂林籍：不计入集团项目“本市”比例
+            return next(counter)
+    finally:
+        await engine.dispose()
+
+
+if __name__ == "__main__":
+    inserted = asyncio.run(load_demo(sys.argv[1] if len(sys.argv) > 1 else Settings().database_url))
+    print(f"employment: {inserted} demo labourers loaded" if inserted else "employment: not empty, demo skipped")

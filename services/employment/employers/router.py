@@ -1,0 +1,103 @@
+"""REST endpoints of employers (用工单位), group projects (集团在建项目) and workforce reports."""
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.employment.common import MAX_IDS, Reader, Writer, bad_field, parse_ids
+from services.employment.employers import service
+from services.employment.employers.repository import EmployerRepository
+from services.employment.employers.schemas import (
+    EmployerCreate,
+    EmployerRead,
+    GroupProjectCreate,
+    GroupProjectRead,
+    WorkforceReportCreate,
+    WorkforceReportRead,
+)
+from services.employment.states import EmployerKind
+from services.kit.db import Session
+from services.kit.errors import not_found
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+
+router = APIRouter(tags=["employers (用工单位)"])
+Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+
+
+@router.post("/employers", response_model=EmployerRead, status_code=201, summary="Register an employer")
+async def register_employer(entry: EmployerCreate, session: Session, principal: Writer) -> EmployerRead:
+    """Register a backbone enterprise, a city-owned group or a base enterprise."""
+    return await service.register_employer(session, principal, entry)
+
+
+@router.get("/employers", response_model=Page[EmployerRead], summary="List or batch-read employers")
+async def list_employers(session: Session, principal: Reader, kind: EmployerKind | None = None,
+                         county: Annotated[str | None, Query(description="县区代码")] = None,
+                         ids: Annotated[str | None, Query(description=f"逗号分隔的 id，最多 {MAX_IDS} 个")] = None,
+                         after: Cursor = None, limit: Limit = 50) -> Page[EmployerRead]:
+    """Employers in the caller's scope in id order; `ids` batch-reads instead."""
+    repo = EmployerRepository(session)
+    if ids is not None:
+        return Page(items=[EmployerRead.of(r) for r in await repo.get_many(parse_ids(ids), principal)])
+    rows = await repo.page(principal, kind, county, decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda r: r.id)
+    return Page(items=[EmployerRead.of(r) for r in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/employers/{employer_id}", response_model=EmployerRead, summary="One employer")
+async def get_employer(employer_id: int, session: Session, principal: Reader) -> EmployerRead:
+    """One employer; 404 also when outside the caller's scope."""
+    row = await EmployerRepository(session).get(employer_id, principal)
+    if row is None:
+        raise not_found("employer.not_found", f"用工单位 {employer_id} 不存在或不在查看范围内")
+    return EmployerRead.of(row)
+
+
+@router.post("/employers/{group_id}/projects", response_model=GroupProjectRead, status_code=201,
+             summary="Add a construction project to a group (集团在建项目)")
+async def add_project(group_id: int, entry: GroupProjectCreate, session: Session,
+                      principal: Writer) -> GroupProjectRead:
+    """Add a construction project to a city-owned group."""
+    return await service.add_project(session, principal, group_id, entry)
+
+
+@router.get("/group-projects", response_model=Page[GroupProjectRead], summary="List group projects")
+async def list_projects(session: Session, principal: Reader, group_id: int | None = None,
+                        after: Cursor = None, limit: Limit = 50) -> Page[GroupProjectRead]:
+    """Group projects in the caller's county, in id order."""
+    rows = await EmployerRepository(session).projects(principal, group_id, decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda r: r.id)
+    return Page(items=[GroupProjectRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/group-projects/{project_id}", response_model=GroupProjectRead, summary="One group project")
+async def get_project(project_id: int, session: Session, principal: Reader) -> GroupProjectRead:
+    """One group project; 404 also when outside the caller's county."""
+    row = await EmployerRepository(session).project(project_id, principal)
+    if row is None:
+        raise not_found("group_project.not_found", f"在建项目 {project_id} 不存在或不在查看范围内")
+    return GroupProjectRead.model_validate(row)
+
+
+@router.post("/workforce-reports", response_model=WorkforceReportRead, status_code=201,
+             summary="Report or correct a workforce total (用工总数报送)")
+async def report_workforce(entry: WorkforceReportCreate, session: Session,
+                           principal: Writer) -> WorkforceReportRead:
+    """Report a period's total; a second report of the same period is a correction (history kept)."""
+    return await service.report_workforce(session, principal, entry)
+
+
+@router.get("/workforce-reports", response_model=list[WorkforceReportRead],
+            summary="Workforce reports of an employer or project, with every correction")
+async def list_reports(session: Session, principal: Reader, employer_id: int | None = None,
+                       project_id: int | None = None,
+                       year: Annotated[int | None, Query(ge=2014, le=2035)] = None) -> list[WorkforceReportRead]:
+    """Every revision of an enterprise's or a project's reports (current and superseded)."""
+    repo = EmployerRepository(session)
+    if (employer_id is None) == (project_id is None):
+        raise bad_field("employer_id", "须且只能填写 employer_id 或 project_id 之一")
+    if employer_id is not None and await repo.get(employer_id, principal) is None:
+        raise not_found("employer.not_found", f"用工单位 {employer_id} 不存在或不在查看范围内")
+    if project_id is not None and await repo.project(project_id, principal) is None:
+        raise not_found("group_project.not_found", f"在建项目 {project_id} 不存在或不在查看范围内")
+    return [WorkforceReportRead.of(r) for r in await repo.reports(employer_id, project_id, year)]

@@ -1,0 +1,67 @@
+"""Request and response shapes of labourers (贫困劳动力)."""
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, Field, field_validator
+
+from services.employment.common import Strict
+from services.employment.idcard import mask_id, parse_id
+from services.employment.labourers.models import Labourer
+from services.employment.states import REGISTRATION_LABELS, Registration
+from services.kit.counties import COUNTIES
+
+Place = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class LabourerCreate(Strict):
+    """A labourer as hr registers one; birth date and sex come from the ID number."""
+
+    id_number: str = Field(description="18 位身份证号码（GB 11643 校验）", examples=["45022519900101123X"])
+    name: Place
+    county_code: str = Field(pattern=r"^\d{6}$", description="户籍县区代码（可在柳州市外）")
+    township: Place
+    village: Place
+    household_no: Annotated[str, Field(min_length=1, max_length=40, description="户编号")]
+    registration: Registration = Field(description="poor 建档立卡贫困 / lifted 已脱贫 / none 非建档立卡")
+    relocated: bool = Field(False, description="易地扶贫搬迁户")
+    skills: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(default_factory=list, max_length=20)
+
+    @field_validator("id_number")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        return parse_id(value).number
+
+
+class LabourerRead(BaseModel):
+    """A labourer; `id_number` is masked (4502**********1234) unless the caller is hr or admin."""
+
+    id: int
+    id_number: str
+    name: str
+    birth_date: date
+    sex: str
+    county_code: str
+    county_name: str | None
+    liuzhou: bool = Field(description="户籍在柳州市十个县区")
+    township: str
+    village: str
+    household_no: str
+    registration: Registration
+    registration_label: str
+    relocated: bool
+    skills: list[str]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Labourer, whole_id: bool) -> "LabourerRead":
+        """The response shape; the whole ID only when the caller may see it."""
+        return cls(id=row.id, id_number=row.id_number if whole_id else row.id_masked, name=row.name,
+                   birth_date=row.birth_date, sex=row.sex, county_code=row.county_code,
+                   county_name=COUNTIES.get(row.county_code), liuzhou=row.county_code in COUNTIES,
+                   township=row.township, village=row.village, household_no=row.household_no,
+                   registration=row.registration, registration_label=REGISTRATION_LABELS[row.registration],
+                   relocated=row.relocated, skills=list(row.skills), created_at=row.created_at)
+
+    def for_audit(self) -> dict:
+        """The audit copy: never the whole ID number."""
+        return self.model_dump(mode="json") | {"id_number": mask_id(self.id_number)}

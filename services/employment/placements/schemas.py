@@ -1,0 +1,73 @@
+"""Request and response shapes of placements (就业安置)."""
+from datetime import date
+
+from pydantic import BaseModel, Field, model_validator
+
+from services.employment.common import Strict
+from services.employment.idcard import mask_id
+from services.employment.labourers.models import Labourer
+from services.employment.placements.models import Placement
+from services.employment.states import PlacementKind
+
+_NEEDS = {
+    PlacementKind.ENTERPRISE: "employer_id", PlacementKind.BASE: "employer_id",
+    PlacementKind.GROUP_PROJECT: "project_id",
+    PlacementKind.PUBLIC_WELFARE: "site", PlacementKind.MICRO_WORKSHOP: "site",
+}
+
+
+class PlacementCreate(Strict):
+    """A labourer placed somewhere from a start date to an optional end."""
+
+    labourer_id: int
+    kind: PlacementKind
+    employer_id: int | None = Field(None, description="骨干企业或劳务输入基地 id")
+    project_id: int | None = Field(None, description="集团在建项目 id")
+    site: str | None = Field(None, min_length=1, max_length=200, description="公益岗位或微车间名称")
+    starts_on: date
+    ends_on: date | None = None
+    leader: str | None = Field(None, min_length=1, max_length=60, description="劳务带头人")
+
+    @model_validator(mode="after")
+    def _target(self) -> "PlacementCreate":
+        needed = _NEEDS[self.kind]
+        given = [f for f in ("employer_id", "project_id", "site") if getattr(self, f) is not None]
+        if given != [needed]:
+            raise ValueError(f"{self.kind} 类安置须且只能填写 {needed}")
+        if self.ends_on is not None and self.ends_on < self.starts_on:
+            raise ValueError("结束日期不能早于开始日期")
+        return self
+
+
+class PlacementEnd(Strict):
+    """The last day of a placement."""
+
+    ends_on: date
+
+
+class PlacementRead(BaseModel):
+    """A placement with its labourer's name and ID number (masked unless the caller is hr or admin)."""
+
+    id: int
+    labourer_id: int
+    labourer_name: str
+    labourer_id_number: str
+    kind: PlacementKind
+    employer_id: int | None
+    project_id: int | None
+    site: str | None
+    starts_on: date
+    ends_on: date | None
+    leader: str | None
+
+    @classmethod
+    def of(cls, row: Placement, labourer: Labourer, whole_id: bool) -> "PlacementRead":
+        """The response shape; the whole ID only when the caller may see it."""
+        return cls(id=row.id, labourer_id=row.labourer_id, labourer_name=labourer.name,
+                   labourer_id_number=labourer.id_number if whole_id else labourer.id_masked,
+                   kind=row.kind, employer_id=row.employer_id, project_id=row.project_id, site=row.site,
+                   starts_on=row.starts_on, ends_on=row.ends_on, leader=row.leader)
+
+    def for_audit(self) -> dict:
+        """The audit copy: never the whole ID number."""
+        return self.model_dump(mode="json") | {"labourer_id_number": mask_id(self.labourer_id_number)}

@@ -1,0 +1,55 @@
+"""Training courses (就业技能培训、创业培训、两后生中期职业培训) and their participants."""
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.employment.states import str_enum
+from services.kit.db import Base, BigId, UTCDateTime, utcnow
+
+
+class CourseKind(StrEnum):
+    """Kinds of course the plan names."""
+
+    SKILLS = "skills"  # 就业技能培训
+    ENTREPRENEURSHIP = "entrepreneurship"  # 创业培训
+    TWO_AFTER = "two_after"  # 两后生中期职业培训
+
+
+class Outcome(StrEnum):
+    """Where a participant stands."""
+
+    ENROLLED = "enrolled"  # 在训
+    COMPLETED = "completed"  # 结业
+    CERTIFIED = "certified"  # 取得职业资格证书
+    EMPLOYED = "employed"  # 培训后就业
+    DROPPED = "dropped"  # 中途退出
+
+
+class Course(Base):
+    """One training course held in a county."""
+
+    __tablename__ = "courses"
+    __table_args__ = (Index("ix_courses_county_id", "county_code", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[CourseKind] = mapped_column(str_enum(CourseKind))
+    name: Mapped[str] = mapped_column(String(200))
+    county_code: Mapped[str] = mapped_column(String(6))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Participant(Base):
+    """A labourer on a course and the outcome; one row per labourer and course."""
+
+    __tablename__ = "course_participants"
+    __table_args__ = (UniqueConstraint("course_id", "labourer_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    labourer_id: Mapped[int] = mapped_column(ForeignKey("labourers.id"), index=True)
+    outcome: Mapped[Outcome] = mapped_column(str_enum(Outcome))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,87 @@
+"""REST endpoints of training courses (培训)."""
+from collections import Counter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.employment.common import Reader, Writer, sees_whole_id
+from services.employment.labourers.repository import LabourerRepository
+from services.employment.training.models import Course, Participant
+from services.employment.training.repository import TrainingRepository
+from services.employment.training.schemas import (
+    COURSE_LABELS,
+    CourseCreate,
+    CourseRead,
+    ParticipantRead,
+    ParticipantSet,
+)
+from services.kit.audit import audit
+from services.kit.auth import Principal, out_of_scope
+from services.kit.db import Session
+from services.kit.errors import not_found
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+
+router = APIRouter(prefix="/courses", tags=["training (培训)"])
+
+
+def _read(course: Course, rows: list, principal: Principal) -> CourseRead:
+    whole = sees_whole_id(principal)
+    people = [ParticipantRead(labourer_id=lab.id, labourer_name=lab.name, outcome=p.outcome,
+                              labourer_id_number=lab.id_number if whole else lab.id_masked)
+              for p, lab in rows if p.course_id == course.id]
+    return CourseRead(id=course.id, kind=course.kind, kind_label=COURSE_LABELS[course.kind], name=course.name,
+                      county_code=course.county_code, starts_on=course.starts_on, ends_on=course.ends_on,
+                      participants=people, outcomes=dict(Counter(str(p.outcome) for p in people)))
+
+
+@router.post("", response_model=CourseRead, status_code=201, summary="Record a training course")
+async def add_course(entry: CourseCreate, session: Session, principal: Writer) -> CourseRead:
+    """Record a course of one of the three kinds."""
+    if not principal.sees_county(entry.county_code):
+        raise out_of_scope("只能登记本县区的培训")
+    course = await TrainingRepository(session).add(Course(**entry.model_dump()))
+    read = _read(course, [], principal)
+    await audit(session, principal, "course.add", "course", course.id, None, read.model_dump(mode="json"))
+    return read
+
+
+@router.post("/{course_id}/participants", response_model=CourseRead, summary="Enrol a labourer or set outcome")
+async def set_participant(course_id: int, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
+    """Enrol a labourer on a course, or change the outcome of one already enrolled."""
+    repo = TrainingRepository(session)
+    course = await repo.get(course_id, principal)
+    if course is None:
+        raise not_found("course.not_found", f"培训 {course_id} 不存在或不在查看范围内")
+    if await LabourerRepository(session).get(entry.labourer_id, principal) is None:
+        raise not_found("labourer.not_found", f"劳动力 {entry.labourer_id} 不存在或不在查看范围内")
+    row = await repo.participant(course_id, entry.labourer_id)
+    before = {"outcome": str(row.outcome)} if row else None
+    if row is None:
+        await repo.add(Participant(course_id=course_id, labourer_id=entry.labourer_id, outcome=entry.outcome))
+    else:
+        row.outcome = entry.outcome
+        await session.flush()
+    await audit(session, principal, "course.participant", "course", course_id, before,
+                {"labourer_id": entry.labourer_id, "outcome": str(entry.outcome)})
+    return _read(course, await repo.participants([course_id]), principal)
+
+
+@router.get("", response_model=Page[CourseRead], summary="List training courses with participants")
+async def list_courses(session: Session, principal: Reader,
+                       after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
+                       limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[CourseRead]:
+    """Courses of the caller's county, newest first, with participants (IDs masked except for hr)."""
+    repo = TrainingRepository(session)
+    page = page_of(await repo.page(principal, decode_cursor(after), limit), limit, lambda c: c.id)
+    rows = await repo.participants([c.id for c in page.items])
+    return Page(items=[_read(c, rows, principal) for c in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/{course_id}", response_model=CourseRead, summary="One training course")
+async def get_course(course_id: int, session: Session, principal: Reader) -> CourseRead:
+    """One course with its participants."""
+    repo = TrainingRepository(session)
+    course = await repo.get(course_id, principal)
+    if course is None:
+        raise not_found("course.not_found", f"培训 {course_id} 不存在或不在查看范围内")
+    return _read(course, await repo.participants([course_id]), principal)

@@ -1,0 +1,65 @@
+"""Request and response shapes of training courses."""
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from services.employment.common import Strict
+from services.employment.training.models import CourseKind, Outcome
+from services.kit.counties import is_liuzhou_county
+
+COURSE_LABELS = {"skills": "就业技能培训", "entrepreneurship": "创业培训", "two_after": "两后生中期职业培训"}
+
+
+class CourseCreate(Strict):
+    """A course as hr records it."""
+
+    kind: CourseKind
+    name: str = Field(min_length=1, max_length=200)
+    county_code: str
+    starts_on: date
+    ends_on: date | None = None
+
+    @field_validator("county_code")
+    @classmethod
+    def _county(cls, value: str) -> str:
+        if not is_liuzhou_county(value):
+            raise ValueError("不是柳州市的县区代码（450202–450206、450222–450226）")
+        return value
+
+    @model_validator(mode="after")
+    def _dates(self) -> "CourseCreate":
+        if self.ends_on is not None and self.ends_on < self.starts_on:
+            raise ValueError("结束日期不能早于开始日期")
+        return self
+
+
+class ParticipantSet(Strict):
+    """Enrol a labourer or change their outcome."""
+
+    labourer_id: int
+    outcome: Outcome = Outcome.ENROLLED
+
+
+class ParticipantRead(BaseModel):
+    """A participant with the labourer's name and ID number (masked unless hr or admin)."""
+
+    labourer_id: int
+    labourer_name: str
+    labourer_id_number: str
+    outcome: Outcome
+
+
+class CourseRead(BaseModel):
+    """A course with its participants and counts by outcome."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: CourseKind
+    kind_label: str
+    name: str
+    county_code: str
+    starts_on: date
+    ends_on: date | None
+    participants: list[ParticipantRead] = Field(default_factory=list)
+    outcomes: dict[str, int] = Field(default_factory=dict, description="各结果人数")

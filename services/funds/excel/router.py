@@ -1,0 +1,140 @@
+"""Excel ledgers (台账) of the funds service: batches, idle funds and cases out; spending records in, all or none."""
+import hashlib
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, Response, UploadFile
+from pydantic import ValidationError
+
+from services.funds.deps import Finance, Reader
+from services.funds.idle import repository as idle_repo
+from services.funds.idle import service as idle
+from services.funds.ledger import repository as ledger
+from services.funds.ledger import service
+from services.funds.ledger.schemas import SpendingCreate, SpendingRead
+from services.funds.rectification import repository as cases
+from services.funds.safety.idempotency import IdempotencyKey, once
+from services.funds.terms import IDLE_LABELS, SOURCE_LABELS, IdleClass
+from services.kit.counties import COUNTIES
+from services.kit.errors import DomainError, FieldError, unprocessable
+from services.kit.xlsx import XLSX, read_xlsx, write_xlsx
+
+router = APIRouter(prefix="/ledgers", tags=["ledgers (台账)"])
+LIMIT = 50_000
+BATCH_HEADERS = ["批次编号", "文号", "资金来源", "年度", "县区", "到位金额（元）", "已分配（元）", "未分配（元）",
+                 "到位日期", "用途"]
+IDLE_HEADERS = ["类型", "编号", "批次编号", "项目编号", "项目状态", "县区", "资金来源", "年度", "闲置金额（元）",
+                "最后变动日期", "闲置天数", "闲置月数", "分类", "人工调整"]
+CASE_HEADERS = ["整改编号", "县区", "来源", "批次编号", "分配编号", "项目编号", "分类", "金额（元）", "问题",
+                "整改措施", "责任单位", "整改期限", "状态", "是否逾期", "立项日期", "销号日期"]
+SPENDING_HEADERS = ["分配编号", "金额（元）", "支出日期", "凭证号", "收款单位"]
+UPLOAD = ".xlsx，表头：" + "、".join(SPENDING_HEADERS)
+_CASE_STATUS = {"open": "待整改", "rectifying": "整改中", "closed": "已销号"}
+
+
+def _file(content: bytes, name: str) -> Response:
+    return Response(content, media_type=XLSX, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
+
+
+@router.get("/batches.xlsx", response_class=Response, summary="Export fund batches (资金批次台账)",
+            responses={200: {"content": {XLSX: {}}}})
+async def export_batches(ctx: Reader) -> Response:
+    rows = await ledger.page_batches(ctx.session, ctx.principal, None, None, None, None, LIMIT)
+    content = write_xlsx("资金批次台账", BATCH_HEADERS, (
+        [b.id, b.doc_number, SOURCE_LABELS[b.source_level], b.year, COUNTIES[b.county_code], b.amount, b.allocated,
+         b.unallocated, b.received_on, b.purpose] for b in rows))
+    return _file(content, "fund-batches.xlsx")
+
+
+@router.get("/idle-funds.xlsx", response_class=Response, summary="Export idle funds (闲置资金台账)",
+            responses={200: {"content": {XLSX: {}}}})
+async def export_idle(ctx: Reader) -> Response:
+    rows = await idle_repo.list_items(ctx.session, idle.rules(ctx), idle_repo.IdleFilter(), ctx.principal.county,
+                                      LIMIT)
+    items = [idle.item_of(ctx, r) for r in rows]
+    content = write_xlsx("闲置资金台账", IDLE_HEADERS, (
+        ["未分配" if i.kind == "batch" else "已分配未支出", i.item_id, i.batch_id, i.project_id, i.project_status,
+         COUNTIES[i.county_code], SOURCE_LABELS.get(i.source_level, i.source_level), i.year, i.amount, i.since,
+         i.age_days, i.age_bucket, IDLE_LABELS[i.idle_class], "是" if i.overridden else "否"] for i in items))
+    return _file(content, "idle-funds.xlsx")
+
+
+@router.get("/rectification-cases.xlsx", response_class=Response, summary="Export cases (整改台账)",
+            responses={200: {"content": {XLSX: {}}}})
+async def export_cases(ctx: Reader) -> Response:
+    today = ctx.clock.today()
+    rows = await cases.page(ctx.session, ctx.principal, None, None, None, None, None, LIMIT)
+    content = write_xlsx("整改台账", CASE_HEADERS, (
+        [c.id, COUNTIES[c.county_code], c.origin, c.batch_id, c.allocation_id, c.project_id,
+         IDLE_LABELS[IdleClass(c.idle_class)] if c.idle_class else None, c.amount, c.finding, c.measure,
+         c.responsible_unit, c.deadline, _CASE_STATUS[c.status],
+         "是" if c.status != "closed" and c.deadline < today else "否", c.opened_on, c.closed_on] for c in rows))
+    return _file(content, "rectification-cases.xlsx")
+
+
+def _cell_date(value: Any) -> Any:
+    # openpyxl hands date cells back as datetime.
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _parse(number: int, cells: dict[str, Any]) -> tuple[int | None, SpendingCreate | None, list[FieldError]]:
+    problems = []
+    try:
+        allocation_id = int(cells.get("分配编号"))
+    except (TypeError, ValueError):
+        problems.append(FieldError(f"第{number}行·分配编号", "应为整数"))
+        allocation_id = None
+    try:
+        amount = Decimal(str(cells.get("金额（元）")).strip())
+    except InvalidOperation:
+        amount = None
+    try:
+        body = SpendingCreate(amount=amount, spent_on=_cell_date(cells.get("支出日期")),
+                              voucher_no=str(cells.get("凭证号") or "").strip(),
+                              payee=str(cells.get("收款单位") or "").strip())
+    except ValidationError as exc:
+        headers = {"amount": "金额（元）", "spent_on": "支出日期", "voucher_no": "凭证号", "payee": "收款单位"}
+        problems += [FieldError(f"第{number}行·{headers.get(str(e['loc'][0]), e['loc'][0])}", "内容有误")
+                     for e in exc.errors()]
+        body = None
+    return allocation_id, body, problems
+
+
+@router.post("/spendings.xlsx", response_model=list[SpendingRead], status_code=201,
+             summary="Import reimbursements in bulk: all rows or none, every bad row reported (报账批量导入)")
+async def import_spendings(ctx: Finance, key: IdempotencyKey, request: Request,
+                           file: Annotated[UploadFile, File(description=UPLOAD)]):
+    content = await file.read()
+    rows = read_xlsx(content, SPENDING_HEADERS)
+    parsed, problems, vouchers = [], [], set()
+    for number, cells in rows:
+        allocation_id, body, bad = _parse(number, cells)
+        problems += bad
+        if body is not None and body.voucher_no in vouchers:
+            problems.append(FieldError(f"第{number}行·凭证号", "与文件中其他行重复"))
+        if body is not None and allocation_id is not None:
+            vouchers.add(body.voucher_no)
+            parsed.append((number, allocation_id, body))
+    if problems:
+        raise _refuse(problems)
+
+    async def run() -> list[SpendingRead]:
+        done, failures = [], []
+        for number, allocation_id, body in parsed:  # any refused row rolls the whole upload back
+            try:
+                done.append(SpendingRead.model_validate(await service.spend(ctx, allocation_id, body)))
+            except DomainError as error:
+                failures.append(FieldError(f"第{number}行", error.detail))
+        if failures:
+            raise _refuse(failures)
+        return done
+
+    fingerprint_body = {"sha256": hashlib.sha256(content).hexdigest()}
+    return await once(ctx.session, ctx.principal, key, request, fingerprint_body, run)
+
+
+def _refuse(problems: list[FieldError]) -> DomainError:
+    rows = sorted({p.field.split("·")[0] for p in problems})
+    return unprocessable("ledger.invalid_rows", f"共 {len(rows)} 行有误（{'、'.join(rows)}），未导入任何数据", problems)
+

@@ -1,0 +1,64 @@
+"""Batch read of each project's funding (项目资金情况), for the gateway's Project.funding DataLoader."""
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from services.funds.deps import Reader
+from services.funds.idle import repository as idle_repo
+from services.funds.idle import service as idle
+from services.funds.idle.schemas import IdleItem
+from services.funds.ledger import repository as ledger
+from services.funds.ledger.schemas import AllocationRead
+from services.kit.errors import FieldError, unprocessable
+
+router = APIRouter(tags=["ledger (资金台账)"])
+MAX_IDS = 200
+
+
+class ProjectFunding(BaseModel):
+    """One project's allocations, totals and idle items."""
+
+    project_id: int
+    allocated: Decimal
+    spent: Decimal
+    recovered: Decimal
+    balance: Decimal
+    allocations: list[AllocationRead]
+    idle_items: list[IdleItem]
+
+
+def parse_ids(ids: str) -> list[int]:
+    """Comma-separated ids, 1 to MAX_IDS of them; 422 otherwise."""
+    try:
+        parsed = list(dict.fromkeys(int(x) for x in ids.split(",") if x.strip()))
+    except ValueError:
+        parsed = []
+    if not parsed or len(parsed) > MAX_IDS:
+        raise unprocessable("request.invalid", f"ids 须为 1 到 {MAX_IDS} 个逗号分隔的整数",
+                            [FieldError("ids", "格式有误")])
+    return parsed
+
+
+@router.get("/funding", response_model=list[ProjectFunding],
+            summary="Funding of several projects in one call (batch form for the gateway)")
+async def funding(ctx: Reader, ids: Annotated[str, Query(description=f"逗号分隔的项目 id，最多 {MAX_IDS} 个")]
+                  ) -> list[ProjectFunding]:
+    project_ids = parse_ids(ids)
+    allocations = await ledger.allocations(ctx.session, ctx.principal, project_ids, limit=10_000)
+    f = idle_repo.IdleFilter(project_ids=tuple(project_ids))
+    items = await idle_repo.list_items(ctx.session, idle.rules(ctx), f, ctx.principal.county, 10_000)
+    out = []
+    for pid in project_ids:
+        mine = [a for a in allocations if a.project_id == pid]
+
+        def total(name: str, rows=mine) -> Decimal:
+            return sum((getattr(a, name) for a in rows), Decimal("0.00"))
+
+        out.append(ProjectFunding(
+            project_id=pid, allocated=total("amount") - total("recovered"), spent=total("spent"),
+            recovered=total("recovered"), balance=total("balance"),
+            allocations=[AllocationRead.model_validate(a) for a in mine],
+            idle_items=[idle.item_of(ctx, row) for row in items if row["project_id"] == pid]))
+    return out

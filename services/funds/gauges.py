@@ -1,0 +1,34 @@
+"""Domain gauges of the funds service: idle yuan by county and class, overdue cases by county."""
+from collections.abc import Callable
+
+from prometheus_client import Gauge
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.funds.config import Settings
+from services.funds.idle.repository import IdleFilter, IdleRules, sums
+from services.funds.rectification.repository import overdue_by_county
+from services.kit.clock import Clock
+
+
+def funds_gauges(settings: Settings, clock_of: Callable[[], Clock]):
+    """A gauge factory for build_service: funds_idle_yuan and funds_overdue_cases, refreshed on each scrape."""
+
+    def factory(registry):
+        idle = Gauge("funds_idle_yuan", "Idle fiscal poverty funds (yuan) by county and class",
+                     ["county", "idle_class"], registry=registry)
+        overdue = Gauge("funds_overdue_cases", "Rectification cases past their deadline by county", ["county"],
+                        registry=registry)
+
+        async def refresh(session: AsyncSession) -> None:
+            today = clock_of().today()
+            rules = IdleRules(today, settings.unallocated_idle_days, settings.idle_days)
+            idle.clear()
+            for row in await sums(session, rules, IdleFilter(), None, ["county_code", "idle_class"]):
+                idle.labels(row["county_code"], str(row["idle_class"])).set(float(row["amount"]))
+            overdue.clear()
+            for county, n in await overdue_by_county(session, today):
+                overdue.labels(county).set(n)
+
+        return refresh
+
+    return factory

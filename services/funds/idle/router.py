@@ -1,0 +1,67 @@
+"""REST endpoints of idle funds: list, sums by dimension, class override."""
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.funds.deps import Finance, Reader
+from services.funds.idle import repository as repo
+from services.funds.idle import service
+from services.funds.idle.schemas import ClassOverride, IdleItem, IdleSum
+from services.funds.terms import IdleClass, SourceLevel
+from services.kit.errors import FieldError, unprocessable
+
+router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
+BY = "逗号分隔的汇总维度：" + "、".join(repo.GROUPS)
+
+
+class ItemKind(StrEnum):
+    """Which ledger row an idle item is."""
+
+    BATCH = "batch"
+    ALLOCATION = "allocation"
+
+
+class AgeBucket(StrEnum):
+    """Months idle."""
+
+    M0_3 = "0-3"
+    M3_6 = "3-6"
+    M6_12 = "6-12"
+    M12 = "12+"
+
+
+def _filter(county, source_level, year, idle_class, age_bucket, project_ids=None) -> repo.IdleFilter:
+    return repo.IdleFilter(county=county, source_level=source_level, year=year, idle_class=idle_class,
+                           age_bucket=age_bucket, project_ids=project_ids)
+
+
+@router.get("", response_model=list[IdleItem], summary="Idle items in scope, largest first (闲置资金清单)")
+async def list_idle(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
+                    year: int | None = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
+                    project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[IdleItem]:
+    ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
+    f = _filter(county, source_level, year, idle_class, age_bucket, ids)
+    rows = await repo.list_items(ctx.session, service.rules(ctx), f, ctx.principal.county, limit)
+    return [service.item_of(ctx, row) for row in rows]
+
+
+@router.get("/sums", response_model=list[IdleSum],
+            summary="Idle yuan by county, source, year, class and/or age bucket (闲置资金汇总)")
+async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "county_code", county: str | None = None,
+                    source_level: SourceLevel | None = None, year: int | None = None,
+                    idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None) -> list[IdleSum]:
+    dimensions = [d.strip() for d in by.split(",") if d.strip()]
+    if not dimensions or any(d not in repo.GROUPS for d in dimensions):
+        raise unprocessable("request.invalid", "by 须为以下维度之一或多个：" + "、".join(repo.GROUPS),
+                            [FieldError("by", "不是允许的取值")])
+    f = _filter(county, source_level, year, idle_class, age_bucket)
+    rows = await repo.sums(ctx.session, service.rules(ctx), f, ctx.principal.county, dimensions)
+    return [IdleSum(**{k: (str(v) if k == "idle_class" else v) for k, v in row.items()}) for row in rows]
+
+
+@router.put("/{kind}/{item_id}/class", response_model=IdleItem,
+            summary="Finance overrides an idle item's class, with the reason (audited)")
+async def override_class(kind: ItemKind, item_id: int, body: ClassOverride, ctx: Finance) -> IdleItem:
+    return await service.override(ctx, str(kind), item_id, body)

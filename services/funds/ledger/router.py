@@ -1,0 +1,140 @@
+"""REST endpoints of the ledger. Money-moving POSTs need an Idempotency-Key and the finance role."""
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from services.funds.deps import Finance, Reader
+from services.funds.ledger import repository as repo
+from services.funds.ledger import service
+from services.funds.ledger.schemas import (
+    AllocationCreate,
+    AllocationRead,
+    BatchCreate,
+    BatchRead,
+    ReallocationCreate,
+    RecoveryCreate,
+    RecoveryRead,
+    ReversalCreate,
+    SpendingCreate,
+    SpendingRead,
+    TransferRead,
+)
+from services.funds.safety.idempotency import IdempotencyKey, once
+from services.funds.terms import SourceLevel
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+
+router = APIRouter(tags=["ledger (资金台账)"])
+MOVES = {400: {"description": "idempotency.key_required"},
+         403: {"description": "auth.forbidden / auth.out_of_scope: finance of the county only"},
+         409: {"description": "funds.insufficient_balance, funds.project_not_fundable, funds.over_budget, …"},
+         422: {"description": "idempotency.key_reused or request.invalid"}}
+
+
+@router.post("/batches", response_model=BatchRead, status_code=201, responses=MOVES,
+             summary="Record a fund batch (资金文件到位)")
+async def receive_batch(body: BatchCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+    async def run():
+        return BatchRead.model_validate(await service.receive_batch(ctx, body))
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+@router.get("/batches", response_model=Page[BatchRead], summary="Fund batches in scope, newest first")
+async def list_batches(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
+                       year: Annotated[int | None, Query(ge=2014, le=2035)] = None, after: str | None = None,
+                       limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[BatchRead]:
+    rows = await repo.page_batches(ctx.session, ctx.principal, county, source_level, year, decode_cursor(after),
+                                   limit)
+    page = page_of(rows, limit, lambda b: b.id)
+    return Page(items=[BatchRead.model_validate(b) for b in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/batches/{batch_id}", response_model=BatchRead, summary="One fund batch")
+async def get_batch(batch_id: int, ctx: Reader) -> BatchRead:
+    return BatchRead.model_validate(await service.load_batch(ctx, batch_id))
+
+
+@router.post("/batches/{batch_id}/allocations", response_model=AllocationRead, status_code=201, responses=MOVES,
+             summary="Allocate to a fundable project within its budget (资金分配)")
+async def allocate(batch_id: int, body: AllocationCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+    async def run():
+        return AllocationRead.model_validate(await service.allocate(ctx, batch_id, body))
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+@router.get("/allocations", response_model=list[AllocationRead], summary="Allocations of projects or of a batch")
+async def list_allocations(ctx: Reader, batch_id: int | None = None,
+                           project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                           ) -> list[AllocationRead]:
+    ids = [int(x) for x in project_ids.split(",") if x.strip().isdigit()][:200] if project_ids else None
+    rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id)
+    return [AllocationRead.model_validate(a) for a in rows]
+
+
+@router.get("/allocations/{allocation_id}", response_model=AllocationRead, summary="One allocation")
+async def get_allocation(allocation_id: int, ctx: Reader) -> AllocationRead:
+    return AllocationRead.model_validate(await service.load_allocation(ctx, allocation_id))
+
+
+@router.post("/allocations/{allocation_id}/spendings", response_model=SpendingRead, status_code=201,
+             responses=MOVES, summary="Record a reimbursement (报账)")
+async def spend(allocation_id: int, body: SpendingCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+    async def run():
+        return SpendingRead.model_validate(await service.spend(ctx, allocation_id, body))
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+@router.get("/allocations/{allocation_id}/spendings", response_model=list[SpendingRead],
+            summary="Spending and reversal entries of an allocation")
+async def list_spendings(allocation_id: int, ctx: Reader) -> list[SpendingRead]:
+    await service.load_allocation(ctx, allocation_id)
+    return [SpendingRead.model_validate(s) for s in await repo.spendings_of(ctx.session, allocation_id)]
+
+
+@router.post("/spendings/{spending_id}/reversal", response_model=SpendingRead, status_code=201, responses=MOVES,
+             summary="Reverse a reimbursement with a compensating entry (冲销)")
+async def reverse(spending_id: int, body: ReversalCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+    async def run():
+        return SpendingRead.model_validate(await service.reverse(ctx, spending_id, body))
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+@router.post("/allocations/{allocation_id}/recoveries", response_model=RecoveryRead, status_code=201,
+             responses=MOVES, summary="Recover money from an allocation (收回)")
+async def recover(allocation_id: int, body: RecoveryCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+    async def run():
+        return RecoveryRead.model_validate(await service.recover(ctx, allocation_id, body))
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+@router.get("/recoveries", response_model=list[RecoveryRead], summary="Recoveries in scope, newest first")
+async def list_recoveries(ctx: Reader) -> list[RecoveryRead]:
+    return [RecoveryRead.model_validate(r) for r in await repo.recoveries(ctx.session, ctx.principal)]
+
+
+@router.post("/recoveries/{recovery_id}/reallocations", response_model=TransferRead, status_code=201,
+             responses=MOVES, summary="Reallocate recovered money to another project (另行安排)")
+async def reallocate(recovery_id: int, body: ReallocationCreate, ctx: Finance, key: IdempotencyKey,
+                     request: Request):
+    async def run():
+        transfer = await service.reallocate(ctx, recovery_id, body)
+        recovery = await repo.get_recovery(ctx.session, recovery_id, ctx.principal)
+        return transfer_read(transfer, recovery.recovered_on, None)
+    return await once(ctx.session, ctx.principal, key, request, body, run)
+
+
+def transfer_read(t, recovered_on, started_on) -> TransferRead:
+    """A transfer with its day counts."""
+    return TransferRead(
+        id=t.id, recovery_id=t.recovery_id, from_allocation_id=t.from_allocation_id,
+        to_allocation_id=t.to_allocation_id, from_project_id=t.from_project_id, to_project_id=t.to_project_id,
+        county_code=t.county_code, amount=t.amount, recovered_on=recovered_on, transferred_on=t.transferred_on,
+        to_project_started_on=started_on, days_recovery_to_reallocation=(t.transferred_on - recovered_on).days,
+        days_reallocation_to_start=(started_on - t.transferred_on).days if started_on else None)
+
+
+@router.get("/transfers", response_model=list[TransferRead],
+            summary="Reallocations with days from recovery to reallocation and to the new project's start")
+async def list_transfers(ctx: Reader, county: str | None = None,
+                         limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[TransferRead]:
+    rows = await repo.transfers(ctx.session, ctx.principal, county, limit)
+    return [transfer_read(t, recovered_on, started_on) for t, recovered_on, started_on in rows]

@@ -1,0 +1,50 @@
+"""Spending progress (资金支出进度) per county, source level and year, with red and yellow flags."""
+from decimal import Decimal
+from typing import Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from services.funds.deps import Reader
+from services.funds.idle.service import rules
+from services.funds.progress.repository import figures
+from services.funds.terms import SourceLevel
+
+router = APIRouter(tags=["spending progress (资金支出进度)"])
+ZERO = Decimal("0.00")
+
+
+class ProgressRow(BaseModel):
+    """Money received, allocated, spent, recovered and idle for one county, source level and year."""
+
+    county_code: str
+    source_level: str
+    year: int
+    received: Decimal
+    allocated: Decimal = Field(description="已分配（扣除收回）")
+    spent: Decimal
+    recovered: Decimal
+    idle: Decimal
+    spend_rate: Decimal = Field(description="支出进度 = 已支出 ÷ 到位资金")
+    flag: Literal["red", "yellow", "green"]
+
+
+@router.get("/spending-progress", response_model=list[ProgressRow], summary="Spending progress with flags")
+async def spending_progress(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
+                            year: int | None = None) -> list[ProgressRow]:
+    scope = ctx.principal.county
+    if scope is not None and county not in (None, scope):
+        return []
+    found = await figures(ctx.session, rules(ctx), scope or county, source_level, year)
+    rows = []
+    for (c, s, y), f in sorted(found.items()):
+        received = f.get("received") or ZERO
+        spent = f.get("spent") or ZERO
+        rate = (spent / received).quantize(Decimal("0.0001")) if received else Decimal(0)
+        flag = "red" if rate < ctx.settings.red_spend_rate else \
+            "yellow" if rate < ctx.settings.yellow_spend_rate else "green"
+        rows.append(ProgressRow(county_code=c, source_level=s, year=y, received=received,
+                                allocated=f.get("allocated") or ZERO, spent=spent,
+                                recovered=f.get("recovered") or ZERO, idle=f.get("idle") or ZERO,
+                                spend_rate=rate, flag=flag))
+    return rows

@@ -1,0 +1,44 @@
+"""The funds service's client of the projects service, with a token it mints for itself (inspector: read-only)."""
+from typing import Any
+
+import httpx
+
+from services.kit.auth import Role, mint_token
+from services.kit.errors import DomainError
+
+
+def unavailable() -> DomainError:
+    """503 when the projects service cannot answer a check that must be live (fundability, budget)."""
+    return DomainError(503, "funds.projects_unavailable", "项目库服务暂时无法访问，无法核对项目状态和预算，请稍后重试")
+
+
+class ProjectsService:
+    """Reads projects and their event feed over HTTP; `transport` lets tests call an in-process app."""
+
+    def __init__(self, base_url: str, secret: str, timeout: float,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        token = mint_token(secret, "funds-service", Role.INSPECTOR)
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport,
+                                      headers={"Authorization": f"Bearer {token}"})
+
+    async def project(self, project_id: int) -> dict[str, Any] | None:
+        """One project with its status and budget lines, or None when it does not exist."""
+        try:
+            response = await self.http.get(f"/projects/{project_id}")
+        except httpx.HTTPError:
+            raise unavailable() from None
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise unavailable()
+        return response.json()
+
+    async def events(self, after: int, limit: int) -> dict[str, Any]:
+        """One page of the projects event feed after the cursor; raises httpx errors to the poller."""
+        response = await self.http.get("/events", params={"after": after, "limit": limit})
+        response.raise_for_status()
+        return response.json()
+
+    async def close(self) -> None:
+        """Release the connection pool."""
+        await self.http.aclose()

@@ -1,0 +1,71 @@
+"""REST endpoints of rectification cases, the overdue list and the weekly notice."""
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.funds.deps import CaseOpener, Finance, Reader
+from services.funds.rectification import repository as repo
+from services.funds.rectification import service
+from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+
+router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
+
+
+class CaseStatus(StrEnum):
+    """Where a case is."""
+
+    OPEN = "open"  # 待整改
+    RECTIFYING = "rectifying"  # 整改中
+    CLOSED = "closed"  # 已销号
+
+
+@router.post("", response_model=CaseRead, status_code=201, summary="Open a rectification case (立项整改)")
+async def open_case(body: CaseCreate, ctx: CaseOpener) -> CaseRead:
+    return service.read(ctx, await service.open_case(ctx, body))
+
+
+@router.get("", response_model=Page[CaseRead],
+            summary="Cases in scope, newest first; overdue=true lists the overdue ones")
+async def list_cases(ctx: Reader, county: str | None = None, status: CaseStatus | None = None,
+                     overdue: bool = False,
+                     project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                     after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[CaseRead]:
+    ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
+    rows = await repo.page(ctx.session, ctx.principal, county, status, ctx.clock.today() if overdue else None, ids,
+                           decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda c: c.id)
+    return Page(items=[service.read(ctx, c) for c in page.items], next_cursor=page.next_cursor)
+
+
+@router.post("/sweep", response_model=list[CaseRead], status_code=201,
+             summary="Open a case for every idle item that has none (闲置资金逐笔立项整改)")
+async def sweep_cases(ctx: Finance) -> list[CaseRead]:
+    return [service.read(ctx, c) for c in await service.sweep(ctx)]
+
+
+@router.get("/weekly-notice", response_model=WeeklyNotice, summary="Weekly notice per county (每周通报)")
+async def weekly_notice(ctx: Reader, week_end: date | None = None) -> WeeklyNotice:
+    end = week_end or ctx.clock.today()
+    start = end - timedelta(days=6)
+    rows = await repo.weekly(ctx.session, ctx.principal, start, end)
+    counties = [CountyNotice(county_code=c, new=n, overdue=o, closed=d) for c, n, o, d in rows]
+    return WeeklyNotice(week_start=start, week_end=end, counties=counties)
+
+
+@router.get("/{case_id}", response_model=CaseRead, summary="One case")
+async def get_case(case_id: int, ctx: Reader) -> CaseRead:
+    return service.read(ctx, await service.load(ctx, case_id))
+
+
+@router.post("/{case_id}/start", response_model=CaseRead, summary="Start rectifying (整改中)")
+async def start_case(case_id: int, ctx: Finance) -> CaseRead:
+    return service.read(ctx, await service.start(ctx, case_id))
+
+
+@router.post("/{case_id}/close", response_model=CaseRead,
+             summary="Close (销号) — 409 funds.rectification_unresolved until the money has moved")
+async def close_case(case_id: int, body: CaseClose, ctx: Finance) -> CaseRead:
+    return service.read(ctx, await service.close(ctx, case_id, body))

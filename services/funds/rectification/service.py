@@ -1,0 +1,156 @@
+"""Rectification (整改, 销号): open a case per idle item or finding, work it, close it only once money moved."""
+from datetime import timedelta
+
+from services.funds.deps import Ctx
+from services.funds.idle import repository as idle_repo
+from services.funds.idle import service as idle
+from services.funds.ledger import repository as ledger
+from services.funds.ledger.models import FundBatch
+from services.funds.ledger.service import load_allocation, load_batch
+from services.funds.projection import repository as projection
+from services.funds.rectification import repository as repo
+from services.funds.rectification.models import RectificationCase
+from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead
+from services.kit.audit import audit
+from services.kit.counties import COUNTIES
+from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+
+# Which state may go to which, and who may take the step.
+MOVES = {("open", "rectifying"), ("open", "closed"), ("rectifying", "closed")}
+SWEEP_LIMIT = 10_000
+
+
+def read(ctx: Ctx, case: RectificationCase) -> CaseRead:
+    """A case as the API shows it, with whether it is past its deadline."""
+    overdue = case.status != "closed" and case.deadline < ctx.clock.today()
+    return CaseRead.model_validate(case).model_copy(update={"overdue": overdue})
+
+
+async def _county_and_item(ctx: Ctx, body: CaseCreate) -> tuple[str, object]:
+    if body.allocation_id is not None:
+        allocation = await load_allocation(ctx, body.allocation_id)
+        return allocation.county_code, allocation
+    if body.batch_id is not None:
+        batch = await load_batch(ctx, body.batch_id)
+        return batch.county_code, batch
+    state = (await projection.states(ctx.session, [body.project_id])).get(body.project_id)
+    if state is None:
+        raise unprocessable("funds.project_not_found", f"资金服务未掌握项目 {body.project_id}",
+                            [FieldError("project_id", "项目不存在或尚未同步")])
+    return state.county_code, state
+
+
+async def open_case(ctx: Ctx, body: CaseCreate) -> RectificationCase:
+    """Open a case; an idle case takes the item's class, amount and the class's default deadline."""
+    county, item = await _county_and_item(ctx, body)
+    ctx.check_county(county)
+    today = ctx.clock.today()
+    idle_class, amount = None, 0
+    if body.origin == "idle":
+        kind, item_id = ("allocation", body.allocation_id) if body.allocation_id else ("batch", body.batch_id)
+        found = await idle.current(ctx, kind, item_id)
+        if found is None:
+            raise conflict("funds.not_idle", "该笔资金目前不是闲置资金，无需整改")
+        if await repo.open_case_for(ctx.session, body.batch_id, body.allocation_id):
+            raise conflict("funds.case_exists", "该笔闲置资金已有未销号的整改")
+        idle_class, amount = str(found.idle_class), found.amount
+    days = ctx.settings.rectify_days.get(idle_class or "finding", 30)
+    project_id = body.project_id if body.project_id else getattr(item, "project_id", None)
+    case = await repo.add(ctx.session, RectificationCase(
+        county_code=county, origin=body.origin, batch_id=body.batch_id, allocation_id=body.allocation_id,
+        project_id=project_id, idle_class=idle_class, amount=amount, finding=body.finding, measure=body.measure,
+        responsible_unit=body.responsible_unit, deadline=body.deadline or today + timedelta(days=days),
+        status="open", opened_by=ctx.principal.sub, opened_on=today))
+    await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
+                {"origin": case.origin, "idle_class": idle_class, "amount": str(case.amount)})
+    return case
+
+
+async def load(ctx: Ctx, case_id: int) -> RectificationCase:
+    """A case in scope; 404 otherwise."""
+    case = await repo.get(ctx.session, case_id, ctx.principal)
+    if case is None:
+        raise not_found("funds.case_not_found", f"整改事项 {case_id} 不存在或不在查看范围内")
+    return case
+
+
+def _move(ctx: Ctx, case: RectificationCase, target: str) -> None:
+    if (case.status, target) not in MOVES:
+        allowed = sorted(t for s, t in MOVES if s == case.status)
+        raise conflict("funds.case_invalid_transition", f"整改事项当前为 {case.status}，不能改为 {target}",
+                       current_state=case.status, allowed=allowed)
+    ctx.check_county(case.county_code)
+
+
+async def start(ctx: Ctx, case_id: int) -> RectificationCase:
+    """open → rectifying (整改中)."""
+    case = await load(ctx, case_id)
+    _move(ctx, case, "rectifying")
+    case.status = "rectifying"
+    await ctx.session.flush()
+    await audit(ctx.session, ctx.principal, "funds.case_start", "rectification_case", case.id,
+                {"status": "open"}, {"status": "rectifying"})
+    return case
+
+
+async def _unresolved(ctx: Ctx, case: RectificationCase) -> str | None:
+    """Why the money has not moved yet, or None when it has (spent, recovered and reallocated, or settled)."""
+    if case.project_id is not None:
+        state = (await projection.states(ctx.session, [case.project_id])).get(case.project_id)
+        if state is not None and state.status == "settled":
+            return None
+    if case.batch_id is not None and case.allocation_id is None:
+        batch = await ledger.fresh(ctx.session, FundBatch, case.batch_id)
+        return f"批次仍有 {batch.unallocated} 元未分配" if batch.unallocated > 0 else None
+    where = repo.of_allocation(case.allocation_id) if case.allocation_id else repo.of_project(case.project_id)
+    balance, waiting = await repo.unmoved(ctx.session, where)
+    if balance > 0:
+        return f"仍有 {balance} 元未支出也未收回"
+    if waiting > 0:
+        return f"收回的 {waiting} 元尚未另行安排"
+    return None
+
+
+async def close(ctx: Ctx, case_id: int, body: CaseClose) -> RectificationCase:
+    """销号 — refused with funds.rectification_unresolved until the money has actually moved."""
+    case = await load(ctx, case_id)
+    _move(ctx, case, "closed")
+    reason = await _unresolved(ctx, case)
+    if reason is not None:
+        raise DomainError(409, "funds.rectification_unresolved", f"资金尚未动起来，不能销号：{reason}")
+    before = case.status
+    case.status, case.closed_on, case.close_note = "closed", ctx.clock.today(), body.note
+    await ctx.session.flush()
+    await audit(ctx.session, ctx.principal, "funds.case_close", "rectification_case", case.id,
+                {"status": before}, {"status": "closed", "note": body.note})
+    return case
+
+
+MEASURES = {"accelerate": "加快推进项目实施，按进度报账",
+            "accept_and_settle": "抓紧组织验收，完善手续，尽快报账",
+            "recover": "收回资金，另行安排项目并尽快启动",
+            "start": "督促项目尽快开工",
+            "assign": "尽快安排到已入库项目"}
+
+
+async def sweep(ctx: Ctx) -> list[RectificationCase]:
+    """Open a case for every idle item in scope that has none open yet (每笔闲置资金都要有整改措施)."""
+    rows = await idle_repo.list_items(ctx.session, idle.rules(ctx), idle_repo.IdleFilter(), ctx.principal.county,
+                                      SWEEP_LIMIT)
+    covered = await repo.open_idle_items(ctx.session, ctx.principal)
+    today, opened = ctx.clock.today(), []
+    for row in rows:
+        if (row["kind"], row["item_id"]) in covered:
+            continue
+        idle_class = str(row["idle_class"])
+        unit = f"{COUNTIES[row['county_code']]}财政局" if idle_class in ("assign", "recover") else "项目主管单位"
+        case = await repo.add(ctx.session, RectificationCase(
+            county_code=row["county_code"], origin="idle", batch_id=row["batch_id"] if row["kind"] == "batch" else None,
+            allocation_id=row["item_id"] if row["kind"] == "allocation" else None, project_id=row["project_id"],
+            idle_class=idle_class, amount=row["amount"], measure=MEASURES[idle_class], responsible_unit=unit,
+            deadline=today + timedelta(days=ctx.settings.rectify_days.get(idle_class, 30)), status="open",
+            opened_by=ctx.principal.sub, opened_on=today))
+        await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
+                    {"origin": "idle", "idle_class": idle_class, "amount": str(case.amount), "via": "sweep"})
+        opened.append(case)
+    return opened

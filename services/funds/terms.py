@@ -1,0 +1,68 @@
+"""The words of the funds domain: source levels, idle classes, case states, with the Chinese officials use."""
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Enum
+from sqlalchemy.types import TypeDecorator
+
+CENT = Decimal("0.01")
+
+
+class SourceLevel(StrEnum):
+    """Where a fund batch comes from (资金来源级次); values match the projects service's budget sources."""
+
+    CENTRAL = "central"  # 中央
+    REGION = "region"  # 自治区
+    CITY = "city"  # 市级
+    COUNTY = "county"  # 县级
+    GUANGDONG = "guangdong"  # 粤桂扶贫协作（广东）
+
+
+SOURCE_LABELS = {SourceLevel.CENTRAL: "中央", SourceLevel.REGION: "自治区", SourceLevel.CITY: "市级",
+                 SourceLevel.COUNTY: "县级", SourceLevel.GUANGDONG: "粤桂协作"}
+
+
+class IdleClass(StrEnum):
+    """What to do about an idle item (闲置资金分类)."""
+
+    ACCELERATE = "accelerate"  # 加快推进
+    ACCEPT_AND_SETTLE = "accept_and_settle"  # 验收报账
+    RECOVER = "recover"  # 收回
+    START = "start"  # 督促开工
+    ASSIGN = "assign"  # 安排项目
+
+
+IDLE_LABELS = {IdleClass.ACCELERATE: "加快推进", IdleClass.ACCEPT_AND_SETTLE: "验收报账", IdleClass.RECOVER: "收回",
+               IdleClass.START: "督促开工", IdleClass.ASSIGN: "安排项目"}
+
+# Project states money may go to (已入库且未终结), and those whose balance must come back at once.
+FUNDABLE = frozenset({"admitted", "planned", "started", "completed", "accepted"})
+ENDED = frozenset({"cleared", "cancelled"})
+
+
+class Money(TypeDecorator):
+    """Yuan as Decimal in Python, whole fen (分) as BIGINT in the database.
+
+    Integer fen make every sum and every CHECK exact on both backends: SQLite keeps NUMERIC as a float,
+    where 0.1 + 0.2 != 0.3 would break `amount = spent + recovered + balance`.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        value = Decimal(value)
+        if value != value.quantize(CENT):
+            raise ValueError("money has at most two decimals")
+        return int(value * 100)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else (Decimal(int(value)) / 100).quantize(CENT)
+
+
+def str_enum(cls) -> Enum:
+    """A StrEnum stored as a plain string (no database enum to migrate)."""
+    return Enum(cls, native_enum=False, create_constraint=False, length=32,
+                values_callable=lambda e: [m.value for m in e])

@@ -1,0 +1,41 @@
+"""Fixtures of the employment tests: the service in process on a fresh database, and the gateway over it."""
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from services.kit.testing import DatabaseFactory, serve_in_process
+
+
+@pytest.fixture
+async def employment_db(databases: DatabaseFactory, migrated: str) -> AsyncIterator[str]:
+    url = await databases.create("employment", migrated)
+    yield url
+    await databases.drop(url)
+
+
+@pytest.fixture
+def employment_app(employment_db: str):
+    """The employment service app on a fresh database."""
+    from services.employment.app import create_app
+    from services.employment.config import Settings
+
+    return create_app(Settings(database_url=employment_db))
+
+
+@pytest.fixture
+async def employment(employment_app) -> AsyncIterator[httpx.AsyncClient]:
+    """The employment service in process on a fresh database."""
+    async with serve_in_process(employment_app) as client:
+        yield client
+
+
+@pytest.fixture
+async def employment_gateway(employment_app) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    """(gateway, employment service), the gateway calling the service in process."""
+    from gateway.app import create_app as create_gateway
+
+    async with serve_in_process(employment_app) as service:
+        transports = {"employment": httpx.ASGITransport(app=employment_app)}
+        async with serve_in_process(create_gateway(transports=transports)) as gateway:
+            yield gateway, service

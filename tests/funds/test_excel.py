@@ -1,0 +1,57 @@
+"""Excel ledgers: batches, idle funds and cases out with Chinese headers; spending in, all rows or none."""
+import io
+import uuid
+from datetime import date, timedelta
+
+from openpyxl import load_workbook
+
+from services.funds.excel.router import SPENDING_HEADERS
+from services.kit.xlsx import write_xlsx
+from tests.funds.helpers import FINANCE, INSPECTOR, allocate, make_projects, new_batch, project_row, yuan
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sheet(content: bytes) -> list[list]:
+    return [list(r) for r in load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(values_only=True)]
+
+
+async def upload(funds, rows: list[list], key: str | None = None, content: bytes | None = None):
+    content = content or write_xlsx("报账", SPENDING_HEADERS, rows)
+    return await funds.post("/ledgers/spendings.xlsx", headers=FINANCE | {"Idempotency-Key": key or uuid.uuid4().hex},
+                            files={"file": ("报账.xlsx", content, XLSX)})
+
+
+async def test_exports_have_chinese_headers(funds, funds_app):
+    today = funds_app.state.clock.today()
+    batch = await new_batch(funds, "500", received_on=today - timedelta(days=70))
+    await funds.post("/rectification-cases", headers=FINANCE, json={
+        "batch_id": batch["id"], "measure": "尽快安排", "responsible_unit": "融水县财政局"})
+    batches = sheet((await funds.get("/ledgers/batches.xlsx", headers=INSPECTOR)).content)
+    assert batches[0][:3] == ["批次编号", "文号", "资金来源"]
+    assert batches[1][2] == "中央" and batches[1][4] == "融水苗族自治县"
+    idle = sheet((await funds.get("/ledgers/idle-funds.xlsx", headers=FINANCE)).content)
+    assert idle[1][0] == "未分配" and idle[1][12] == "安排项目"
+    cases = sheet((await funds.get("/ledgers/rectification-cases.xlsx", headers=FINANCE)).content)
+    assert cases[0][0] == "整改编号" and cases[1][6] == "安排项目" and cases[1][12] == "待整改"
+
+
+async def test_spending_import_is_all_or_nothing_and_reports_every_bad_row(funds, projects):
+    [pid] = await make_projects(projects, project_row("道路"))
+    batch = await new_batch(funds)
+    a = await allocate(funds, batch["id"], pid, "1000")
+    day = date(2016, 7, 1)
+    good = [a["id"], "100", day, "X-1", "施工队"]
+    r = await upload(funds, [good, [a["id"], "abc", day, "X-2", "x"], [a["id"], "5", day, "X-1", "x"],
+                             ["?", "5", day, "X-3", "x"]])
+    assert r.status_code == 422 and r.json()["code"] == "ledger.invalid_rows"
+    assert {f["field"].split("·")[0] for f in r.json()["fields"]} == {"第3行", "第4行", "第5行"}
+    r = await upload(funds, [good, [a["id"], "950", day, "X-2", "x"]])
+    assert r.status_code == 422 and "第3行" in r.json()["detail"]  # overdraws: refused, nothing written
+    assert yuan((await funds.get(f"/allocations/{a['id']}", headers=FINANCE)).json()["balance"]) == 1000
+    workbook = write_xlsx("报账", SPENDING_HEADERS, [good, [a["id"], "900", day, "X-2", "x"]])
+    r = await upload(funds, [], key="upload-1", content=workbook)
+    assert r.status_code == 201 and len(r.json()) == 2
+    replay = await upload(funds, [], key="upload-1", content=workbook)
+    assert replay.status_code == 201 and replay.json() == r.json()
+    assert yuan((await funds.get(f"/allocations/{a['id']}", headers=FINANCE)).json()["balance"]) == 0

@@ -1,0 +1,107 @@
+"""Funds through GraphQL: Project.funding in one batch call, idle funds, cases, progress, typed problems."""
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from services.kit.testing import DatabaseFactory, serve_in_process
+from tests.funds.helpers import COUNTY_OFFICE, FINANCE, clear, project_row
+from tests.gateway.graphql import gql
+
+
+@pytest.fixture
+async def stack(databases: DatabaseFactory, migrated: str) -> AsyncIterator[tuple]:
+    """Gateway → projects and funds, all in process on fresh databases."""
+    from gateway.app import create_app as create_gateway
+    from services.funds.app import create_app as create_funds
+    from services.funds.config import Settings as FundsSettings
+    from services.projects.app import create_app as create_projects
+    from services.projects.config import Settings as ProjectsSettings
+
+    urls = [await databases.create("projects", migrated), await databases.create("funds", migrated)]
+    projects_app = create_projects(ProjectsSettings(database_url=urls[0]))
+    funds_app = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0),
+                             projects_transport=httpx.ASGITransport(app=projects_app))
+    async with serve_in_process(projects_app) as projects, funds_app.router.lifespan_context(funds_app):
+        transports = {"projects": httpx.ASGITransport(app=projects_app),
+                      "funds": httpx.ASGITransport(app=funds_app)}
+        async with serve_in_process(create_gateway(transports=transports)) as gateway:
+            yield gateway, projects, funds_app
+    for url in urls:
+        await databases.drop(url)
+
+
+BATCH = """mutation($input: FundBatchInput!, $key: String!) { receiveFundBatch(input: $input, idempotencyKey: $key) {
+  __typename ... on FundBatch { id unallocated } ... on Problem { code } } }"""
+ALLOCATE = """mutation($b: Int!, $p: Int!, $a: Decimal!, $key: String!) {
+  allocateFunds(batchId: $b, projectId: $p, amount: $a, idempotencyKey: $key) {
+  __typename ... on Allocation { id balance } ... on Problem { code message } } }"""
+FUNDING = """query { projects(filter: {county: "450225"}) { edges { node { id name
+  funding { allocated balance idleItems { idleClass amount } } } } } }"""
+
+
+async def test_funding_idle_funds_and_typed_problems(stack):
+    from services.funds.projection.feed import catch_up
+
+    gateway, projects, funds_app = stack
+    rows = [project_row("甲"), project_row("乙"), project_row("已报账", "settled")]
+    ids = [p["id"] for p in (await projects.post("/projects/import", json=rows, headers=COUNTY_OFFICE)).json()]
+    today = funds_app.state.clock.today().isoformat()
+    batch_input = {"docNumber": "桂财农〔2026〕1号", "sourceLevel": "CENTRAL", "year": 2016, "countyCode": "450225",
+                   "amount": "1000", "receivedOn": today, "purpose": "产业"}
+    batch = (await gql(gateway, BATCH, FINANCE, input=batch_input, key="b-1"))["data"]["receiveFundBatch"]
+    assert batch["__typename"] == "FundBatch" and batch["unallocated"] == "1000.00"
+    replay = (await gql(gateway, BATCH, FINANCE, input=batch_input, key="b-1"))["data"]["receiveFundBatch"]
+    assert replay == batch
+    for pid, amount in ((ids[0], "300"), (ids[1], "200")):
+        got = (await gql(gateway, ALLOCATE, FINANCE, b=batch["id"], p=pid, a=amount, key=f"a-{pid}"))["data"]
+        assert got["allocateFunds"]["__typename"] == "Allocation"
+    refused = (await gql(gateway, ALLOCATE, FINANCE, b=batch["id"], p=ids[2], a="1", key="a-x"))["data"]
+    assert refused["allocateFunds"]["__typename"] == "Refused"
+    assert refused["allocateFunds"]["code"] == "funds.project_not_fundable"
+    await clear(projects, ids[1])
+    await catch_up(funds_app)
+    calls = funds_app.state.metrics.requests
+    before = calls.labels("funds", "GET", "/funding", "200")._value.get()
+    data = (await gql(gateway, FUNDING, FINANCE))["data"]
+    assert calls.labels("funds", "GET", "/funding", "200")._value.get() == before + 1  # one batch call
+    funding = {e["node"]["id"]: e["node"]["funding"] for e in data["projects"]["edges"]}
+    assert funding[ids[0]] == {"allocated": "300.00", "balance": "300.00", "idleItems": []}
+    assert funding[ids[1]]["idleItems"] == [{"idleClass": "RECOVER", "amount": "200.00"}]
+    idle = await gql(gateway, "{ idleFunds { idleClass amount projectId } spendingProgress { spent flag } }", FINANCE)
+    assert idle["data"]["idleFunds"] == [{"idleClass": "RECOVER", "amount": "200.00", "projectId": ids[1]}]
+    assert idle["data"]["spendingProgress"] == [{"spent": "0.00", "flag": "red"}]
+    opened = await gql(gateway, """mutation($a: Int!) { openRectificationCase(input: {allocationId: $a,
+      measure: "收回", responsibleUnit: "融水县财政局"}) { __typename ... on RectificationCase { id status } } }""",
+                       FINANCE, a=funding[ids[1]] and (await _allocation_of(gateway, ids[1])))
+    case = opened["data"]["openRectificationCase"]
+    assert case["status"] == "open"
+    close = await gql(gateway, """mutation($id: Int!) { closeRectificationCase(id: $id, note: "销号") {
+      __typename ... on Problem { code } } }""", FINANCE, id=case["id"])
+    refusal = {"__typename": "Refused", "code": "funds.rectification_unresolved"}
+    assert close["data"]["closeRectificationCase"] == refusal
+    sums = await gql(gateway, '{ idleFundSums(by: "idle_class") { idleClass amount items } }', FINANCE)
+    assert sums["data"]["idleFundSums"] == [{"idleClass": "recover", "amount": "200.00", "items": 1}]
+    swept = await gql(gateway, "mutation { openIdleCases { id } }", FINANCE)
+    assert swept["data"]["openIdleCases"] == []  # the only idle item already has its case
+    cases = await gql(gateway, "{ rectificationCases { id status overdue } }", FINANCE)
+    assert cases["data"]["rectificationCases"] == [{"id": case["id"], "status": "open", "overdue": False}]
+
+
+async def _allocation_of(gateway, project_id: int) -> int:
+    q = """query($id: Int!) { project(id: $id) { funding { allocations { id } } } }"""
+    return (await gql(gateway, q, FINANCE, id=project_id))["data"]["project"]["funding"]["allocations"][0]["id"]
+
+
+async def test_funds_down_gives_projects_with_null_funding_and_an_error(projects_app, projects):
+    from devtools.stack import free_port
+    from gateway.app import create_app as create_gateway
+    from gateway.config import Settings
+
+    await projects.post("/projects/import", json=[project_row("甲")], headers=COUNTY_OFFICE)
+    settings = Settings(funds_url=f"http://127.0.0.1:{free_port()}")
+    gateway_app = create_gateway(settings, transports={"projects": httpx.ASGITransport(app=projects_app)})
+    async with serve_in_process(gateway_app) as gateway:
+        body = await gql(gateway, "{ projects { edges { node { name funding { balance } } } } }", FINANCE)
+    assert body["data"]["projects"]["edges"] == [{"node": {"name": "甲", "funding": None}}]
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"upstream.unavailable"}
