@@ -1,9 +1,7 @@
 """GraphQL queries and mutations of the employment service (就业扶贫)."""
 import dataclasses
-import functools
-import operator
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -26,23 +24,17 @@ from gateway.schema.employment_types import (
     QuotaStatusGQL,
     RegistrationGQL,
     WorkforceReport,
-    build,
 )
-from gateway.schema.problems import PROBLEM_TYPES, or_problem
+from gateway.schema.problems import or_problem
 from gateway.schema.projects import to_json
+from gateway.schema.rest import from_rest, result_union
 
-
-def _result(name: str, success: type):
-    """A mutation result: the success type or any typed problem."""
-    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
-
-
-LabourerResult = _result("LabourerResult", Labourer)
-EmployerResult = _result("EmployerResult", Employer)
-GroupProjectResult = _result("GroupProjectResult", GroupProject)
-WorkforceReportResult = _result("WorkforceReportResult", WorkforceReport)
-PlacementResult = _result("PlacementResult", Placement)
-CourseResult = _result("CourseResult", Course)
+LabourerResult = result_union("LabourerResult", Labourer)
+EmployerResult = result_union("EmployerResult", Employer)
+GroupProjectResult = result_union("GroupProjectResult", GroupProject)
+WorkforceReportResult = result_union("WorkforceReportResult", WorkforceReport)
+PlacementResult = result_union("PlacementResult", Placement)
+CourseResult = result_union("CourseResult", Course)
 
 
 @strawberry.type(description="一页结果与下一页游标（为空表示最后一页）")
@@ -144,7 +136,7 @@ class EmploymentQueries:
     @strawberry.field(description="按 id 读取一名劳动力；无权查看或不存在时为 null")
     async def labourer(self, info: Info[Context, None], id: int) -> Labourer | None:
         found = await info.context.labourer_by_id.load(id)
-        return build(Labourer, found) if found else None
+        return from_rest(Labourer, found) if found else None
 
     @strawberry.field(description="劳动力列表（本县区），按新到旧")
     async def labourers(self, info: Info[Context, None], county: str | None = None,
@@ -155,7 +147,7 @@ class EmploymentQueries:
             limit=_first(first), after=after)
         for item in page["items"]:
             info.context.labourer_by_id.prime(item["id"], item)
-        return LabourerPage(items=[build(Labourer, x) for x in page["items"]], next_cursor=page["next_cursor"])
+        return LabourerPage(items=[from_rest(Labourer, x) for x in page["items"]], next_cursor=page["next_cursor"])
 
     @strawberry.field(description="用工单位列表")
     async def employers(self, info: Info[Context, None], kind: EmployerKindGQL | None = None,
@@ -167,14 +159,14 @@ class EmploymentQueries:
     @strawberry.field(description="集团在建项目")
     async def group_projects(self, info: Info[Context, None], group_id: int | None = None) -> list[GroupProject]:
         page = await info.context.employment.get("/group-projects", group_id=group_id, limit=200)
-        return [build(GroupProject, x) for x in page["items"]]
+        return [from_rest(GroupProject, x) for x in page["items"]]
 
     @strawberry.field(description="用工总数报送及更正历史")
     async def workforce_reports(self, info: Info[Context, None], employer_id: int | None = None,
                                 project_id: int | None = None) -> list[WorkforceReport]:
         rows = await info.context.employment.get("/workforce-reports", employer_id=employer_id,
                                                  project_id=project_id)
-        return [build(WorkforceReport, x) for x in rows]
+        return [from_rest(WorkforceReport, x) for x in rows]
 
     @strawberry.field(description="就业安置列表")
     async def placements(self, info: Info[Context, None], labourer_id: int | None = None,
@@ -225,7 +217,7 @@ def _body(value: Any) -> dict[str, Any]:
 class EmploymentMutations:
     @strawberry.mutation(description="登记贫困劳动力（人社局）；身份证号码重复时返回 Refused(labourer.duplicate)")
     async def register_labourer(self, info: Info[Context, None], input: LabourerInput) -> LabourerResult:
-        return await _write(info.context.employment.post("/labourers", _body(input)), lambda d: build(Labourer, d))
+        return await _write(info.context.employment.post("/labourers", _body(input)), lambda d: from_rest(Labourer, d))
 
     @strawberry.mutation(description="登记用工单位（人社局）")
     async def register_employer(self, info: Info[Context, None], input: EmployerInput) -> EmployerResult:
@@ -236,12 +228,12 @@ class EmploymentMutations:
                                 input: GroupProjectInput) -> GroupProjectResult:
         call = info.context.employment.post("/employers/{group_id}/projects", _body(input),
                                             path=f"/employers/{group_id}/projects")
-        return await _write(call, lambda d: build(GroupProject, d))
+        return await _write(call, lambda d: from_rest(GroupProject, d))
 
     @strawberry.mutation(description="报送或更正用工总数（同期再次报送即为更正，保留历史）")
     async def report_workforce(self, info: Info[Context, None], input: WorkforceReportInput) -> WorkforceReportResult:
         return await _write(info.context.employment.post("/workforce-reports", _body(input)),
-                            lambda d: build(WorkforceReport, d))
+                            lambda d: from_rest(WorkforceReport, d))
 
     @strawberry.mutation(description="就业安置；同一用工单位时间重叠时返回 Refused(placement.overlap)")
     async def place_labourer(self, info: Info[Context, None], input: PlacementInput) -> PlacementResult:

@@ -1,5 +1,4 @@
 """GraphQL types of the employment service: labourers, employers, projects, placements, quotas."""
-import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -10,6 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.schema.rest import from_rest
 from services.employment.states import EmployerKind, PlacementKind, QuotaKind, QuotaStatus, Registration
 
 RegistrationGQL = strawberry.enum(Enum("Registration", {m.name: m.value for m in Registration}),
@@ -24,26 +24,6 @@ QuotaStatusGQL = strawberry.enum(Enum("QuotaStatus", {m.name: m.value for m in Q
                                  description="达标情况；未报送用工总数时为 NOT_REPORTED")
 
 
-def build(cls, d: dict[str, Any], **overrides: Any):
-    """A strawberry type from REST JSON: ISO dates parsed, decimals and enums converted by field name."""
-    values = {}
-    for f in dataclasses.fields(cls):
-        if not f.init:  # resolver fields (Employer.compliance) are computed, not built
-            continue
-        if f.name in overrides:
-            values[f.name] = overrides[f.name]
-            continue
-        value = d.get(f.name)
-        if isinstance(value, str) and f.name.endswith(("_at", "_on", "birth_date")):
-            value = (datetime if f.name.endswith("_at") else date).fromisoformat(value)
-        elif isinstance(value, str) and f.name in ("ratio", "band_low", "band_high"):
-            value = Decimal(value)
-        elif f.name == "registration":
-            value = RegistrationGQL(value)
-        elif f.name == "status" and value is not None:
-            value = QuotaStatusGQL(value)
-        values[f.name] = value
-    return cls(**values)
 
 
 @strawberry.type(description="贫困劳动力；身份证号码仅对人社局与管理员完整显示，其余角色只见前 4 后 4 位")
@@ -85,7 +65,7 @@ class Compliance:
     @classmethod
     def of(cls, d: dict[str, Any]) -> "Compliance":
         """Build from the service's JSON."""
-        return build(cls, d, kind=QuotaKindGQL(d["kind"]))
+        return from_rest(cls, d, kind=QuotaKindGQL(d["kind"]))
 
 
 @strawberry.type(description="用工单位：骨干企业、市属集团公司或劳务输入基地")
@@ -102,7 +82,7 @@ class Employer:
     @classmethod
     def of(cls, d: dict[str, Any]) -> "Employer":
         """Build from the service's JSON."""
-        return build(cls, d, kind=EmployerKindGQL(d["kind"]))
+        return from_rest(cls, d, kind=EmployerKindGQL(d["kind"]))
 
     @strawberry.field(description="达标情况：骨干企业按年（YYYY），集团公司为其各在建项目按月（YYYY-MM）")
     async def compliance(self, info: Info[Context, None], period: str) -> list[Compliance]:
@@ -158,12 +138,12 @@ class Placement:
     @classmethod
     def of(cls, d: dict[str, Any]) -> "Placement":
         """Build from the service's JSON."""
-        return build(cls, d, kind=PlacementKindGQL(d["kind"]))
+        return from_rest(cls, d, kind=PlacementKindGQL(d["kind"]))
 
     @strawberry.field(description="安置的劳动力（批量读取）")
     async def labourer(self, info: Info[Context, None]) -> Labourer | None:
         found = await info.context.labourer_by_id.load(self.labourer_id)
-        return build(Labourer, found) if found else None
+        return from_rest(Labourer, found) if found else None
 
     @strawberry.field(description="用工单位（企业或基地；批量读取）")
     async def employer(self, info: Info[Context, None]) -> Employer | None:
@@ -212,7 +192,7 @@ class Course:
     @classmethod
     def of(cls, d: dict[str, Any]) -> "Course":
         """Build from the service's JSON."""
-        return build(cls, d, participants=[build(Participant, p) for p in d["participants"]])
+        return from_rest(cls, d, participants=[from_rest(Participant, p) for p in d["participants"]])
 
 
 @strawberry.type(description="劳务带头人：带动人数及 3 个月、6 个月后仍在岗人数")

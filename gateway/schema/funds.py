@@ -1,5 +1,4 @@
 """GraphQL types and queries of the funds service: funding, idle funds, rectification, spending progress."""
-import dataclasses
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -9,32 +8,15 @@ import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.schema.rest import from_rest
 from services.funds.terms import IdleClass, SourceLevel
 
 SourceLevelGQL = strawberry.enum(Enum("SourceLevel", {s.name: s.value for s in SourceLevel}),
                                  description="资金来源级次")
 IdleClassGQL = strawberry.enum(Enum("IdleClass", {c.name: c.value for c in IdleClass}),
                                description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
-_DECIMALS = ("amount", "allocated", "unallocated", "spent", "recovered", "balance", "reallocated", "received",
-             "idle", "spend_rate")
 
 
-def build(cls, d: dict[str, Any]):
-    """A strawberry type from funds REST JSON: decimals, dates and enums parsed by field name."""
-    values = {}
-    for f in dataclasses.fields(cls):
-        value = d.get(f.name)
-        if value is not None:
-            if f.name in _DECIMALS:
-                value = Decimal(value)
-            elif f.name.endswith(("_on", "deadline", "since")) or f.name in ("deadline", "since"):
-                value = date.fromisoformat(value)
-            elif f.name == "source_level":
-                value = SourceLevelGQL(value)
-            elif f.name == "idle_class" and cls is not RectificationCase:
-                value = IdleClassGQL(value)
-        values[f.name] = value
-    return cls(**values)
 
 
 @strawberry.type(description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
@@ -187,8 +169,8 @@ class ProjectFunding:
     def from_rest(cls, d: dict[str, Any]) -> "ProjectFunding":
         """Build from GET /funding's JSON for one project."""
         return cls(allocated=Decimal(d["allocated"]), spent=Decimal(d["spent"]), recovered=Decimal(d["recovered"]),
-                   balance=Decimal(d["balance"]), allocations=[build(Allocation, a) for a in d["allocations"]],
-                   idle_items=[build(IdleFund, i) for i in d["idle_items"]])
+                   balance=Decimal(d["balance"]), allocations=[from_rest(Allocation, a) for a in d["allocations"]],
+                   idle_items=[from_rest(IdleFund, i) for i in d["idle_items"]])
 
 
 async def funding_of(info: Info[Context, None], project_id: int) -> ProjectFunding | None:
@@ -206,7 +188,7 @@ class FundsQueries:
         params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
                   "limit": max(1, min(first, 200))}
         page = await info.context.funds.get("/batches", params=params)
-        return [build(FundBatch, b) for b in page["items"]]
+        return [from_rest(FundBatch, b) for b in page["items"]]
 
     @strawberry.field(description="闲置资金清单（按金额从大到小）")
     async def idle_funds(self, info: Info[Context, None], county: str | None = None,
@@ -216,7 +198,7 @@ class FundsQueries:
         params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
                   "idle_class": idle_class.value if idle_class else None, "age_bucket": age_bucket,
                   "limit": max(1, min(first, 1000))}
-        return [build(IdleFund, i) for i in await info.context.funds.get("/idle-funds", params=params)]
+        return [from_rest(IdleFund, i) for i in await info.context.funds.get("/idle-funds", params=params)]
 
     @strawberry.field(description="闲置资金汇总；by 为逗号分隔的维度："
                                   "county_code、source_level、year、idle_class、age_bucket")
@@ -232,15 +214,16 @@ class FundsQueries:
         params = {"county": county, "status": status, "overdue": str(overdue).lower(),
                   "limit": max(1, min(first, 200))}
         page = await info.context.funds.get("/rectification-cases", params=params)
-        return [build(RectificationCase, c) for c in page["items"]]
+        return [from_rest(RectificationCase, c) for c in page["items"]]
 
     @strawberry.field(description="资金支出进度，低于阈值标红、标黄")
     async def spending_progress(self, info: Info[Context, None], county: str | None = None,
                                 source_level: SourceLevelGQL | None = None,
                                 year: int | None = None) -> list[SpendingProgress]:
         params = {"county": county, "source_level": source_level.value if source_level else None, "year": year}
-        return [build(SpendingProgress, r) for r in await info.context.funds.get("/spending-progress", params=params)]
+        rows = await info.context.funds.get("/spending-progress", params=params)
+        return [from_rest(SpendingProgress, r) for r in rows]
 
     @strawberry.field(description="另行安排记录及资金流转天数")
     async def fund_transfers(self, info: Info[Context, None], county: str | None = None) -> list[Transfer]:
-        return [build(Transfer, t) for t in await info.context.funds.get("/transfers", params={"county": county})]
+        return [from_rest(Transfer, t) for t in await info.context.funds.get("/transfers", params={"county": county})]

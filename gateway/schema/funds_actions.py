@@ -3,11 +3,9 @@
 Money-moving mutations take the caller's `idempotencyKey`, passed on as the Idempotency-Key header: a retried
 mutation with the same key answers the first result and moves nothing.
 """
-import functools
-import operator
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -23,23 +21,18 @@ from gateway.schema.funds import (
     SourceLevelGQL,
     Spending,
     Transfer,
-    build,
 )
-from gateway.schema.problems import PROBLEM_TYPES, or_problem
+from gateway.schema.problems import or_problem
 from gateway.schema.projects import to_json
+from gateway.schema.rest import from_rest, result_union
 
-
-def _result(name: str, success: type):
-    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
-
-
-FundBatchResult = _result("FundBatchResult", FundBatch)
-AllocationResult = _result("AllocationResult", Allocation)
-SpendingResult = _result("SpendingResult", Spending)
-RecoveryResult = _result("RecoveryResult", Recovery)
-TransferResult = _result("TransferResult", Transfer)
-IdleFundResult = _result("IdleFundResult", IdleFund)
-RectificationCaseResult = _result("RectificationCaseResult", RectificationCase)
+FundBatchResult = result_union("FundBatchResult", FundBatch)
+AllocationResult = result_union("AllocationResult", Allocation)
+SpendingResult = result_union("SpendingResult", Spending)
+RecoveryResult = result_union("RecoveryResult", Recovery)
+TransferResult = result_union("TransferResult", Transfer)
+IdleFundResult = result_union("IdleFundResult", IdleFund)
+RectificationCaseResult = result_union("RectificationCaseResult", RectificationCase)
 
 
 @strawberry.input(description="资金文件（批次）登记")
@@ -68,7 +61,7 @@ class RectificationCaseInput:
 async def _post(info: Info[Context, None], cls, route: str, path: str, body: dict[str, Any],
                 key: str | None = None):
     got = await or_problem(info.context.funds.post(route, path, to_json(body), key))
-    return build(cls, got) if isinstance(got, dict) else got
+    return from_rest(cls, got) if isinstance(got, dict) else got
 
 
 @strawberry.type
@@ -119,7 +112,7 @@ class FundsMutations:
         body = {"idle_class": idle_class.value, "reason": reason}
         got = await or_problem(info.context.funds.put("/idle-funds/{kind}/{item_id}/class",
                                                       f"/idle-funds/{kind}/{item_id}/class", body))
-        return build(IdleFund, got) if isinstance(got, dict) else got
+        return from_rest(IdleFund, got) if isinstance(got, dict) else got
 
     @strawberry.mutation(description="立项整改")
     async def open_rectification_case(self, info: Info[Context, None],
@@ -140,4 +133,4 @@ class FundsMutations:
     @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改")
     async def open_idle_cases(self, info: Info[Context, None]) -> list[RectificationCase]:
         got = await info.context.funds.post("/rectification-cases/sweep", "/rectification-cases/sweep", None)
-        return [build(RectificationCase, c) for c in got]
+        return [from_rest(RectificationCase, c) for c in got]

@@ -1,19 +1,18 @@
 """GraphQL for review, notice, plans, execution, clear-out and bulletin figures of the library."""
 import dataclasses
-import functools
-import operator
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from gateway.context import Context
-from gateway.schema.problems import PROBLEM_TYPES, or_problem
+from gateway.schema.problems import or_problem
 from gateway.schema.projects import Project, ProjectInput, to_json
+from gateway.schema.rest import from_rest, result_union
 
 ReviewDecision = strawberry.enum(Enum("ReviewDecision", {"APPROVE": "approve", "RETURN": "return",
                                                           "REJECT": "reject"}), description="审核结论")
@@ -117,19 +116,10 @@ class AcceptanceInput:
     note: str = ""
 
 
-def _build(cls, d: dict[str, Any]):
-    """A strawberry type from REST JSON (ISO strings parsed for date and datetime fields)."""
-    values = {}
-    for f in dataclasses.fields(cls):
-        value = d.get(f.name)
-        if isinstance(value, str) and f.name.endswith(("_at", "_on")):
-            value = (datetime if f.name.endswith("_at") else date).fromisoformat(value)
-        values[f.name] = value
-    return cls(**values)
 
 
 def _plan(d: dict[str, Any]) -> Plan:
-    return _build(Plan, d | {"entries": [_build(PlanEntry, e) for e in d.get("entries", [])]})
+    return from_rest(Plan, d | {"entries": [from_rest(PlanEntry, e) for e in d.get("entries", [])]})
 
 
 @strawberry.type(description="导入成功的项目")
@@ -137,15 +127,12 @@ class ImportedProjects:
     projects: list[Project]
 
 
-def _result(name: str, success: type):
-    """A mutation result: the success type or any typed problem."""
-    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
 
 
-ProjectActionResult = _result("ProjectActionResult", Project)
-PlanResult = _result("PlanResult", Plan)
-ObjectionResult = _result("ObjectionResult", Objection)
-ImportResult = _result("ImportResult", ImportedProjects)
+ProjectActionResult = result_union("ProjectActionResult", Project)
+PlanResult = result_union("PlanResult", Plan)
+ObjectionResult = result_union("ObjectionResult", Objection)
+ImportResult = result_union("ImportResult", ImportedProjects)
 
 
 async def _act(info: Info[Context, None], route: str, project_id: int, version: int | None, body: Any = None,
@@ -174,13 +161,13 @@ class LifecycleQueries:
     @strawberry.field(description="项目全过程记录（审核、公示、计划、进度等），按时间顺序")
     async def project_timeline(self, info: Info[Context, None], id: int) -> list[HistoryStep]:
         rows = await info.context.projects.call("GET", "/projects/{project_id}/timeline", f"/projects/{id}/timeline")
-        return [_build(HistoryStep, r) for r in rows]
+        return [from_rest(HistoryStep, r) for r in rows]
 
     @strawberry.field(description="项目的公示异议")
     async def project_objections(self, info: Info[Context, None], id: int) -> list[Objection]:
         rows = await info.context.projects.call("GET", "/projects/{project_id}/objections",
                                                 f"/projects/{id}/objections")
-        return [_build(Objection, r) for r in rows]
+        return [from_rest(Objection, r) for r in rows]
 
     @strawberry.field(description="年度计划列表（不含明细）")
     async def plans(self, info: Info[Context, None], county: str | None = None, year: int | None = None) -> list[Plan]:
@@ -232,7 +219,7 @@ class LifecycleMutations:
     async def lodge_objection(self, info: Info[Context, None], id: int, reason: str) -> ObjectionResult:
         got = await or_problem(info.context.projects.call("POST", "/projects/{project_id}/objections",
                                                           f"/projects/{id}/objections", json={"reason": reason}))
-        return _build(Objection, got) if isinstance(got, dict) else got
+        return from_rest(Objection, got) if isinstance(got, dict) else got
 
     @strawberry.mutation(description="处理异议：成立则不予入库，不成立则继续")
     async def resolve_objection(self, info: Info[Context, None], id: int, version: int, objection_id: int,

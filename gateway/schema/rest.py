@@ -1,0 +1,56 @@
+"""Turning REST JSON into strawberry types, and the result unions every mutation returns."""
+import dataclasses
+import functools
+import operator
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+
+from gateway.schema.problems import PROBLEM_TYPES
+
+
+def _scalar(annotation: Any) -> Any:
+    """The non-null type of a field annotation (`X | None` -> X)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return options[0] if len(options) == 1 else annotation
+    return annotation
+
+
+def _convert(annotation: Any, value: Any) -> Any:
+    target = _scalar(annotation)
+    if value is None or not isinstance(target, type) or isinstance(value, target):
+        return value
+    if target in (date, datetime):
+        return target.fromisoformat(value)
+    if target is Decimal or issubclass(target, Enum):
+        return target(value)
+    return value
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_rest(cls: type, d: dict[str, Any], **overrides: Any):
+    """A strawberry type from REST JSON, each value converted to its field's declared type (dates, Decimal, enums).
+
+    Fields with resolvers are left to their resolvers; `overrides` supplies nested objects already built.
+    """
+    hints, values = _hints(cls), {}
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        values[f.name] = overrides[f.name] if f.name in overrides else _convert(hints.get(f.name), d.get(f.name))
+    return cls(**values)
+
+
+def result_union(name: str, success: type):
+    """A mutation result: the success type or any typed problem."""
+    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
