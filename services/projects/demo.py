@@ -11,6 +11,7 @@ from services.kit.db import make_engine, make_sessionmaker
 from services.projects.config import Settings
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.states import ProjectCategory, ProjectStatus
+from services.projects.lifecycle.models import HistoryRecord
 
 # county code -> (owner unit, [(township, village)])
 PLACES = {
@@ -115,6 +116,11 @@ async def load_demo(url: str) -> int:
                 return 0
             projects = demo_projects()
             session.add_all(projects)
+            await session.flush()
+            # Each demo entry's timeline starts with how it came in, as an imported entry's does.
+            session.add_all(HistoryRecord(project_id=p.id, actor="demo", actor_role="admin", action="import",
+                                          from_status=None, to_status=str(p.status), note="演示数据", data={})
+                            for p in projects)
         return len(projects)
     finally:
         await engine.dispose()
