@@ -5,6 +5,10 @@ from fastapi import Depends, Request
 
 from services.kit.errors import DomainError
 
+# OpenAPI `responses` of every route that takes If-Match.
+PRECONDITIONS = {412: {"description": "precondition.failed: If-Match is stale (someone changed it since)"},
+                 428: {"description": "precondition.required: If-Match is missing"}}
+
 
 def etag(version: int) -> str:
     """The entity tag of a version."""

@@ -46,6 +46,13 @@ async def clear(projects: httpx.AsyncClient, project_id: int, reason: str = "无
     assert r.status_code == 200, r.text
 
 
+async def case_step(funds: httpx.AsyncClient, case_id: int, step: str, body: dict | None = None) -> httpx.Response:
+    """Start or close a rectification case as finance, with If-Match from a fresh read."""
+    version = (await funds.get(f"/rectification-cases/{case_id}", headers=FINANCE)).json()["version"]
+    return await funds.post(f"/rectification-cases/{case_id}/{step}", json=body,
+                            headers=FINANCE | {"If-Match": f'"{version}"'})
+
+
 async def move(client: httpx.AsyncClient, path: str, body: dict, headers: dict = FINANCE,
                key: str | None = None) -> httpx.Response:
     """A money-moving POST with its own Idempotency-Key."""

@@ -18,7 +18,7 @@ async def test_announcement_freezes_the_allocations_for_its_window(funds, funds_
     today = funds_app.state.clock.today()
     assert (a["starts_on"], a["ends_on"]) == (today.isoformat(), (today + timedelta(days=6)).isoformat())
     funds_app.state.clock.shift = timedelta(days=7)
-    assert (await funds.get("/announcements", headers=INSPECTOR)).json()[0]["open"] is False
+    assert (await funds.get("/announcements", headers=INSPECTOR)).json()["items"][0]["open"] is False
 
 
 async def test_evaluation_of_a_batch_with_indicators_and_score(funds):
@@ -30,4 +30,8 @@ async def test_evaluation_of_a_batch_with_indicators_and_score(funds):
     assert r.status_code == 201 and float(r.json()["score"]) == 92.5
     assert (await funds.post("/evaluations", headers=FINANCE, json=body | {"score": "101"})).status_code == 422
     assert (await funds.post("/evaluations", headers=bearer(Role.HR, "450225"), json=body)).status_code == 403
-    assert len((await funds.get("/evaluations", headers=INSPECTOR)).json()) == 1
+    second = (await funds.post("/evaluations", headers=FINANCE, json=body | {"score": "80"})).json()
+    first = (await funds.get("/evaluations?limit=1", headers=INSPECTOR)).json()
+    assert [e["id"] for e in first["items"]] == [second["id"]] and first["next_cursor"]
+    rest = (await funds.get("/evaluations", headers=INSPECTOR, params={"after": first["next_cursor"]})).json()
+    assert [e["id"] for e in rest["items"]] == [r.json()["id"]] and rest["next_cursor"] is None

@@ -6,6 +6,7 @@ from tests.funds.helpers import (
     FINANCE,
     INSPECTOR,
     allocate,
+    case_step,
     clear,
     make_projects,
     move,
@@ -44,16 +45,16 @@ async def test_cleared_project_case_recover_reallocate_close(funds, funds_app, p
         "allocation_id": doomed_alloc["id"], "measure": "x", "responsible_unit": "y"})
     assert again.status_code == 409 and again.json()["code"] == "funds.case_exists"
     close = {"note": "已收回并另行安排"}
-    refused = await funds.post(f"/rectification-cases/{case['id']}/close", headers=FINANCE, json=close)
+    refused = await case_step(funds, case["id"], "close", close)
     assert refused.status_code == 409 and refused.json()["code"] == "funds.rectification_unresolved"
-    assert (await funds.post(f"/rectification-cases/{case['id']}/start", headers=FINANCE)).json()["status"] == \
+    assert (await case_step(funds, case["id"], "start")).json()["status"] == \
         "rectifying"
     r = await move(funds, f"/allocations/{doomed_alloc['id']}/recoveries", {"amount": "400", "reason": "项目清理出库"})
     assert r.status_code == 201, r.text
     recovery = r.json()
     p = await progress(funds)
     assert (p["allocated"], p["recovered"], p["idle"]) == (600, 400, 0)  # back in the batch: not idle for 60 days
-    refused = await funds.post(f"/rectification-cases/{case['id']}/close", headers=FINANCE, json=close)
+    refused = await case_step(funds, case["id"], "close", close)
     assert refused.status_code == 409 and "尚未另行安排" in refused.json()["detail"]
     r = await move(funds, f"/recoveries/{recovery['id']}/reallocations", {"project_id": doomed, "amount": "400"})
     assert r.status_code == 409  # not to the same project
@@ -65,11 +66,11 @@ async def test_cleared_project_case_recover_reallocate_close(funds, funds_app, p
     assert (transfer["from_project_id"], transfer["to_project_id"], transfer["days_recovery_to_reallocation"]) == \
         (doomed, third, 0)
     assert transfer["days_reallocation_to_start"] is None
-    closed = await funds.post(f"/rectification-cases/{case['id']}/close", headers=FINANCE, json=close)
+    closed = await case_step(funds, case["id"], "close", close)
     assert closed.status_code == 200 and closed.json()["status"] == "closed"
     p = await progress(funds)
     assert (p["allocated"], p["recovered"], p["spent"], p["idle"]) == (1000, 400, 0, 0)
-    listed = (await funds.get("/transfers", headers=INSPECTOR)).json()
+    listed = (await funds.get("/transfers", headers=INSPECTOR)).json()["items"]
     assert [t["id"] for t in listed] == [transfer["id"]]
     notice = (await funds.get("/rectification-cases/weekly-notice", headers=INSPECTOR)).json()
     assert notice["counties"] == [{"county_code": "450225", "new": 1, "overdue": 0, "closed": 1}]
@@ -96,7 +97,7 @@ async def test_overdue_cases_and_inspection_findings(funds, funds_app, projects)
     overdue = (await funds.get("/rectification-cases?overdue=true", headers=FINANCE)).json()["items"]
     assert len(overdue) == 2 and all(c["overdue"] for c in overdue)
     # A project with no money on it has nothing left to move: its finding can be closed.
-    closed = await funds.post(f"/rectification-cases/{finding['id']}/close", headers=FINANCE, json={"note": "已整改"})
+    closed = await case_step(funds, finding["id"], "close", {"note": "已整改"})
     assert closed.status_code == 200
     notice = (await funds.get("/rectification-cases/weekly-notice", headers=FINANCE)).json()
     assert notice["counties"] == [{"county_code": "450225", "new": 0, "overdue": 1, "closed": 1}]
@@ -113,3 +114,23 @@ async def test_sweep_opens_one_case_per_idle_item_once(funds, funds_app, project
     assert sorted((c["idle_class"], c["measure"]) for c in r.json()) == [
         ("accelerate", "加快推进项目实施，按进度报账"), ("assign", "尽快安排到已入库项目")]
     assert (await funds.post("/rectification-cases/sweep", headers=FINANCE)).json() == []
+
+
+async def test_case_steps_need_the_version_last_read(funds, funds_app):
+    today = funds_app.state.clock.today()
+    batch = await new_batch(funds, "1000", received_on=today - timedelta(days=70))
+    r = await funds.post("/rectification-cases", headers=FINANCE, json={
+        "batch_id": batch["id"], "measure": "尽快安排项目", "responsible_unit": "融水县财政局"})
+    case = r.json()
+    read = await funds.get(f"/rectification-cases/{case['id']}", headers=FINANCE)
+    assert read.headers["ETag"] == f'"{case["version"]}"'
+    missing = await funds.post(f"/rectification-cases/{case['id']}/start", headers=FINANCE)
+    assert missing.status_code == 428 and missing.json()["code"] == "precondition.required"
+    started = await case_step(funds, case["id"], "start")
+    assert started.status_code == 200 and started.json()["version"] == case["version"] + 1
+    assert started.headers["ETag"] == f'"{case["version"] + 1}"'
+    stale = await funds.post(f"/rectification-cases/{case['id']}/close", json={"note": "已安排"},
+                             headers=FINANCE | {"If-Match": read.headers["ETag"]})
+    assert stale.status_code == 412 and stale.json()["current_version"] == case["version"] + 1
+    after = (await funds.get(f"/rectification-cases/{case['id']}", headers=FINANCE)).json()
+    assert (after["status"], after["version"]) == ("rectifying", case["version"] + 1)

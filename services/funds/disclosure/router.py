@@ -14,6 +14,7 @@ from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit
 from services.kit.errors import FieldError, unprocessable
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
 
@@ -106,10 +107,12 @@ def _announcement(ctx, row: Announcement) -> AnnouncementRead:
     return AnnouncementRead.model_validate(row).model_copy(update={"open": row.starts_on <= today <= row.ends_on})
 
 
-@router.get("/announcements", response_model=list[AnnouncementRead], summary="Announcements, newest first")
-async def list_announcements(ctx: Reader, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[AnnouncementRead]:
-    rows = await ledger.scoped_rows(ctx.session, Announcement, ctx.principal, limit)
-    return [_announcement(ctx, r) for r in rows]
+@router.get("/announcements", response_model=Page[AnnouncementRead], summary="Announcements, newest first")
+async def list_announcements(ctx: Reader, after: str | None = None,
+                             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AnnouncementRead]:
+    page = page_of(await ledger.scoped_rows(ctx.session, Announcement, ctx.principal, decode_cursor(after), limit),
+                   limit, lambda r: r.id)
+    return Page(items=[_announcement(ctx, r) for r in page.items], next_cursor=page.next_cursor)
 
 
 @router.post("/evaluations", response_model=EvaluationRead, status_code=201,
@@ -133,8 +136,9 @@ async def evaluate(body: EvaluationCreate, ctx: Finance) -> EvaluationRead:
     return EvaluationRead.model_validate(row)
 
 
-@router.get("/evaluations", response_model=list[EvaluationRead], summary="Evaluations, newest first")
-async def list_evaluations(ctx: Reader, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[EvaluationRead]:
-    return [EvaluationRead.model_validate(r) for r in await ledger.scoped_rows(ctx.session, Evaluation,
-                                                                               ctx.principal, limit)]
-
+@router.get("/evaluations", response_model=Page[EvaluationRead], summary="Evaluations, newest first")
+async def list_evaluations(ctx: Reader, after: str | None = None,
+                           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[EvaluationRead]:
+    page = page_of(await ledger.scoped_rows(ctx.session, Evaluation, ctx.principal, decode_cursor(after), limit),
+                   limit, lambda r: r.id)
+    return Page(items=[EvaluationRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)

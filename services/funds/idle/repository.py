@@ -1,6 +1,7 @@
 """Idle funds (闲置资金) found and classified in one SQL statement: no Python loop over allocations."""
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import BigInteger, Date, String, and_, case, func, literal, null, or_, select, type_coerce, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -97,12 +98,24 @@ def _where(items: Subquery, f: IdleFilter, scope_county: str | None) -> list:
     return conditions
 
 
+LIST_KEY = {"amount": Decimal, "kind": str, "item_id": int}  # the list's order, largest first
+
+
+def list_key(row) -> dict:
+    """Where a row sits in the list's order, for the next page's cursor."""
+    return {"amount": str(row["amount"]), "kind": row["kind"], "item_id": row["item_id"]}
+
+
 async def list_items(session: AsyncSession, rules: IdleRules, f: IdleFilter, scope_county: str | None,
-                     limit: int) -> list:
-    """Idle items in scope, largest first."""
+                     limit: int, after: dict | None = None) -> list:
+    """Idle items in scope, largest first; with `after` (a list_key) the ones that follow it."""
     items = idle_items(rules)
-    query = (select(items).where(*_where(items, f, scope_county))
-             .order_by(items.c.amount.desc(), items.c.kind, items.c.item_id).limit(limit))
+    query = select(items).where(*_where(items, f, scope_county))
+    if after is not None:
+        amount, kind, item_id = items.c.amount, items.c.kind, items.c.item_id
+        query = query.where(or_(amount < after["amount"], and_(amount == after["amount"], or_(
+            kind > after["kind"], and_(kind == after["kind"], item_id > after["item_id"])))))
+    query = query.order_by(items.c.amount.desc(), items.c.kind, items.c.item_id).limit(limit)
     return list((await session.execute(query)).mappings().all())
 
 

@@ -10,6 +10,7 @@ from services.funds.idle import service
 from services.funds.idle.schemas import ClassOverride, IdleItem, IdleSum
 from services.funds.terms import IdleClass, SourceLevel
 from services.kit.errors import FieldError, unprocessable
+from services.kit.pagination import MAX_PAGE, Page, decode_key, page_of
 
 router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
 BY = "逗号分隔的汇总维度：" + "、".join(repo.GROUPS)
@@ -36,15 +37,18 @@ def _filter(county, source_level, year, idle_class, age_bucket, project_ids=None
                            age_bucket=age_bucket, project_ids=project_ids)
 
 
-@router.get("", response_model=list[IdleItem], summary="Idle items in scope, largest first (闲置资金清单)")
+@router.get("", response_model=Page[IdleItem],
+            summary="Idle items in scope, largest first, page by page (闲置资金清单)")
 async def list_idle(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
                     year: int | None = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
                     project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[IdleItem]:
+                    after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[IdleItem]:
     ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
     f = _filter(county, source_level, year, idle_class, age_bucket, ids)
-    rows = await repo.list_items(ctx.session, service.rules(ctx), f, ctx.principal.county, limit)
-    return [service.item_of(ctx, row) for row in rows]
+    rows = await repo.list_items(ctx.session, service.rules(ctx), f, ctx.principal.county, limit + 1,
+                                 decode_key(after, repo.LIST_KEY))
+    page = page_of(rows, limit, repo.list_key)
+    return Page(items=[service.item_of(ctx, row) for row in page.items], next_cursor=page.next_cursor)
 
 
 @router.get("/sums", response_model=list[IdleSum],

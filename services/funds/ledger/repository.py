@@ -174,19 +174,23 @@ async def recoveries(session: AsyncSession, principal: Principal, allocation_ids
     return list((await session.scalars(query.limit(limit))).all())
 
 
-async def transfers(session: AsyncSession, principal: Principal, county: str | None,
+async def transfers(session: AsyncSession, principal: Principal, county: str | None, after: int | None,
                     limit: int) -> list[tuple[Transfer, date, date | None]]:
-    """Transfers in scope with the recovery date and the receiving project's start date."""
+    """Up to limit+1 transfers in scope, newest first, with the recovery date and the new project's start date."""
     query = (select(Transfer, Recovery.recovered_on, ProjectState.started_on)
              .join(Recovery, Recovery.id == Transfer.recovery_id)
              .outerjoin(ProjectState, ProjectState.project_id == Transfer.to_project_id)
-             .where(in_scope(Transfer.county_code, principal)).order_by(Transfer.id.desc()).limit(limit))
+             .where(in_scope(Transfer.county_code, principal)).order_by(Transfer.id.desc()).limit(limit + 1))
     if county:
         query = query.where(Transfer.county_code == county)
+    if after is not None:
+        query = query.where(Transfer.id < after)
     return [(t, r, s) for t, r, s in (await session.execute(query)).all()]
 
 
-async def scoped_rows(session: AsyncSession, model, principal: Principal, limit: int) -> list:
-    """The newest rows of a county-scoped table (announcements, evaluations) in the caller's scope."""
-    query = select(model).where(in_scope(model.county_code, principal)).order_by(model.id.desc()).limit(limit)
-    return list((await session.scalars(query)).all())
+async def scoped_rows(session: AsyncSession, model, principal: Principal, after: int | None, limit: int) -> list:
+    """Up to limit+1 rows of a county-scoped table (announcements, evaluations) in scope, newest first."""
+    query = select(model).where(in_scope(model.county_code, principal)).order_by(model.id.desc())
+    if after is not None:
+        query = query.where(model.id < after)
+    return list((await session.scalars(query.limit(limit + 1))).all())

@@ -132,9 +132,11 @@ def transfer_read(t, recovered_on, started_on) -> TransferRead:
         days_reallocation_to_start=(started_on - t.transferred_on).days if started_on else None)
 
 
-@router.get("/transfers", response_model=list[TransferRead],
-            summary="Reallocations with days from recovery to reallocation and to the new project's start")
-async def list_transfers(ctx: Reader, county: str | None = None,
-                         limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[TransferRead]:
-    rows = await repo.transfers(ctx.session, ctx.principal, county, limit)
-    return [transfer_read(t, recovered_on, started_on) for t, recovered_on, started_on in rows]
+@router.get("/transfers", response_model=Page[TransferRead],
+            summary="Reallocations, newest first, with days from recovery to reallocation and to the new start")
+async def list_transfers(ctx: Reader, county: str | None = None, after: str | None = None,
+                         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[TransferRead]:
+    rows = await repo.transfers(ctx.session, ctx.principal, county, decode_cursor(after), limit)
+    page = page_of(rows, limit, lambda row: row[0].id)
+    return Page(items=[transfer_read(t, recovered_on, started_on) for t, recovered_on, started_on in page.items],
+                next_cursor=page.next_cursor)

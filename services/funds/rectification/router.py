@@ -3,12 +3,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from services.funds.deps import CaseOpener, Finance, Reader
 from services.funds.rectification import repository as repo
 from services.funds.rectification import service
 from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
+from services.kit.concurrency import PRECONDITIONS, IfMatch, etag
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
@@ -55,17 +56,23 @@ async def weekly_notice(ctx: Reader, week_end: date | None = None) -> WeeklyNoti
     return WeeklyNotice(week_start=start, week_end=end, counties=counties)
 
 
-@router.get("/{case_id}", response_model=CaseRead, summary="One case")
-async def get_case(case_id: int, ctx: Reader) -> CaseRead:
-    return service.read(ctx, await service.load(ctx, case_id))
+def _answer(ctx, case, response: Response) -> CaseRead:
+    response.headers["ETag"] = etag(case.version)
+    return service.read(ctx, case)
 
 
-@router.post("/{case_id}/start", response_model=CaseRead, summary="Start rectifying (整改中)")
-async def start_case(case_id: int, ctx: Finance) -> CaseRead:
-    return service.read(ctx, await service.start(ctx, case_id))
+@router.get("/{case_id}", response_model=CaseRead, summary="One case, with its version as ETag")
+async def get_case(case_id: int, ctx: Reader, response: Response) -> CaseRead:
+    return _answer(ctx, await service.load(ctx, case_id), response)
 
 
-@router.post("/{case_id}/close", response_model=CaseRead,
-             summary="Close (销号) — 409 funds.rectification_unresolved until the money has moved")
-async def close_case(case_id: int, body: CaseClose, ctx: Finance) -> CaseRead:
-    return service.read(ctx, await service.close(ctx, case_id, body))
+@router.post("/{case_id}/start", response_model=CaseRead, responses=PRECONDITIONS,
+             summary="Start rectifying (整改中); If-Match with the version read")
+async def start_case(case_id: int, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
+    return _answer(ctx, await service.start(ctx, case_id, version), response)
+
+
+@router.post("/{case_id}/close", response_model=CaseRead, responses=PRECONDITIONS,
+             summary="Close (销号) — 409 funds.rectification_unresolved until the money has moved; If-Match")
+async def close_case(case_id: int, body: CaseClose, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
+    return _answer(ctx, await service.close(ctx, case_id, body, version), response)

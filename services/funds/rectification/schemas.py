@@ -60,6 +60,7 @@ class CaseRead(BaseModel):
     opened_on: date
     closed_on: date | None
     close_note: str | None
+    version: int = Field(description="整改事项版本号；开始整改、销号时以 If-Match 带回")
     overdue: bool = False
 
 

@@ -12,6 +12,7 @@ from services.funds.rectification import repository as repo
 from services.funds.rectification.models import RectificationCase
 from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead
 from services.kit.audit import audit
+from services.kit.concurrency import check_version
 from services.kit.counties import COUNTIES
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
 
@@ -82,9 +83,10 @@ def _move(ctx: Ctx, case: RectificationCase, target: str) -> None:
     ctx.check_county(case.county_code)
 
 
-async def start(ctx: Ctx, case_id: int) -> RectificationCase:
-    """open → rectifying (整改中)."""
+async def start(ctx: Ctx, case_id: int, version: int) -> RectificationCase:
+    """open → rectifying (整改中), if nobody changed the case since the caller read `version`."""
     case = await load(ctx, case_id)
+    check_version(version, case.version)
     _move(ctx, case, "rectifying")
     case.status = "rectifying"
     await ctx.session.flush()
@@ -111,9 +113,10 @@ async def _unresolved(ctx: Ctx, case: RectificationCase) -> str | None:
     return None
 
 
-async def close(ctx: Ctx, case_id: int, body: CaseClose) -> RectificationCase:
+async def close(ctx: Ctx, case_id: int, body: CaseClose, version: int) -> RectificationCase:
     """销号 — refused with funds.rectification_unresolved until the money has actually moved."""
     case = await load(ctx, case_id)
+    check_version(version, case.version)
     _move(ctx, case, "closed")
     reason = await _unresolved(ctx, case)
     if reason is not None:

@@ -1,7 +1,7 @@
 """REST endpoints for every action on an entry; each needs If-Match with the version last read."""
 from fastapi import APIRouter, Response
 
-from services.kit.concurrency import IfMatch, etag
+from services.kit.concurrency import PRECONDITIONS, IfMatch, etag
 from services.projects.deps import Actor
 from services.projects.library.models import Project
 from services.projects.library.schemas import ProjectCreate, ProjectRead
@@ -24,10 +24,9 @@ from services.projects.lifecycle.transitions import Action
 from services.projects.plans import service as plans
 
 router = APIRouter(prefix="/projects", tags=["review, plans and follow-up (审批、计划、跟踪)"])
-REFUSALS = {403: {"description": "auth.forbidden: this role may not take the action"},
-            409: {"description": "project.invalid_transition (with current_state and allowed_actions), …"},
-            412: {"description": "precondition.failed: If-Match is stale"},
-            428: {"description": "precondition.required: If-Match is missing"}}
+REFUSALS = PRECONDITIONS | {
+    403: {"description": "auth.forbidden: this role may not take the action"},
+    409: {"description": "project.invalid_transition (with current_state and allowed_actions), …"}}
 
 
 def answer(response: Response, project: Project) -> ProjectRead:
