@@ -21,10 +21,12 @@ class FundsClient:
         clean = {k: v for k, v in (params or {}).items() if v is not None}
         return await self.client.request("GET", route, self.authorization, path=path, params=clean)
 
-    async def post(self, route: str, path: str, json: Any, idempotency_key: str | None = None) -> Any:
-        """Any action; money-moving ones carry the caller's Idempotency-Key."""
+    async def post(self, route: str, path: str, json: Any, idempotency_key: str | None = None,
+                   if_match: int | None = None) -> Any:
+        """Any action; money-moving ones carry the caller's Idempotency-Key, case steps the version read."""
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
-        return await self.client.request("POST", route, self.authorization, path=path, json=json, headers=headers)
+        return await self.client.request("POST", route, self.authorization, path=path, json=json, headers=headers,
+                                         if_match=if_match)
 
     async def put(self, route: str, path: str, json: Any) -> Any:
         """A replacing write."""

@@ -25,6 +25,7 @@ from gateway.schema.employment_types import (
     RegistrationGQL,
     WorkforceReport,
 )
+from gateway.schema.page import Page, page_of, page_size
 from gateway.schema.problems import or_problem
 from gateway.schema.projects import to_json
 from gateway.schema.rest import from_rest, result_union
@@ -35,30 +36,6 @@ GroupProjectResult = result_union("GroupProjectResult", GroupProject)
 WorkforceReportResult = result_union("WorkforceReportResult", WorkforceReport)
 PlacementResult = result_union("PlacementResult", Placement)
 CourseResult = result_union("CourseResult", Course)
-
-
-@strawberry.type(description="一页结果与下一页游标（为空表示最后一页）")
-class LabourerPage:
-    items: list[Labourer]
-    next_cursor: str | None
-
-
-@strawberry.type(description="一页用工单位")
-class EmployerPage:
-    items: list[Employer]
-    next_cursor: str | None
-
-
-@strawberry.type(description="一页达标情况")
-class CompliancePage:
-    items: list[Compliance]
-    next_cursor: str | None
-
-
-@strawberry.type(description="一页就业安置")
-class PlacementPage:
-    items: list[Placement]
-    next_cursor: str | None
 
 
 @strawberry.input(description="登记贫困劳动力（出生日期与性别由身份证号码推出）")
@@ -122,10 +99,6 @@ class CourseInput:
     ends_on: date | None = None
 
 
-def _first(first: int) -> int:
-    return max(1, min(first, 200))
-
-
 async def _write(call, make):
     got = await or_problem(call)
     return make(got) if isinstance(got, dict) else got
@@ -141,20 +114,20 @@ class EmploymentQueries:
     @strawberry.field(description="劳动力列表（本县区），按新到旧")
     async def labourers(self, info: Info[Context, None], county: str | None = None,
                         registration: RegistrationGQL | None = None, first: int = 50,
-                        after: str | None = None) -> LabourerPage:
+                        after: str | None = None) -> Page[Labourer]:
         page = await info.context.employment.get(
             "/labourers", county=county, registration=registration.value if registration else None,
-            limit=_first(first), after=after)
+            limit=page_size(first), after=after)
         for item in page["items"]:
             info.context.labourer_by_id.prime(item["id"], item)
-        return LabourerPage(items=[from_rest(Labourer, x) for x in page["items"]], next_cursor=page["next_cursor"])
+        return page_of(page, lambda x: from_rest(Labourer, x))
 
     @strawberry.field(description="用工单位列表")
     async def employers(self, info: Info[Context, None], kind: EmployerKindGQL | None = None,
-                        county: str | None = None, first: int = 50, after: str | None = None) -> EmployerPage:
+                        county: str | None = None, first: int = 50, after: str | None = None) -> Page[Employer]:
         page = await info.context.employment.get("/employers", kind=kind.value if kind else None, county=county,
-                                                 limit=_first(first), after=after)
-        return EmployerPage(items=[Employer.of(x) for x in page["items"]], next_cursor=page["next_cursor"])
+                                                 limit=page_size(first), after=after)
+        return page_of(page, Employer.of)
 
     @strawberry.field(description="集团在建项目")
     async def group_projects(self, info: Info[Context, None], group_id: int | None = None) -> list[GroupProject]:
@@ -171,19 +144,19 @@ class EmploymentQueries:
     @strawberry.field(description="就业安置列表")
     async def placements(self, info: Info[Context, None], labourer_id: int | None = None,
                          employer_id: int | None = None, project_id: int | None = None, first: int = 50,
-                         after: str | None = None) -> PlacementPage:
+                         after: str | None = None) -> Page[Placement]:
         page = await info.context.employment.get("/placements", labourer_id=labourer_id, employer_id=employer_id,
-                                                 project_id=project_id, limit=_first(first), after=after)
-        return PlacementPage(items=[Placement.of(x) for x in page["items"]], next_cursor=page["next_cursor"])
+                                                 project_id=project_id, limit=page_size(first), after=after)
+        return page_of(page, Placement.of)
 
     @strawberry.field(description="某期达标情况：骨干企业 period=YYYY，集团项目 period=YYYY-MM")
     async def quota_compliance(self, info: Info[Context, None], kind: QuotaKindGQL, period: str,
                                county: str | None = None, status: QuotaStatusGQL | None = None,
-                               first: int = 50, after: str | None = None) -> CompliancePage:
+                               first: int = 50, after: str | None = None) -> Page[Compliance]:
         page = await info.context.employment.get("/quotas/compliance", kind=kind.value, period=period,
                                                  county=county, status=status.value if status else None,
-                                                 limit=_first(first), after=after)
-        return CompliancePage(items=[Compliance.of(x) for x in page["items"]], next_cursor=page["next_cursor"])
+                                                 limit=page_size(first), after=after)
+        return page_of(page, Compliance.of)
 
     @strawberry.field(description="按县区（或集团）各期未达标数及趋势")
     async def quota_breaches(self, info: Info[Context, None], kind: QuotaKindGQL, period_from: str, period_to: str,
@@ -195,9 +168,8 @@ class EmploymentQueries:
 
 
     @strawberry.field(description="培训班及学员（本县区）")
-    async def courses(self, info: Info[Context, None], first: int = 50, after: str | None = None) -> list[Course]:
-        page = await info.context.employment.get("/courses", limit=_first(first), after=after)
-        return [Course.of(x) for x in page["items"]]
+    async def courses(self, info: Info[Context, None], first: int = 50, after: str | None = None) -> Page[Course]:
+        return page_of(await info.context.employment.get("/courses", limit=page_size(first), after=after), Course.of)
 
     @strawberry.field(description="劳务带头人带动就业及 3、6 个月稳岗情况")
     async def labour_leaders(self, info: Info[Context, None], as_of: date | None = None) -> list[LeaderFigures]:

@@ -2,12 +2,13 @@
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from functools import partial
 
 import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.schema.page import Page, page_of, page_size
 from gateway.schema.rest import from_rest
 from services.funds.terms import IdleClass, SourceLevel
 
@@ -15,8 +16,6 @@ SourceLevelGQL = strawberry.enum(Enum("SourceLevel", {s.name: s.value for s in S
                                  description="资金来源级次")
 IdleClassGQL = strawberry.enum(Enum("IdleClass", {c.name: c.value for c in IdleClass}),
                                description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
-
-
 
 
 @strawberry.type(description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
@@ -128,7 +127,50 @@ class RectificationCase:
     opened_on: date
     closed_on: date | None
     close_note: str | None
+    version: int
     overdue: bool
+
+
+@strawberry.type(description="公示的一笔分配")
+class AnnouncedAllocation:
+    id: int
+    project_id: int
+    amount: Decimal
+    allocated_on: date
+
+
+@strawberry.type(description="资金分配公告公示：公示时冻结的分配清单及公示期")
+class Announcement:
+    id: int
+    batch_id: int
+    county_code: str
+    title: str
+    starts_on: date
+    ends_on: date
+    allocations: list[AnnouncedAllocation]
+    published_by: str
+    open: bool
+
+
+@strawberry.type(description="绩效评价指标：目标值与实际值")
+class EvaluationIndicator:
+    indicator: str
+    unit: str
+    target: Decimal
+    actual: Decimal
+
+
+@strawberry.type(description="资金使用绩效评价（批次或项目）")
+class Evaluation:
+    id: int
+    county_code: str
+    batch_id: int | None
+    project_id: int | None
+    indicators: list[EvaluationIndicator]
+    score: Decimal
+    conclusion: str
+    evaluator: str
+    evaluated_on: date
 
 
 @strawberry.type(description="资金支出进度（按县区、来源、年度）")
@@ -165,65 +207,77 @@ class ProjectFunding:
     allocations: list[Allocation]
     idle_items: list[IdleFund]
 
-    @classmethod
-    def from_rest(cls, d: dict[str, Any]) -> "ProjectFunding":
-        """Build from GET /funding's JSON for one project."""
-        return cls(allocated=Decimal(d["allocated"]), spent=Decimal(d["spent"]), recovered=Decimal(d["recovered"]),
-                   balance=Decimal(d["balance"]), allocations=[from_rest(Allocation, a) for a in d["allocations"]],
-                   idle_items=[from_rest(IdleFund, i) for i in d["idle_items"]])
 
 
 async def funding_of(info: Info[Context, None], project_id: int) -> ProjectFunding | None:
     """Project.funding through the per-request DataLoader (one /funding call per request)."""
     found = await info.context.funding_by_project_id.load(project_id)
-    return ProjectFunding.from_rest(found) if found else None
+    return from_rest(ProjectFunding, found) if found else None
+
+
+def _source(level: SourceLevelGQL | None) -> str | None:
+    return level.value if level else None
 
 
 @strawberry.type
 class FundsQueries:
-    @strawberry.field(description="资金批次（按新到旧，最多 200 条）")
+    @strawberry.field(description="资金批次，按新到旧分页")
     async def fund_batches(self, info: Info[Context, None], county: str | None = None,
                            source_level: SourceLevelGQL | None = None, year: int | None = None,
-                           first: int = 50) -> list[FundBatch]:
-        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
-                  "limit": max(1, min(first, 200))}
-        page = await info.context.funds.get("/batches", params=params)
-        return [from_rest(FundBatch, b) for b in page["items"]]
+                           first: int = 50, after: str | None = None) -> Page[FundBatch]:
+        params = {"county": county, "source_level": _source(source_level), "year": year, "limit": page_size(first),
+                  "after": after}
+        return page_of(await info.context.funds.get("/batches", params=params), partial(from_rest, FundBatch))
 
-    @strawberry.field(description="闲置资金清单（按金额从大到小）")
+    @strawberry.field(description="闲置资金清单，按金额从大到小分页")
     async def idle_funds(self, info: Info[Context, None], county: str | None = None,
                          source_level: SourceLevelGQL | None = None, year: int | None = None,
                          idle_class: IdleClassGQL | None = None, age_bucket: str | None = None,
-                         first: int = 200) -> list[IdleFund]:
-        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year,
+                         first: int = 50, after: str | None = None) -> Page[IdleFund]:
+        params = {"county": county, "source_level": _source(source_level), "year": year,
                   "idle_class": idle_class.value if idle_class else None, "age_bucket": age_bucket,
-                  "limit": max(1, min(first, 1000))}
-        return [from_rest(IdleFund, i) for i in await info.context.funds.get("/idle-funds", params=params)]
+                  "limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/idle-funds", params=params), partial(from_rest, IdleFund))
 
     @strawberry.field(description="闲置资金汇总；by 为逗号分隔的维度："
                                   "county_code、source_level、year、idle_class、age_bucket")
     async def idle_fund_sums(self, info: Info[Context, None], by: str = "county_code",
                              county: str | None = None) -> list[IdleFundSum]:
         rows = await info.context.funds.get("/idle-funds/sums", params={"by": by, "county": county})
-        return [IdleFundSum(**(r | {"amount": Decimal(r["amount"])})) for r in rows]
+        return [from_rest(IdleFundSum, r) for r in rows]
 
-    @strawberry.field(description="整改事项；overdue 为真时只列逾期未销号的")
+    @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的")
     async def rectification_cases(self, info: Info[Context, None], county: str | None = None,
                                   status: str | None = None, overdue: bool = False,
-                                  first: int = 50) -> list[RectificationCase]:
-        params = {"county": county, "status": status, "overdue": str(overdue).lower(),
-                  "limit": max(1, min(first, 200))}
+                                  first: int = 50, after: str | None = None) -> Page[RectificationCase]:
+        params = {"county": county, "status": status, "overdue": str(overdue).lower(), "limit": page_size(first),
+                  "after": after}
         page = await info.context.funds.get("/rectification-cases", params=params)
-        return [from_rest(RectificationCase, c) for c in page["items"]]
+        return page_of(page, partial(from_rest, RectificationCase))
 
     @strawberry.field(description="资金支出进度，低于阈值标红、标黄")
     async def spending_progress(self, info: Info[Context, None], county: str | None = None,
                                 source_level: SourceLevelGQL | None = None,
                                 year: int | None = None) -> list[SpendingProgress]:
-        params = {"county": county, "source_level": source_level.value if source_level else None, "year": year}
+        params = {"county": county, "source_level": _source(source_level), "year": year}
         rows = await info.context.funds.get("/spending-progress", params=params)
         return [from_rest(SpendingProgress, r) for r in rows]
 
-    @strawberry.field(description="另行安排记录及资金流转天数")
-    async def fund_transfers(self, info: Info[Context, None], county: str | None = None) -> list[Transfer]:
-        return [from_rest(Transfer, t) for t in await info.context.funds.get("/transfers", params={"county": county})]
+    @strawberry.field(description="另行安排记录及资金流转天数，按新到旧分页")
+    async def fund_transfers(self, info: Info[Context, None], county: str | None = None, first: int = 50,
+                             after: str | None = None) -> Page[Transfer]:
+        params = {"county": county, "limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/transfers", params=params), partial(from_rest, Transfer))
+
+    @strawberry.field(description="资金分配公告公示，按新到旧分页；open 表示今天在公示期内")
+    async def announcements(self, info: Info[Context, None], first: int = 50,
+                            after: str | None = None) -> Page[Announcement]:
+        params = {"limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/announcements", params=params),
+                       partial(from_rest, Announcement))
+
+    @strawberry.field(description="绩效评价，按新到旧分页")
+    async def evaluations(self, info: Info[Context, None], first: int = 50,
+                          after: str | None = None) -> Page[Evaluation]:
+        params = {"limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/evaluations", params=params), partial(from_rest, Evaluation))

@@ -13,6 +13,8 @@ from strawberry.types import Info
 from gateway.context import Context
 from gateway.schema.funds import (
     Allocation,
+    Announcement,
+    Evaluation,
     FundBatch,
     IdleClassGQL,
     IdleFund,
@@ -33,6 +35,8 @@ RecoveryResult = result_union("RecoveryResult", Recovery)
 TransferResult = result_union("TransferResult", Transfer)
 IdleFundResult = result_union("IdleFundResult", IdleFund)
 RectificationCaseResult = result_union("RectificationCaseResult", RectificationCase)
+AnnouncementResult = result_union("AnnouncementResult", Announcement)
+EvaluationResult = result_union("EvaluationResult", Evaluation)
 
 
 @strawberry.input(description="资金文件（批次）登记")
@@ -58,9 +62,28 @@ class RectificationCaseInput:
     deadline: date | None = None
 
 
+@strawberry.input(description="绩效评价指标：目标值与实际值")
+class IndicatorInput:
+    indicator: str
+    unit: str
+    target: Decimal
+    actual: Decimal
+
+
+@strawberry.input(description="绩效评价：评价一个批次或一个项目的资金使用（batchId 与 projectId 二选一）")
+class EvaluationInput:
+    indicators: list[IndicatorInput]
+    score: Decimal
+    conclusion: str
+    evaluator: str
+    evaluated_on: date
+    batch_id: int | None = None
+    project_id: int | None = None
+
+
 async def _post(info: Info[Context, None], cls, route: str, path: str, body: dict[str, Any],
-                key: str | None = None):
-    got = await or_problem(info.context.funds.post(route, path, to_json(body), key))
+                key: str | None = None, version: int | None = None):
+    got = await or_problem(info.context.funds.post(route, path, to_json(body), key, version))
     return from_rest(cls, got) if isinstance(got, dict) else got
 
 
@@ -119,16 +142,28 @@ class FundsMutations:
                                       input: RectificationCaseInput) -> RectificationCaseResult:
         return await _post(info, RectificationCase, "/rectification-cases", "/rectification-cases", vars(input))
 
-    @strawberry.mutation(description="开始整改（整改中）")
-    async def start_rectification_case(self, info: Info[Context, None], id: int) -> RectificationCaseResult:
+    @strawberry.mutation(description="开始整改（整改中）；version 为读取时的版本号，他人改过则返回 PreconditionFailed")
+    async def start_rectification_case(self, info: Info[Context, None], id: int,
+                                       version: int) -> RectificationCaseResult:
         return await _post(info, RectificationCase, "/rectification-cases/{case_id}/start",
-                           f"/rectification-cases/{id}/start", {})
+                           f"/rectification-cases/{id}/start", {}, version=version)
 
-    @strawberry.mutation(description="销号：资金未动起来（未支出、未收回并另行安排、项目未报账）时拒绝")
-    async def close_rectification_case(self, info: Info[Context, None], id: int,
+    @strawberry.mutation(description="销号：资金未动起来（未支出、未收回并另行安排、项目未报账）时拒绝；version 同上")
+    async def close_rectification_case(self, info: Info[Context, None], id: int, version: int,
                                        note: str) -> RectificationCaseResult:
         return await _post(info, RectificationCase, "/rectification-cases/{case_id}/close",
-                           f"/rectification-cases/{id}/close", {"note": note})
+                           f"/rectification-cases/{id}/close", {"note": note}, version=version)
+
+    @strawberry.mutation(description="公告公示一个批次的资金分配（公示期 days 天，默认自今日起 7 天）")
+    async def publish_announcement(self, info: Info[Context, None], batch_id: int, title: str, days: int = 7,
+                                   starts_on: date | None = None) -> AnnouncementResult:
+        return await _post(info, Announcement, "/batches/{batch_id}/announcements",
+                           f"/batches/{batch_id}/announcements", {"title": title, "days": days, "starts_on": starts_on})
+
+    @strawberry.mutation(description="登记绩效评价（指标目标值与实际值、得分、评价人）")
+    async def record_evaluation(self, info: Info[Context, None], input: EvaluationInput) -> EvaluationResult:
+        body = vars(input) | {"indicators": [vars(i) for i in input.indicators]}
+        return await _post(info, Evaluation, "/evaluations", "/evaluations", body)
 
     @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改")
     async def open_idle_cases(self, info: Info[Context, None]) -> list[RectificationCase]:

@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from gateway.context import Context
+from gateway.schema.page import Page, page_of, page_size
 from gateway.schema.problems import or_problem
 from gateway.schema.projects import Project, ProjectInput, to_json
 from gateway.schema.rest import from_rest, result_union
@@ -87,12 +88,6 @@ class BrokenRule:
 class ClearoutCandidate:
     project: Project
     rules: list[BrokenRule]
-
-
-@strawberry.type
-class ClearoutPage:
-    items: list[ClearoutCandidate]
-    next_cursor: str | None
 
 
 @strawberry.type(description="通报数据：项目数、预算、开工率、完工率")
@@ -181,12 +176,11 @@ class LifecycleQueries:
 
     @strawberry.field(description="清理出库候选：违反入库规则或停滞的项目，附违反的规则")
     async def clearout_candidates(self, info: Info[Context, None], county: str | None = None, first: int = 50,
-                                  after: str | None = None) -> ClearoutPage:
-        params = {k: v for k, v in (("county", county), ("after", after)) if v} | {"limit": max(1, min(first, 200))}
+                                  after: str | None = None) -> Page[ClearoutCandidate]:
+        params = {k: v for k, v in (("county", county), ("after", after)) if v} | {"limit": page_size(first)}
         page = await info.context.projects.call("GET", "/clearout/candidates", "/clearout/candidates", params=params)
-        items = [ClearoutCandidate(project=Project.from_rest(c["project"]),
-                                   rules=[BrokenRule(**r) for r in c["rules"]]) for c in page["items"]]
-        return ClearoutPage(items=items, next_cursor=page["next_cursor"])
+        return page_of(page, lambda c: ClearoutCandidate(project=Project.from_rest(c["project"]),
+                                                         rules=[BrokenRule(**r) for r in c["rules"]]))
 
     @strawberry.field(description="通报数据：按县区、状态、类别或计划年度")
     async def bulletin_figures(self, info: Info[Context, None], by: FigureDimension = FigureDimension.COUNTY,

@@ -24,7 +24,14 @@ def _scalar(annotation: Any) -> Any:
 
 def _convert(annotation: Any, value: Any) -> Any:
     target = _scalar(annotation)
-    if value is None or not isinstance(target, type) or isinstance(value, target):
+    if value is None:
+        return None
+    if typing.get_origin(target) is list:
+        (item,) = typing.get_args(target)
+        return [_convert(item, v) for v in value]
+    if dataclasses.is_dataclass(target) and isinstance(value, dict):
+        return from_rest(target, value)
+    if not isinstance(target, type) or isinstance(value, target):
         return value
     if target in (date, datetime):
         return target.fromisoformat(value)
@@ -39,9 +46,10 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_rest(cls: type, d: dict[str, Any], **overrides: Any):
-    """A strawberry type from REST JSON, each value converted to its field's declared type (dates, Decimal, enums).
+    """A strawberry type from REST JSON, each value converted to its field's declared type (dates, Decimal, enums,
+    nested types and lists of them).
 
-    Fields with resolvers are left to their resolvers; `overrides` supplies nested objects already built.
+    Fields with resolvers are left to their resolvers; `overrides` supplies values built another way.
     """
     hints, values = _hints(cls), {}
     for f in dataclasses.fields(cls):

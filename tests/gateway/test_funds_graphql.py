@@ -1,11 +1,12 @@
 """Funds through GraphQL: Project.funding in one batch call, idle funds, cases, progress, typed problems."""
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import httpx
 import pytest
 
 from services.kit.testing import DatabaseFactory, serve_in_process
-from tests.funds.helpers import COUNTY_OFFICE, FINANCE, clear, project_row
+from tests.funds.helpers import COUNTY_OFFICE, FINANCE, INSPECTOR, clear, project_row
 from tests.gateway.graphql import gql
 
 
@@ -36,6 +37,8 @@ BATCH = """mutation($input: FundBatchInput!, $key: String!) { receiveFundBatch(i
 ALLOCATE = """mutation($b: Int!, $p: Int!, $a: Decimal!, $key: String!) {
   allocateFunds(batchId: $b, projectId: $p, amount: $a, idempotencyKey: $key) {
   __typename ... on Allocation { id balance } ... on Problem { code message } } }"""
+CLOSE = """mutation($id: Int!, $v: Int!) { closeRectificationCase(id: $id, version: $v, note: "销号") {
+  __typename ... on Problem { code } } }"""
 FUNDING = """query { projects(filter: {county: "450225"}) { edges { node { id name
   funding { allocated balance idleItems { idleClass amount } } } } } }"""
 
@@ -68,24 +71,75 @@ async def test_funding_idle_funds_and_typed_problems(stack):
     funding = {e["node"]["id"]: e["node"]["funding"] for e in data["projects"]["edges"]}
     assert funding[ids[0]] == {"allocated": "300.00", "balance": "300.00", "idleItems": []}
     assert funding[ids[1]]["idleItems"] == [{"idleClass": "RECOVER", "amount": "200.00"}]
-    idle = await gql(gateway, "{ idleFunds { idleClass amount projectId } spendingProgress { spent flag } }", FINANCE)
-    assert idle["data"]["idleFunds"] == [{"idleClass": "RECOVER", "amount": "200.00", "projectId": ids[1]}]
+    idle = await gql(gateway, "{ idleFunds { items { idleClass amount projectId } nextCursor } "
+                              "spendingProgress { spent flag } }", FINANCE)
+    assert idle["data"]["idleFunds"] == {"items": [{"idleClass": "RECOVER", "amount": "200.00", "projectId": ids[1]}],
+                                         "nextCursor": None}
     assert idle["data"]["spendingProgress"] == [{"spent": "0.00", "flag": "red"}]
     opened = await gql(gateway, """mutation($a: Int!) { openRectificationCase(input: {allocationId: $a,
-      measure: "收回", responsibleUnit: "融水县财政局"}) { __typename ... on RectificationCase { id status } } }""",
+      measure: "收回", responsibleUnit: "融水县财政局"}) {
+      __typename ... on RectificationCase { id status version } } }""",
                        FINANCE, a=funding[ids[1]] and (await _allocation_of(gateway, ids[1])))
     case = opened["data"]["openRectificationCase"]
     assert case["status"] == "open"
-    close = await gql(gateway, """mutation($id: Int!) { closeRectificationCase(id: $id, note: "销号") {
-      __typename ... on Problem { code } } }""", FINANCE, id=case["id"])
+    close = await gql(gateway, CLOSE, FINANCE, id=case["id"], v=case["version"])
     refusal = {"__typename": "Refused", "code": "funds.rectification_unresolved"}
     assert close["data"]["closeRectificationCase"] == refusal
+    started = await gql(gateway, """mutation($id: Int!, $v: Int!) { startRectificationCase(id: $id, version: $v) {
+      __typename ... on RectificationCase { status version } } }""", FINANCE, id=case["id"], v=case["version"])
+    assert started["data"]["startRectificationCase"] == {"__typename": "RectificationCase", "status": "rectifying",
+                                                         "version": case["version"] + 1}
+    stale = await gql(gateway, CLOSE, FINANCE, id=case["id"], v=case["version"])
+    assert stale["data"]["closeRectificationCase"] == {"__typename": "PreconditionFailed",
+                                                       "code": "precondition.failed"}
     sums = await gql(gateway, '{ idleFundSums(by: "idle_class") { idleClass amount items } }', FINANCE)
     assert sums["data"]["idleFundSums"] == [{"idleClass": "recover", "amount": "200.00", "items": 1}]
     swept = await gql(gateway, "mutation { openIdleCases { id } }", FINANCE)
     assert swept["data"]["openIdleCases"] == []  # the only idle item already has its case
-    cases = await gql(gateway, "{ rectificationCases { id status overdue } }", FINANCE)
-    assert cases["data"]["rectificationCases"] == [{"id": case["id"], "status": "open", "overdue": False}]
+    cases = await gql(gateway, "{ rectificationCases { items { id status overdue } nextCursor } }", FINANCE)
+    assert cases["data"]["rectificationCases"] == {
+        "items": [{"id": case["id"], "status": "rectifying", "overdue": False}], "nextCursor": None}
+
+
+ANNOUNCE = """mutation($b: Int!) { publishAnnouncement(batchId: $b, title: "2016 年扶贫资金分配公示", days: 10) {
+  __typename ... on Announcement { id open endsOn allocations { projectId amount } } ... on Problem { code } } }"""
+EVALUATE = """mutation($input: EvaluationInput!) { recordEvaluation(input: $input) {
+  __typename ... on Evaluation { id score indicators { indicator target actual } } ... on InvalidInput { code fields {
+  field } } ... on Problem { code } } }"""
+
+
+async def test_announcements_and_evaluations_page_by_page(stack):
+    gateway, projects, funds_app = stack
+    [pid] = [p["id"] for p in (await projects.post("/projects/import", json=[project_row("甲")],
+                                                   headers=COUNTY_OFFICE)).json()]
+    today = funds_app.state.clock.today()
+    batch_input = {"docNumber": "桂财农〔2026〕2号", "sourceLevel": "CENTRAL", "year": 2016, "countyCode": "450225",
+                   "amount": "1000", "receivedOn": today.isoformat(), "purpose": "产业"}
+    batch = (await gql(gateway, BATCH, FINANCE, input=batch_input, key="b-2"))["data"]["receiveFundBatch"]
+    await gql(gateway, ALLOCATE, FINANCE, b=batch["id"], p=pid, a="250", key="a-2")
+    announced = (await gql(gateway, ANNOUNCE, FINANCE, b=batch["id"]))["data"]["publishAnnouncement"]
+    assert announced["__typename"] == "Announcement" and announced["open"] is True
+    assert announced["allocations"] == [{"projectId": pid, "amount": "250.00"}]
+    assert announced["endsOn"] == (today + timedelta(days=9)).isoformat()
+    denied = (await gql(gateway, ANNOUNCE, INSPECTOR, b=batch["id"]))["data"]["publishAnnouncement"]
+    assert denied == {"__typename": "Forbidden", "code": "auth.forbidden"}
+    evaluation = {"batchId": batch["id"], "score": "88.5", "conclusion": "资金使用规范", "evaluator": "市财政局",
+                  "evaluatedOn": today.isoformat(),
+                  "indicators": [{"indicator": "受益人口", "unit": "人", "target": "300", "actual": "320"}]}
+    ids = []
+    for score in ("88.5", "91"):
+        got = (await gql(gateway, EVALUATE, FINANCE, input=evaluation | {"score": score}))["data"]["recordEvaluation"]
+        assert got["__typename"] == "Evaluation" and got["indicators"][0]["actual"] == "320"
+        ids.append(got["id"])
+    both = (await gql(gateway, EVALUATE, FINANCE, input=evaluation | {"projectId": pid}))["data"]["recordEvaluation"]
+    assert both["__typename"] == "InvalidInput"
+    page = """query($after: String) { evaluations(first: 1, after: $after) { items { id score } nextCursor }
+      announcements { items { id open } nextCursor } }"""
+    first = (await gql(gateway, page, INSPECTOR))["data"]
+    assert first["evaluations"]["items"] == [{"id": ids[1], "score": "91.00"}]
+    assert first["announcements"] == {"items": [{"id": announced["id"], "open": True}], "nextCursor": None}
+    rest = (await gql(gateway, page, INSPECTOR, after=first["evaluations"]["nextCursor"]))["data"]["evaluations"]
+    assert rest == {"items": [{"id": ids[0], "score": "88.50"}], "nextCursor": None}
 
 
 async def _allocation_of(gateway, project_id: int) -> int:

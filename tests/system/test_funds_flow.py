@@ -19,7 +19,8 @@ FINANCE = token(Role.FINANCE, RONGSHUI)
 COUNTY = token(Role.COUNTY_OFFICE, RONGSHUI)
 PROGRESS = "{ spendingProgress(county: \"450225\", sourceLevel: GUANGDONG, year: 2019) " \
            "{ received allocated spent recovered idle flag } }"
-IDLE = "query { idleFunds(county: \"450225\", idleClass: RECOVER) { itemId idleClass amount projectId } }"
+IDLE = "query { idleFunds(county: \"450225\", idleClass: RECOVER, first: 200) " \
+       "{ items { itemId idleClass amount projectId } } }"
 
 
 def act(client, doc: str, **variables) -> dict:
@@ -40,7 +41,7 @@ def wait_for_recover(client, project_id: int, seconds: float = 15) -> dict:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         body = gql(client, IDLE, FINANCE)
-        found = [i for i in body["data"]["idleFunds"] if i["projectId"] == project_id]
+        found = [i for i in body["data"]["idleFunds"]["items"] if i["projectId"] == project_id]
         if found:
             return found[0]
         time.sleep(0.2)
@@ -93,7 +94,7 @@ def test_batch_to_idle_to_recovered_reallocated_and_closed(stack: Stack, gateway
 
     case = act(gateway_http, """mutation($a: Int!) { openRectificationCase(input: {allocationId: $a,
         measure: "项目已清理出库，收回资金另行安排", responsibleUnit: "融水县财政局"}) {
-        ... on RectificationCase { id status idleClass } ... on Problem { code } } }""", a=second["id"])
+        ... on RectificationCase { id status idleClass version } ... on Problem { code } } }""", a=second["id"])
     assert (case["status"], case["idleClass"]) == ("open", "recover")
     recovery = act(gateway_http, """mutation($a: Int!, $key: String!) { recoverFunds(allocationId: $a,
         amount: "400000", reason: "项目清理出库", idempotencyKey: $key) {
@@ -106,8 +107,9 @@ def test_batch_to_idle_to_recovered_reallocated_and_closed(stack: Stack, gateway
         ... on Transfer { toProjectId daysRecoveryToReallocation } ... on Problem { code } } }""",
                    r=recovery["id"], p=third, key=f"t-{tag}")
     assert transfer == {"toProjectId": third, "daysRecoveryToReallocation": 0}
-    closed = act(gateway_http, """mutation($id: Int!) { closeRectificationCase(id: $id, note: "已收回并另行安排") {
-        ... on RectificationCase { status } ... on Problem { code } } }""", id=case["id"])
+    closed = act(gateway_http, """mutation($id: Int!, $v: Int!) { closeRectificationCase(id: $id, version: $v,
+        note: "已收回并另行安排") { ... on RectificationCase { status } ... on Problem { code } } }""",
+                 id=case["id"], v=case["version"])
     assert closed == {"status": "closed"}
     p = progress(gateway_http)
     assert (p["received"], p["allocated"], p["spent"], p["recovered"], p["idle"]) == \
