@@ -71,3 +71,17 @@ async def test_the_database_itself_refuses_a_negative_balance(funds_app, funds, 
         with pytest.raises(IntegrityError):
             await session.execute(text("UPDATE fund_batches SET unallocated = unallocated + 1 WHERE id = :id"),
                                   {"id": batch["id"]})
+
+
+async def test_parallel_first_uses_of_one_key_move_money_once_and_all_answer_the_same(funds, projects, backend):
+    [pid] = await make_projects(projects, project_row("道路"))
+    batch = await new_batch(funds)
+    a = await allocate(funds, batch["id"], pid, "1000")
+    spend = {"amount": "100", "spent_on": "2016-07-01", "voucher_no": "R-1", "payee": "x"}
+    answers = await asyncio.gather(*(move(funds, f"/allocations/{a['id']}/spendings", spend, key="retry-R-1")
+                                     for _ in range(8)))
+    assert [r.status_code for r in answers] == [201] * 8, [r.text for r in answers]
+    assert len({r.json()["id"] for r in answers}) == 1
+    assert sum(r.headers.get("Idempotent-Replay") == "true" for r in answers) == 7
+    after = (await funds.get(f"/allocations/{a['id']}", headers=FINANCE)).json()
+    assert yuan(after["balance"]) == 900

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.funds.safety.models import IdempotencyRecord
@@ -16,6 +16,7 @@ from services.kit.auth import Principal
 from services.kit.errors import DomainError, FieldError, unprocessable
 
 MAX_KEY = 200
+_KEY_LOCK = 4502_0002  # advisory-lock namespace of idempotency keys (outbox 4502_0001, placements 4502_0003)
 
 
 def idempotency_key(request: Request) -> str:
@@ -42,6 +43,11 @@ async def once(session: AsyncSession, principal: Principal, key: str, request: R
                status_code: int = 201) -> JSONResponse:
     """Run the action the first time a caller uses the key; afterwards answer what it answered then."""
     print_ = fingerprint(request, body)
+    if session.bind.dialect.name == "postgresql":
+        # First uses of one key take turns, so a retry sent while the first is still running waits for it and
+        # answers its result. SQLite serialises write transactions by itself.
+        await session.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:actor || ' ' || :key))"),
+                              {"ns": _KEY_LOCK, "actor": principal.sub, "key": key})
     query = select(IdempotencyRecord).where(IdempotencyRecord.actor == principal.sub, IdempotencyRecord.key == key)
     first = (await session.scalars(query)).one_or_none()
     if first is not None:
@@ -51,8 +57,7 @@ async def once(session: AsyncSession, principal: Principal, key: str, request: R
                                 [FieldError("Idempotency-Key", "已用于不同的请求")])
         return JSONResponse(first.body, status_code=first.status_code, headers={"Idempotent-Replay": "true"})
     result = jsonable_encoder(await action())
-    # Stored in the same transaction as the movement: both commit or neither. Two first uses racing on one
-    # key collide on the unique (actor, key) and the loser rolls back whole.
+    # Stored in the same transaction as the movement: both commit or neither; the unique (actor, key) backs it up.
     session.add(IdempotencyRecord(actor=principal.sub, key=key, fingerprint=print_, status_code=status_code,
                                   body=result))
     await session.flush()
