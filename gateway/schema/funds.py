@@ -173,6 +173,21 @@ class Evaluation:
     evaluated_on: date
 
 
+@strawberry.type(description="每周通报中一个县区的一行：本周新增、逾期未销号、本周销号的整改事项数")
+class CountyNotice:
+    county_code: str
+    new: int
+    overdue: int
+    closed: int
+
+
+@strawberry.type(description="整改每周通报（每周通报）")
+class WeeklyNotice:
+    week_start: date
+    week_end: date
+    counties: list[CountyNotice]
+
+
 @strawberry.type(description="资金支出进度（按县区、来源、年度）")
 class SpendingProgress:
     county_code: str
@@ -254,6 +269,35 @@ class FundsQueries:
                   "after": after}
         page = await info.context.funds.get("/rectification-cases", params=params)
         return page_of(page, partial(from_rest, RectificationCase))
+
+    @strawberry.field(description="整改每周通报：截至 weekEnd（默认今天）的七天内，各县区新增、逾期、销号数")
+    async def rectification_weekly_notice(self, info: Info[Context, None],
+                                          week_end: date | None = None) -> WeeklyNotice:
+        params = {"week_end": week_end.isoformat() if week_end else None}
+        return from_rest(WeeklyNotice, await info.context.funds.get("/rectification-cases/weekly-notice",
+                                                                    params=params))
+
+    @strawberry.field(description="资金分配，按先后分页：某批次的（batchId）或某些项目的（projectIds）")
+    async def fund_allocations(self, info: Info[Context, None], batch_id: int | None = None,
+                               project_ids: list[int] | None = None, first: int = 50,
+                               after: str | None = None) -> Page[Allocation]:
+        params = {"batch_id": batch_id, "project_ids": ",".join(map(str, project_ids)) if project_ids else None,
+                  "limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/allocations", params=params), partial(from_rest, Allocation))
+
+    @strawberry.field(description="一笔分配的报账与冲销记录，按先后分页")
+    async def spendings(self, info: Info[Context, None], allocation_id: int, first: int = 50,
+                        after: str | None = None) -> Page[Spending]:
+        page = await info.context.funds.get("/allocations/{allocation_id}/spendings",
+                                            f"/allocations/{allocation_id}/spendings",
+                                            params={"limit": page_size(first), "after": after})
+        return page_of(page, partial(from_rest, Spending))
+
+    @strawberry.field(description="收回记录（可追溯来源分配与项目），按新到旧分页")
+    async def fund_recoveries(self, info: Info[Context, None], first: int = 50,
+                              after: str | None = None) -> Page[Recovery]:
+        params = {"limit": page_size(first), "after": after}
+        return page_of(await info.context.funds.get("/recoveries", params=params), partial(from_rest, Recovery))
 
     @strawberry.field(description="资金支出进度，低于阈值标红、标黄")
     async def spending_progress(self, info: Info[Context, None], county: str | None = None,

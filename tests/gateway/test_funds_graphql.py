@@ -142,6 +142,40 @@ async def test_announcements_and_evaluations_page_by_page(stack):
     assert rest == {"items": [{"id": ids[0], "score": "88.50"}], "nextCursor": None}
 
 
+LEDGER = """query($b: Int!, $a: Int!) {
+  fundAllocations(batchId: $b, first: 1) { items { projectId amount balance } nextCursor }
+  spendings(allocationId: $a) { items { kind amount voucherNo } nextCursor }
+  fundRecoveries { items { allocationId amount reallocated } nextCursor }
+  rectificationWeeklyNotice { counties { countyCode new overdue closed } } }"""
+
+
+async def test_allocations_spendings_recoveries_and_the_weekly_notice(stack):
+    gateway, projects, funds_app = stack
+    rows = [project_row("甲"), project_row("乙")]
+    ids = [p["id"] for p in (await projects.post("/projects/import", json=rows, headers=COUNTY_OFFICE)).json()]
+    today = funds_app.state.clock.today().isoformat()
+    batch_input = {"docNumber": "桂财农〔2026〕3号", "sourceLevel": "CENTRAL", "year": 2016, "countyCode": "450225",
+                   "amount": "1000", "receivedOn": today, "purpose": "产业"}
+    batch = (await gql(gateway, BATCH, FINANCE, input=batch_input, key="b-3"))["data"]["receiveFundBatch"]
+    first, _ = [(await gql(gateway, ALLOCATE, FINANCE, b=batch["id"], p=pid, a="400", key=f"a3-{pid}"))["data"]
+                ["allocateFunds"] for pid in ids]
+    spend = """mutation($a: Int!, $on: Date!) { recordSpending(allocationId: $a, amount: "150", spentOn: $on,
+      voucherNo: "V-3", payee: "施工队", idempotencyKey: "s-3") { __typename } }"""
+    spent = (await gql(gateway, spend, FINANCE, a=first["id"], on=today))["data"]["recordSpending"]
+    assert spent["__typename"] == "Spending"
+    recover = """mutation($a: Int!) { recoverFunds(allocationId: $a, amount: "50", reason: "结余",
+      idempotencyKey: "r-3") { __typename } }"""
+    assert (await gql(gateway, recover, FINANCE, a=first["id"]))["data"]["recoverFunds"]["__typename"] == "Recovery"
+    data = (await gql(gateway, LEDGER, INSPECTOR, b=batch["id"], a=first["id"]))["data"]
+    assert data["fundAllocations"]["items"] == [{"projectId": ids[0], "amount": "400.00", "balance": "200.00"}]
+    assert data["fundAllocations"]["nextCursor"] is not None  # the second allocation is on the next page
+    assert data["spendings"] == {"items": [{"kind": "spend", "amount": "150.00", "voucherNo": "V-3"}],
+                                 "nextCursor": None}
+    assert data["fundRecoveries"]["items"] == [{"allocationId": first["id"], "amount": "50.00",
+                                                "reallocated": "0.00"}]
+    assert data["rectificationWeeklyNotice"]["counties"] == []
+
+
 async def _allocation_of(gateway, project_id: int) -> int:
     q = """query($id: Int!) { project(id: $id) { funding { allocations { id } } } }"""
     return (await gql(gateway, q, FINANCE, id=project_id))["data"]["project"]["funding"]["allocations"][0]["id"]

@@ -71,13 +71,15 @@ async def get_allocation(session: AsyncSession, allocation_id: int, principal: P
 
 
 async def allocations(session: AsyncSession, principal: Principal, project_ids: Sequence[int] | None = None,
-                      batch_id: int | None = None, limit: int = 1000) -> list[Allocation]:
-    """Allocations in scope of some projects or of a batch, oldest first."""
+                      batch_id: int | None = None, limit: int = 1000, after: int | None = None) -> list[Allocation]:
+    """Up to `limit` allocations in scope of some projects or of a batch, oldest first, after the id `after`."""
     query = select(Allocation).where(in_scope(Allocation.county_code, principal)).order_by(Allocation.id)
     if project_ids is not None:
         query = query.where(Allocation.project_id.in_(project_ids))
     if batch_id is not None:
         query = query.where(Allocation.batch_id == batch_id)
+    if after is not None:
+        query = query.where(Allocation.id > after)
     return list((await session.scalars(query.limit(limit))).all())
 
 
@@ -153,10 +155,12 @@ async def reversal_of(session: AsyncSession, spending_id: int) -> Spending | Non
     return (await session.scalars(select(Spending).where(Spending.reverses_id == spending_id))).one_or_none()
 
 
-async def spendings_of(session: AsyncSession, allocation_id: int) -> list[Spending]:
-    """Every spending and reversal of an allocation, in order."""
-    query = select(Spending).where(Spending.allocation_id == allocation_id).order_by(Spending.id).limit(5000)
-    return list((await session.scalars(query)).all())
+async def spendings_of(session: AsyncSession, allocation_id: int, after: int | None, limit: int) -> list[Spending]:
+    """Up to limit+1 spending and reversal entries of an allocation, in order."""
+    query = select(Spending).where(Spending.allocation_id == allocation_id).order_by(Spending.id)
+    if after is not None:
+        query = query.where(Spending.id > after)
+    return list((await session.scalars(query.limit(limit + 1))).all())
 
 
 async def get_recovery(session: AsyncSession, recovery_id: int, principal: Principal) -> Recovery | None:
@@ -165,13 +169,12 @@ async def get_recovery(session: AsyncSession, recovery_id: int, principal: Princ
     return (await session.scalars(query)).one_or_none()
 
 
-async def recoveries(session: AsyncSession, principal: Principal, allocation_ids: Sequence[int] | None = None,
-                     limit: int = 1000) -> list[Recovery]:
-    """Recoveries in scope, optionally of some allocations."""
+async def recoveries(session: AsyncSession, principal: Principal, after: int | None, limit: int) -> list[Recovery]:
+    """Up to limit+1 recoveries in scope, newest first."""
     query = select(Recovery).where(in_scope(Recovery.county_code, principal)).order_by(Recovery.id.desc())
-    if allocation_ids is not None:
-        query = query.where(Recovery.allocation_id.in_(allocation_ids))
-    return list((await session.scalars(query.limit(limit))).all())
+    if after is not None:
+        query = query.where(Recovery.id < after)
+    return list((await session.scalars(query.limit(limit + 1))).all())
 
 
 async def transfers(session: AsyncSession, principal: Principal, county: str | None, after: int | None,

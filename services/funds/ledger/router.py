@@ -61,13 +61,16 @@ async def allocate(batch_id: int, body: AllocationCreate, ctx: Finance, key: Ide
     return await once(ctx.session, ctx.principal, key, request, body, run)
 
 
-@router.get("/allocations", response_model=list[AllocationRead], summary="Allocations of projects or of a batch")
+@router.get("/allocations", response_model=Page[AllocationRead],
+            summary="Allocations of projects or of a batch, oldest first, page by page")
 async def list_allocations(ctx: Reader, batch_id: int | None = None,
                            project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
-                           ) -> list[AllocationRead]:
+                           after: str | None = None,
+                           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AllocationRead]:
     ids = [int(x) for x in project_ids.split(",") if x.strip().isdigit()][:200] if project_ids else None
-    rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id)
-    return [AllocationRead.model_validate(a) for a in rows]
+    rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id, limit + 1, decode_cursor(after))
+    page = page_of(rows, limit, lambda a: a.id)
+    return Page(items=[AllocationRead.model_validate(a) for a in page.items], next_cursor=page.next_cursor)
 
 
 @router.get("/allocations/{allocation_id}", response_model=AllocationRead, summary="One allocation")
@@ -83,11 +86,14 @@ async def spend(allocation_id: int, body: SpendingCreate, ctx: Finance, key: Ide
     return await once(ctx.session, ctx.principal, key, request, body, run)
 
 
-@router.get("/allocations/{allocation_id}/spendings", response_model=list[SpendingRead],
-            summary="Spending and reversal entries of an allocation")
-async def list_spendings(allocation_id: int, ctx: Reader) -> list[SpendingRead]:
+@router.get("/allocations/{allocation_id}/spendings", response_model=Page[SpendingRead],
+            summary="Spending and reversal entries of an allocation, in order, page by page")
+async def list_spendings(allocation_id: int, ctx: Reader, after: str | None = None,
+                         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[SpendingRead]:
     await service.load_allocation(ctx, allocation_id)
-    return [SpendingRead.model_validate(s) for s in await repo.spendings_of(ctx.session, allocation_id)]
+    page = page_of(await repo.spendings_of(ctx.session, allocation_id, decode_cursor(after), limit), limit,
+                   lambda s: s.id)
+    return Page(items=[SpendingRead.model_validate(s) for s in page.items], next_cursor=page.next_cursor)
 
 
 @router.post("/spendings/{spending_id}/reversal", response_model=SpendingRead, status_code=201, responses=MOVES,
@@ -106,9 +112,12 @@ async def recover(allocation_id: int, body: RecoveryCreate, ctx: Finance, key: I
     return await once(ctx.session, ctx.principal, key, request, body, run)
 
 
-@router.get("/recoveries", response_model=list[RecoveryRead], summary="Recoveries in scope, newest first")
-async def list_recoveries(ctx: Reader) -> list[RecoveryRead]:
-    return [RecoveryRead.model_validate(r) for r in await repo.recoveries(ctx.session, ctx.principal)]
+@router.get("/recoveries", response_model=Page[RecoveryRead], summary="Recoveries in scope, newest first")
+async def list_recoveries(ctx: Reader, after: str | None = None,
+                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[RecoveryRead]:
+    page = page_of(await repo.recoveries(ctx.session, ctx.principal, decode_cursor(after), limit), limit,
+                   lambda r: r.id)
+    return Page(items=[RecoveryRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)
 
 
 @router.post("/recoveries/{recovery_id}/reallocations", response_model=TransferRead, status_code=201,
