@@ -75,21 +75,21 @@ def idle_classification(b) -> list[Row]:
         b.notes.append(f"seeded {ALLOCATIONS:,} allocations over {PROJECTS:,} projects in {seconds:.1f} s (bulk SQL)")
     timings: dict[str, list[float]] = {"sums": [], "list": [], "deep": []}
     with b.client("funds") as funds:
-        def timed(name: str, path: str, params: dict | None = None) -> dict:
+        def fetch(path: str, params: dict | None = None, name: str | None = None) -> dict:
             started = time.perf_counter()
             r = funds.get(path, params=params, headers=b.city)
-            timings[name].append(time.perf_counter() - started)
+            if name:
+                timings[name].append(time.perf_counter() - started)
             if r.status_code != 200:
                 raise RuntimeError(f"{path} -> {r.status_code}: {r.text[:300]}")
             return r.json()
 
         for _ in range(RUNS):
-            timed("sums", "/idle-funds/sums?by=county_code,idle_class,age_bucket")
-            cursor = timed("list", "/idle-funds?limit=200")["next_cursor"]
+            fetch("/idle-funds/sums?by=county_code,idle_class,age_bucket", name="sums")
+            cursor = fetch("/idle-funds?limit=200", name="list")["next_cursor"]
             for _ in range(DEEP_PAGE - 2):
-                cursor = funds.get("/idle-funds", params={"limit": 200, "after": cursor},
-                                   headers=b.city).json()["next_cursor"]
-            timed("deep", "/idle-funds", {"limit": 200, "after": cursor})
+                cursor = fetch("/idle-funds", {"limit": 200, "after": cursor})["next_cursor"]
+            fetch("/idle-funds", {"limit": 200, "after": cursor}, name="deep")
     sums, listing = statistics.median(timings["sums"]), statistics.median(timings["list"])
     deep = statistics.median(timings["deep"])
     return [Row(section, f"sums by county, class, age over {ALLOCATIONS:,} allocations", f"{sums:.2f} s", "< 3 s",
