@@ -2,8 +2,7 @@
 import base64
 import json
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -33,23 +32,27 @@ def encode_cursor(last_id: int) -> str:
     return encode_key({"id": last_id})
 
 
-def _valid(value: object, kind: type) -> bool:
-    if kind is Decimal:
-        return isinstance(value, str) and Decimal(value).is_finite()
-    return isinstance(value, kind) and not isinstance(value, bool)
+def _field(value: object, kind: Callable[[object], Any]) -> Any:
+    if kind in (int, str):
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError
+        return value
+    return kind(value)  # a parser of the service's own: ValueError, TypeError or ArithmeticError when bad
 
 
-def decode_key(cursor: str | None, fields: dict[str, type]) -> dict | None:
-    """The sort key a cursor points after, each field of its type (int, str or Decimal); 422 when not ours."""
+def decode_key(cursor: str | None, fields: dict[str, Callable[[object], Any]]) -> dict | None:
+    """The sort key a cursor points after; each field is `int`, `str` or a parser that raises on a bad value.
+
+    422 `request.invalid_cursor` when the cursor was not made by us, so a forged one never reaches SQL.
+    """
     if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         raw = json.loads(base64.urlsafe_b64decode(padded))
-        if not isinstance(raw, dict) or set(raw) != set(fields) or not all(
-                _valid(raw[name], kind) for name, kind in fields.items()):
+        if not isinstance(raw, dict) or set(raw) != set(fields):
             raise ValueError
-        return {name: Decimal(raw[name]) if kind is Decimal else raw[name] for name, kind in fields.items()}
+        return {name: _field(raw[name], kind) for name, kind in fields.items()}
     except (ValueError, TypeError, ArithmeticError):
         raise unprocessable("request.invalid_cursor", "分页游标无效", [FieldError("after", "分页游标无效")]) from None
 
@@ -60,14 +63,21 @@ def decode_cursor(cursor: str | None) -> int | None:
     return None if key is None else key["id"]
 
 
-def page_of(rows: list[T], limit: int, key_of: Callable[[T], int | Key]) -> Page[T]:
+def _row_id(row) -> int:
+    return row.id
+
+
+def page_of(rows: list, limit: int, read: Callable[[Any], T] | None = None, *,
+            key: Callable[[Any], int | Key] = _row_id) -> Page[T]:
     """Build a page from limit+1 fetched rows: the extra row only says whether there is more.
 
-    `key_of` gives the last row's id, or its whole sort key when the order is not by id alone.
+    `read` turns each kept row into what the API shows; `key` gives a row's place in the order for the next
+    cursor: its id (the default), or its whole sort key when the order is not by id alone.
     """
     more = len(rows) > limit
     rows = rows[:limit]
+    items = [read(r) for r in rows] if read else rows
     if not (more and rows):
-        return Page(items=rows, next_cursor=None)
-    key = key_of(rows[-1])
-    return Page(items=rows, next_cursor=encode_key(key if isinstance(key, dict) else {"id": key}))
+        return Page(items=items, next_cursor=None)
+    last = key(rows[-1])
+    return Page(items=items, next_cursor=encode_key(last if isinstance(last, dict) else {"id": last}))

@@ -6,6 +6,7 @@ import httpx
 
 from devtools.stack import free_port
 from services.funds.projection.feed import catch_up
+from services.kit.pagination import encode_key
 from services.kit.testing import serve_in_process
 from tests.funds.helpers import (
     FINANCE,
@@ -38,8 +39,10 @@ async def test_the_idle_list_pages_by_amount_without_skipping_ties(funds, funds_
             break
     assert pages == 4 and [i["item_id"] for i in seen] == [ids[1], ids[2], ids[3], ids[5], ids[0], ids[4], ids[6]]
     assert [yuan(i["amount"]) for i in seen] == sorted((yuan(a) for a in amounts), reverse=True)
-    r = await funds.get("/idle-funds", headers=FINANCE, params={"after": "bm90LWEtY3Vyc29y"})
-    assert r.status_code == 422 and r.json()["code"] == "request.invalid_cursor"
+    forged = [encode_key({"amount": a, "kind": "batch", "item_id": 1}) for a in ("1.234", "1e30", "-1", "NaN")]
+    for cursor in ["bm90LWEtY3Vyc29y", encode_key({"id": 1}), *forged]:
+        r = await funds.get("/idle-funds", headers=FINANCE, params={"after": cursor})
+        assert r.status_code == 422 and r.json()["code"] == "request.invalid_cursor", (cursor, r.text)
 
 
 async def test_unallocated_balance_is_idle_after_sixty_days_as_assign(funds, funds_app):

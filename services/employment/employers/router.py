@@ -40,8 +40,7 @@ async def list_employers(session: Session, principal: Reader, kind: EmployerKind
     if ids is not None:
         return Page(items=[EmployerRead.of(r) for r in await repo.get_many(parse_ids(ids), principal)])
     rows = await repo.page(principal, kind, county, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda r: r.id)
-    return Page(items=[EmployerRead.of(r) for r in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, EmployerRead.of)
 
 
 @router.get("/employers/{employer_id}", response_model=EmployerRead, summary="One employer")
@@ -66,8 +65,7 @@ async def list_projects(session: Session, principal: Reader, group_id: int | Non
                         after: Cursor = None, limit: Limit = 50) -> Page[GroupProjectRead]:
     """Group projects in the caller's county, in id order."""
     rows = await EmployerRepository(session).projects(principal, group_id, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda r: r.id)
-    return Page(items=[GroupProjectRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, GroupProjectRead.model_validate)
 
 
 @router.get("/group-projects/{project_id}", response_model=GroupProjectRead, summary="One group project")

@@ -42,8 +42,7 @@ async def list_labourers(
         found = await repo.get_many(parse_ids(ids), principal)
         return Page(items=[LabourerRead.of(r, whole) for r in found], next_cursor=None)
     rows = await repo.page(principal, county, registration, relocated, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda r: r.id)
-    return Page(items=[LabourerRead.of(r, whole) for r in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda r: LabourerRead.of(r, whole))
 
 
 @router.get("/{labourer_id}", response_model=LabourerRead, summary="One labourer")

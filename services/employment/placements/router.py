@@ -43,9 +43,8 @@ async def list_placements(
     """Placements of the caller's county's labourers, newest first."""
     rows = await PlacementRepository(session).page(principal, labourer_id, employer_id, project_id, active_on,
                                                    decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda r: r[0].id)
     whole = sees_whole_id(principal)
-    return Page(items=[PlacementRead.of(p, lab, whole) for p, lab in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda row: PlacementRead.of(*row, whole), key=lambda row: row[0].id)
 
 
 @router.get("/{placement_id}", response_model=PlacementRead, summary="One placement")

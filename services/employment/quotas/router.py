@@ -34,8 +34,7 @@ async def compliance(
     band = service.band_of(kind, request.app.state.settings)
     query = compliance_query(kind, p, band, principal, county, subject_id, group_id)
     rows = await QuotaRepository(session).page(query, status, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda r: r.subject_id)
-    return Page(items=[service.compliance_of(kind, p, band, r) for r in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda r: service.compliance_of(kind, p, band, r), key=lambda r: r.subject_id)
 
 
 @router.get("/breaches", response_model=BreachReport, summary="Breaches per county or group, with trend")

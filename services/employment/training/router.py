@@ -72,8 +72,8 @@ async def list_courses(session: Session, principal: Reader,
                        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[CourseRead]:
     """Courses of the caller's county, newest first, with participants (IDs masked except for hr)."""
     repo = TrainingRepository(session)
-    page = page_of(await repo.page(principal, decode_cursor(after), limit), limit, lambda c: c.id)
-    rows = await repo.participants([c.id for c in page.items])
+    page = page_of(await repo.page(principal, decode_cursor(after), limit), limit)
+    rows = await repo.participants([c.id for c in page.items])  # one query for the whole page
     return Page(items=[_read(c, rows, principal) for c in page.items], next_cursor=page.next_cursor)
 
 

@@ -110,9 +110,8 @@ def _announcement(ctx, row: Announcement) -> AnnouncementRead:
 @router.get("/announcements", response_model=Page[AnnouncementRead], summary="Announcements, newest first")
 async def list_announcements(ctx: Reader, after: str | None = None,
                              limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AnnouncementRead]:
-    page = page_of(await ledger.scoped_rows(ctx.session, Announcement, ctx.principal, decode_cursor(after), limit),
-                   limit, lambda r: r.id)
-    return Page(items=[_announcement(ctx, r) for r in page.items], next_cursor=page.next_cursor)
+    rows = await ledger.scoped_rows(ctx.session, Announcement, ctx.principal, decode_cursor(after), limit)
+    return page_of(rows, limit, lambda r: _announcement(ctx, r))
 
 
 @router.post("/evaluations", response_model=EvaluationRead, status_code=201,
@@ -139,6 +138,5 @@ async def evaluate(body: EvaluationCreate, ctx: Finance) -> EvaluationRead:
 @router.get("/evaluations", response_model=Page[EvaluationRead], summary="Evaluations, newest first")
 async def list_evaluations(ctx: Reader, after: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[EvaluationRead]:
-    page = page_of(await ledger.scoped_rows(ctx.session, Evaluation, ctx.principal, decode_cursor(after), limit),
-                   limit, lambda r: r.id)
-    return Page(items=[EvaluationRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)
+    rows = await ledger.scoped_rows(ctx.session, Evaluation, ctx.principal, decode_cursor(after), limit)
+    return page_of(rows, limit, EvaluationRead.model_validate)

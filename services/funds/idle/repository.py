@@ -10,7 +10,7 @@ from sqlalchemy.sql import Subquery
 from services.funds.idle.models import IdleOverride
 from services.funds.ledger.models import Allocation, FundBatch
 from services.funds.projection.models import ProjectState
-from services.funds.terms import ENDED, IdleClass
+from services.funds.terms import CENT, ENDED, IdleClass
 
 BUCKETS = ("0-3", "3-6", "6-12", "12+")  # months idle
 GROUPS = ("county_code", "source_level", "year", "idle_class", "age_bucket")
@@ -98,7 +98,18 @@ def _where(items: Subquery, f: IdleFilter, scope_county: str | None) -> list:
     return conditions
 
 
-LIST_KEY = {"amount": Decimal, "kind": str, "item_id": int}  # the list's order, largest first
+MAX_CURSOR_YUAN = Decimal(10) ** 14  # BIGINT fen holds up to about 9.2 × 10^14 yuan
+
+
+def _cursor_amount(raw: object) -> Decimal:
+    """An amount from a list cursor: whole fen within what the ledger can hold, else ValueError."""
+    value = Decimal(raw) if isinstance(raw, str) else Decimal("NaN")
+    if not value.is_finite() or value != value.quantize(CENT) or not 0 <= value < MAX_CURSOR_YUAN:
+        raise ValueError(raw)
+    return value
+
+
+LIST_KEY = {"amount": _cursor_amount, "kind": str, "item_id": int}  # the list's order, largest first
 
 
 def list_key(row) -> dict:

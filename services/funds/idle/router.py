@@ -47,8 +47,7 @@ async def list_idle(ctx: Reader, county: str | None = None, source_level: Source
     f = _filter(county, source_level, year, idle_class, age_bucket, ids)
     rows = await repo.list_items(ctx.session, service.rules(ctx), f, ctx.principal.county, limit + 1,
                                  decode_key(after, repo.LIST_KEY))
-    page = page_of(rows, limit, repo.list_key)
-    return Page(items=[service.item_of(ctx, row) for row in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda row: service.item_of(ctx, row), key=repo.list_key)
 
 
 @router.get("/sums", response_model=list[IdleSum],

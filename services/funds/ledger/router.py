@@ -44,8 +44,7 @@ async def list_batches(ctx: Reader, county: str | None = None, source_level: Sou
                        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[BatchRead]:
     rows = await repo.page_batches(ctx.session, ctx.principal, county, source_level, year, decode_cursor(after),
                                    limit)
-    page = page_of(rows, limit, lambda b: b.id)
-    return Page(items=[BatchRead.model_validate(b) for b in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, BatchRead.model_validate)
 
 
 @router.get("/batches/{batch_id}", response_model=BatchRead, summary="One fund batch")
@@ -69,8 +68,7 @@ async def list_allocations(ctx: Reader, batch_id: int | None = None,
                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AllocationRead]:
     ids = [int(x) for x in project_ids.split(",") if x.strip().isdigit()][:200] if project_ids else None
     rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id, limit + 1, decode_cursor(after))
-    page = page_of(rows, limit, lambda a: a.id)
-    return Page(items=[AllocationRead.model_validate(a) for a in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, AllocationRead.model_validate)
 
 
 @router.get("/allocations/{allocation_id}", response_model=AllocationRead, summary="One allocation")
@@ -91,9 +89,8 @@ async def spend(allocation_id: int, body: SpendingCreate, ctx: Finance, key: Ide
 async def list_spendings(allocation_id: int, ctx: Reader, after: str | None = None,
                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[SpendingRead]:
     await service.load_allocation(ctx, allocation_id)
-    page = page_of(await repo.spendings_of(ctx.session, allocation_id, decode_cursor(after), limit), limit,
-                   lambda s: s.id)
-    return Page(items=[SpendingRead.model_validate(s) for s in page.items], next_cursor=page.next_cursor)
+    rows = await repo.spendings_of(ctx.session, allocation_id, decode_cursor(after), limit)
+    return page_of(rows, limit, SpendingRead.model_validate)
 
 
 @router.post("/spendings/{spending_id}/reversal", response_model=SpendingRead, status_code=201, responses=MOVES,
@@ -115,9 +112,8 @@ async def recover(allocation_id: int, body: RecoveryCreate, ctx: Finance, key: I
 @router.get("/recoveries", response_model=Page[RecoveryRead], summary="Recoveries in scope, newest first")
 async def list_recoveries(ctx: Reader, after: str | None = None,
                           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[RecoveryRead]:
-    page = page_of(await repo.recoveries(ctx.session, ctx.principal, decode_cursor(after), limit), limit,
-                   lambda r: r.id)
-    return Page(items=[RecoveryRead.model_validate(r) for r in page.items], next_cursor=page.next_cursor)
+    rows = await repo.recoveries(ctx.session, ctx.principal, decode_cursor(after), limit)
+    return page_of(rows, limit, RecoveryRead.model_validate)
 
 
 @router.post("/recoveries/{recovery_id}/reallocations", response_model=TransferRead, status_code=201,
@@ -146,6 +142,4 @@ def transfer_read(t, recovered_on, started_on) -> TransferRead:
 async def list_transfers(ctx: Reader, county: str | None = None, after: str | None = None,
                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[TransferRead]:
     rows = await repo.transfers(ctx.session, ctx.principal, county, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda row: row[0].id)
-    return Page(items=[transfer_read(t, recovered_on, started_on) for t, recovered_on, started_on in page.items],
-                next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda row: transfer_read(*row), key=lambda row: row[0].id)

@@ -37,8 +37,7 @@ async def list_cases(ctx: Reader, county: str | None = None, status: CaseStatus 
     ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
     rows = await repo.page(ctx.session, ctx.principal, county, status, ctx.clock.today() if overdue else None, ids,
                            decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda c: c.id)
-    return Page(items=[service.read(ctx, c) for c in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda c: service.read(ctx, c))
 
 
 @router.post("/sweep", response_model=list[CaseRead], status_code=201,

@@ -39,11 +39,9 @@ async def list_candidates(ctx: Actor, county: str | None = None, after: str | No
                           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[Candidate]:
     cutoffs = sweep.Cutoffs.at(ctx.clock.today(), ctx.settings.stall_months)
     rows = await sweep.candidates(ctx.session, ctx.principal, cutoffs, county, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda p: p.id)
-    items = [Candidate(project=ProjectRead.of(p), rules=[BrokenRule(rule=r, message=sweep.RULE_MESSAGES[r])
-                                                         for r in sweep.rules_broken(p, cutoffs)])
-             for p in page.items]
-    return Page(items=items, next_cursor=page.next_cursor)
+    return page_of(rows, limit, lambda p: Candidate(
+        project=ProjectRead.of(p),
+        rules=[BrokenRule(rule=r, message=sweep.RULE_MESSAGES[r]) for r in sweep.rules_broken(p, cutoffs)]))
 
 
 @router.get("/summary", response_model=list[CountyCount], summary="Candidates per county")

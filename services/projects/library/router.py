@@ -66,8 +66,7 @@ async def list_projects(
         raise unprocessable("request.invalid", "县区代码无效", [FieldError("county", "不是柳州市的县区代码")])
     f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
     rows = await repo.page(f, principal, decode_cursor(after), limit)
-    page = page_of(rows, limit, lambda p: p.id)
-    return Page(items=[ProjectRead.of(p) for p in page.items], next_cursor=page.next_cursor)
+    return page_of(rows, limit, ProjectRead.of)
 
 
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
