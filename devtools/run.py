@@ -15,6 +15,7 @@ from services.projects.config import Settings as ProjectsSettings
 DEMO_COUNTY = "450225"  # 融水苗族自治县
 DEMO_ORG = "融水县农业农村局"
 CITY_WIDE = {Role.CITY_OFFICE, Role.INSPECTOR, Role.EXTERNAL, Role.ADMIN}
+CLOCK_OFFSET = ROOT / "var" / "clock-offset"
 
 
 def demo_tokens(secret: str) -> dict[str, str]:
@@ -25,6 +26,20 @@ def demo_tokens(secret: str) -> dict[str, str]:
         org = DEMO_ORG if role == Role.PROJECT_OWNER else None
         tokens[str(role)] = mint_token(secret, f"demo-{role}", role, county, org)
     return tokens
+
+
+def demo_clock() -> str:
+    """Point every service's clock at var/clock-offset (seconds to add), so a demo can move time; say how."""
+    for name in SERVICES:
+        os.environ.setdefault(f"{name.upper()}_CLOCK_OFFSET_FILE", str(CLOCK_OFFSET))
+    text = CLOCK_OFFSET.read_text().strip() if CLOCK_OFFSET.exists() else ""
+    try:
+        days = float(text or 0) / 86400
+    except ValueError:
+        return f"Clock:      var/clock-offset holds {text!r}, not seconds; fix or remove it"
+    if days:
+        return f"Clock:      moved {days:+g} days by var/clock-offset (rm var/clock-offset for real time)"
+    return "Clock:      real time (echo $((8*86400)) > var/clock-offset moves every service 8 days on)"
 
 
 def _stop(signum: int, _frame) -> None:
@@ -52,6 +67,7 @@ def main() -> None:
         print(f"ENVIRONMENT={os.environ['ENVIRONMENT']}" + (
             " (development mode: the default JWT secret is accepted; never deploy like this)"
             if os.environ["ENVIRONMENT"] == "development" else ""), flush=True)
+        clock = demo_clock()
         stack.migrate_all()
         subprocess.run([sys.executable, "-m", "services.projects.demo", settings["projects"].database_url],
                        cwd=ROOT, check=True)
@@ -64,6 +80,7 @@ def main() -> None:
         print(f"\nGraphiQL:   {stack.url('gateway')}/graphql")
         for name in SERVICES:
             print(f"{name + ':':<11} {stack.url(name)}/docs")
+        print(clock)
         print("Logs:       var/*.log\n\nBearer tokens (valid 30 days):")
         for role, token in demo_tokens(settings["projects"].jwt_secret).items():
             print(f"  {role:<14} {token}")
