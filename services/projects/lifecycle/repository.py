@@ -27,17 +27,13 @@ async def open_objection_count(session: AsyncSession, project_id: int) -> int:
     return await session.scalar(query)
 
 
-def _code_range(county: str, year: int) -> tuple[str, str]:
-    # Every code of a county and year sorts between "450225-2019-" and "450225-2019." ('.' follows '-'),
-    # so the unique index on library_code answers the range without reading other counties' codes.
-    return f"{county}-{year}-", f"{county}-{year}."
-
-
 def _highest_stored(county: str, year: int):
-    low, high = _code_range(county, year)
-    sequence = cast(func.substr(Project.library_code, len(low) + 1), Integer)
-    return (select(func.coalesce(func.max(sequence), 0))
-            .where(Project.library_code >= low, Project.library_code < high).scalar_subquery())
+    prefix = f"{county}-{year}-"
+    # Bounds that differ only in digits: the range holds exactly this county's and year's codes under any
+    # collation (glibc locales ignore '-' when comparing), and the unique index on library_code answers it.
+    in_range = Project.library_code.between(f"{prefix}0000", f"{prefix}9999")
+    sequence = cast(func.substr(Project.library_code, len(prefix) + 1), Integer)
+    return select(func.coalesce(func.max(sequence), 0)).where(in_range).scalar_subquery()
 
 
 def _upsert_counter(session: AsyncSession, county: str, year: int, at_least, step: int):
