@@ -88,8 +88,6 @@ def main() -> None:
         while all(p.poll() is None for p in stack.processes.values()):
             time.sleep(0.5)
         print("a process exited; see var/*.log", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
     finally:
         # A second signal must not cut the stopping short: `make` passes its SIGTERM on to us, so a signal to
         # the group arrives twice, and an impatient second Ctrl-C is common.
