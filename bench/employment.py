@@ -116,7 +116,7 @@ async def _standalone(url: str) -> list[Row]:
 
     await asyncio.to_thread(upgrade, "employment", url)
     print(f"seeded in {await seed_employment(url):.1f} s", flush=True)
-    app = create_app(Settings(database_url=url))
+    app = create_app(Settings(database_url=url, environment="development"))  # a local measurement
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=120) as client:

@@ -12,6 +12,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ("projects", "funds", "employment")
+# What stops a stack's owner: Ctrl-C, `kill`, a closed terminal.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 FACTORIES = {
     "projects": "services.projects.app:create_app",
     "funds": "services.funds.app:create_app",
@@ -33,6 +35,27 @@ def migrate(service: str, url: str) -> None:
                    stdout=subprocess.DEVNULL)
 
 
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:  # already gone
+        pass
+
+
+def _terminate(processes: list[subprocess.Popen], grace: float = 10.0) -> None:
+    """SIGTERM every process's group, wait up to `grace` seconds in all, then SIGKILL what is left."""
+    running = [p for p in processes if p.poll() is None]
+    for process in running:
+        _signal_group(process, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in running:
+        try:
+            process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            _signal_group(process, signal.SIGKILL)
+            process.wait()
+
+
 @dataclass
 class Stack:
     """The whole system as separate processes on the given ports and databases."""
@@ -48,8 +71,11 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[name]}"
 
     def env(self) -> dict[str, str]:
-        """Environment shared by every process: database URLs, ports and upstream addresses."""
-        env = dict(os.environ, PYTHONPATH=str(ROOT), **self.extra_env)
+        """Environment shared by every process: database URLs, ports and upstream addresses.
+
+        A local stack is a development one (the default JWT secret is accepted) unless ENVIRONMENT says otherwise.
+        """
+        env = {"ENVIRONMENT": "development", **os.environ, "PYTHONPATH": str(ROOT), **self.extra_env}
         for service in SERVICES:
             env[f"{service.upper()}_DATABASE_URL"] = self.database_urls[service]
             env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)
@@ -64,6 +90,8 @@ class Stack:
     def start(self, name: str) -> None:
         """Launch one process (a service or the gateway)."""
         out = open(self.log_dir / f"{name}.log", "ab") if self.log_dir else subprocess.DEVNULL
+        # Its own session: a Ctrl-C or a signal to the owner's group reaches the owner only, which then stops
+        # the processes in order (stop_all) instead of each dying wherever the signal caught it.
         self.processes[name] = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", FACTORIES[name], "--host", "127.0.0.1",
              "--port", str(self.ports[name]), "--no-access-log", "--log-level", "warning"],
@@ -91,21 +119,15 @@ class Stack:
         raise TimeoutError(f"{name} did not become healthy in {timeout}s")
 
     def stop(self, name: str) -> None:
-        """Stop one process (SIGTERM, then SIGKILL after 10 s)."""
+        """Stop one process (SIGTERM to its group, then SIGKILL after 10 s)."""
         process = self.processes.pop(name, None)
-        if process is None or process.poll() is not None:
-            return
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        if process is not None:
+            _terminate([process])
 
     def stop_all(self) -> None:
-        """Stop everything, gateway first."""
-        for name in ("gateway", *reversed(SERVICES)):
-            self.stop(name)
+        """Stop every process at once (gateway first), and wait until each is gone."""
+        names = sorted(self.processes, key=lambda n: (n != "gateway", n))
+        _terminate([self.processes.pop(name) for name in names])
 
     def pid(self, name: str) -> int:
         """Process id of a running process (for memory readings)."""

@@ -11,7 +11,9 @@ from gateway.context import get_context
 from gateway.schema import build_schema
 from gateway.upstream import ServiceClient, UpstreamCalls
 from services.kit.errors import install_error_handlers
+from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
+from services.kit.settings import ProcessSettings, refuse_unsafe_start
 
 SERVICES = ("projects", "funds", "employment")
 
@@ -22,6 +24,7 @@ def create_app(settings: Settings | None = None,
 
     `transports` lets in-process tests route a service's calls to its ASGI app instead of a socket.
     """
+    refuse_unsafe_start(ProcessSettings(), "gateway")  # ENVIRONMENT and JWT_SECRET, as every process reads them
     transports = transports or {}
     settings = settings or Settings()
     metrics = Metrics("gateway")
@@ -45,6 +48,7 @@ def create_app(settings: Settings | None = None,
     app.state.settings = settings
     app.state.metrics = metrics
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the
     # matched route's path, which (FastAPI >= 0.16x) no longer carries a prefix given at include time.

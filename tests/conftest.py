@@ -1,10 +1,15 @@
 """Fixtures shared by the whole suite: backends, fresh databases, in-process service clients."""
+import os
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
 from services.kit.testing import DatabaseFactory, backends, serve_in_process
+
+# The suite signs tokens with the default secret, which only development accepts (every process reads
+# ENVIRONMENT; the system tests' processes inherit it). Tests of production mode pass it explicitly.
+os.environ["ENVIRONMENT"] = "development"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -8,10 +8,11 @@ from prometheus_client import CollectorRegistry
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.errors import install_error_handlers
+from services.kit.headers import SecurityHeaders
 from services.kit.health import health_router
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
-from services.kit.settings import ServiceSettings
+from services.kit.settings import ServiceSettings, refuse_unsafe_start
 
 Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
@@ -21,6 +22,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
                   description: str = "") -> FastAPI:
     """A FastAPI app wired with every kit piece; `background` runs alongside while the app lives."""
+    refuse_unsafe_start(settings, name)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -42,6 +44,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router, *routers):

@@ -2,9 +2,11 @@
 import time
 from datetime import timedelta
 
+import jwt
 import pytest
 
-from services.kit.auth import Role, VerifiedTokens, mint_token
+from services.kit.auth import Role, ServiceToken, VerifiedTokens, mint_token
+from services.kit.clock import Clock
 from services.kit.errors import DomainError
 
 SECRET = "a-secret-of-at-least-thirty-two-bytes"
@@ -41,3 +43,21 @@ def test_owner_token_needs_org_and_county():
 def test_unknown_county_claim_is_refused():
     with pytest.raises(DomainError):
         VerifiedTokens().principal(mint_token(SECRET, "x", Role.COUNTY_OFFICE, county="110101"), SECRET)
+
+
+def claims(token: str) -> dict:
+    return jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False})
+
+
+def test_service_token_is_short_lived_and_renewed_before_it_expires():
+    clock = Clock()
+    service = ServiceToken(SECRET, "funds-service", Role.INSPECTOR, timedelta(minutes=5), clock)
+    first = service.current()
+    assert claims(first)["exp"] - claims(first)["iat"] == 300 and claims(first)["role"] == "inspector"
+    clock.shift = timedelta(minutes=3)
+    assert service.current() == first  # most of its life left: reused, not re-signed per call
+    clock.shift = timedelta(minutes=4, seconds=1)  # less than a fifth left: renewed before it can expire
+    second = service.current()
+    assert second != first and claims(second)["exp"] >= (clock.now() + timedelta(minutes=4)).timestamp()
+    clock.shift = timedelta(days=31)  # a month of uptime: still a live token
+    assert claims(service.current())["exp"] > clock.now().timestamp()

@@ -16,6 +16,11 @@ def today(life: Life) -> date:
     return life.app.state.clock.today()
 
 
+def into_next_year(life: Life) -> None:
+    """Move the service's clock to 2 January of next year, when this year's plan may be rolled over."""
+    life.pass_days((date(today(life).year + 1, 1, 2) - today(life)).days)
+
+
 async def plan(life: Life, year: int) -> dict:
     r = await life.client.get(f"/plans/450225/{year}", headers=CITY)
     assert r.status_code == 200, r.text
@@ -27,6 +32,7 @@ async def test_whole_life_and_timeline(life):
     year = today(life).year
     assert (await life.act("/schedule", COUNTY, {"year": year}))["plan_year"] == year
     p = await plan(life, year)
+    into_next_year(life)
     rolled = await life.client.post(f"/plans/450225/{year}/rollover", headers=COUNTY | {"If-Match": p["etag"]})
     assert rolled.status_code == 200 and rolled.json()["year"] == year + 1
     assert (await plan(life, year))["status"] == "closed"
@@ -57,6 +63,7 @@ async def test_closed_plan_is_read_only(life):
     year = today(life).year
     await life.act("/schedule", COUNTY, {"year": year})
     p = await plan(life, year)
+    into_next_year(life)
     await life.client.post(f"/plans/450225/{year}/rollover", headers=COUNTY | {"If-Match": p["etag"]})
     other = Life(life.client, life.app)
     await other.admitted(name="另一个项目")
@@ -65,6 +72,53 @@ async def test_closed_plan_is_read_only(life):
     again = await life.client.post(f"/plans/450225/{year}/rollover",
                                    headers=COUNTY | {"If-Match": f'"{(await plan(life, year))["version"]}"'})
     assert again.status_code == 409 and again.json()["code"] == "plan.closed"
+
+
+async def test_a_plan_year_cannot_be_rolled_over_before_it_is_over(life):
+    await life.admitted()
+    year = today(life).year
+    await life.act("/schedule", COUNTY, {"year": year})
+    p = await plan(life, year)
+    life.pass_days((date(year, 12, 31) - today(life)).days)  # new year's eve: the year is not over yet
+    early = await life.client.post(f"/plans/450225/{year}/rollover", headers=COUNTY | {"If-Match": p["etag"]})
+    assert early.status_code == 409 and early.json()["code"] == "plan.year_not_over"
+    assert early.json()["plan_year"] == year and f"{year + 1} 年 1 月 1 日" in early.json()["detail"]
+    assert (await plan(life, year))["status"] == "open"
+    assert (await life.client.get(f"/plans/450225/{year + 1}", headers=CITY)).status_code == 404
+    assert [s["action"] for s in await life.timeline()].count("rollover") == 0
+    life.pass_days(1)  # 1 January: now it is over
+    rolled = await life.client.post(f"/plans/450225/{year}/rollover", headers=COUNTY | {"If-Match": p["etag"]})
+    assert rolled.status_code == 200 and rolled.json()["year"] == year + 1
+
+
+async def test_an_ended_entry_answers_invalid_transition_before_any_plan_check(life):
+    year = today(life).year
+    await life.admitted()
+    await life.act("/schedule", COUNTY, {"year": year})
+    ended = Life(life.client, life.app)
+    await ended.admitted(name="已清理的项目")
+    await ended.act("/clear", COUNTY, {"reason": "与脱贫攻坚无关"})
+    into_next_year(life)
+    p = await plan(life, year)
+    await life.client.post(f"/plans/450225/{year}/rollover", headers=COUNTY | {"If-Match": p["etag"]})
+    # a closed plan, and a year before the entry may start: the entry's final state is the answer to both
+    for target in (year, 2014):
+        problem = await ended.act("/schedule", COUNTY, {"year": target}, status=409)
+        assert problem["code"] == "project.invalid_transition" and problem["current_state"] == "cleared"
+    assert (await life.client.get("/plans/450225/2014", headers=CITY)).status_code == 404
+
+
+async def test_an_ended_entry_cannot_be_adjusted_out_of_a_plan(life):
+    year = today(life).year
+    await life.admitted()
+    await life.act("/schedule", COUNTY, {"year": year})
+    await life.act("/cancel", COUNTY, {"reason": "选址无法落实"})
+    life.pass_days((date(year, 10, 15) - today(life)).days)  # inside the fourth-quarter window
+    p = await plan(life, year)
+    body = {"add": [], "remove": [life.id], "reason": "调出"}
+    r = await life.client.post(f"/plans/450225/{year}/adjustments", json=body, headers=COUNTY | {"If-Match": p["etag"]})
+    assert r.status_code == 409 and r.json()["code"] == "project.invalid_transition"
+    assert r.json()["current_state"] == "cancelled"
 
 
 async def test_progress_never_decreases_and_dates_never_go_forward(life):

@@ -103,4 +103,5 @@ async def test_import_existing_from_excel_by_the_county_office_only(projects):
     assert (await upload(projects, [row], OWNER, "existing")).status_code == 403
     r = await upload(projects, [row], COUNTY, "existing")
     assert r.status_code == 201, r.text
-    assert r.json()[0]["library_code"] == "450225-2016-0001" and r.json()[0]["started_on"] == "2016-05-10"
+    # numbering continues above the imported 450225-2016-0031
+    assert r.json()[0]["library_code"] == "450225-2016-0032" and r.json()[0]["started_on"] == "2016-05-10"

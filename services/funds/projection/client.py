@@ -1,9 +1,11 @@
 """The funds service's client of the projects service, with a token it mints for itself (inspector: read-only)."""
+from datetime import timedelta
 from typing import Any
 
 import httpx
 
-from services.kit.auth import Role, mint_token
+from services.kit.auth import Role, ServiceToken
+from services.kit.clock import Clock
 from services.kit.errors import DomainError
 
 
@@ -16,10 +18,11 @@ class ProjectsService:
     """Reads projects and their event feed over HTTP; `transport` lets tests call an in-process app."""
 
     def __init__(self, base_url: str, secret: str, timeout: float,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
-        token = mint_token(secret, "funds-service", Role.INSPECTOR)
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport,
-                                      headers={"Authorization": f"Bearer {token}"})
+                 transport: httpx.AsyncBaseTransport | None = None, token_ttl: timedelta = timedelta(minutes=5),
+                 token_clock: Clock | None = None) -> None:
+        # Short-lived and renewed on the way out: the feed keeps working however long the service runs.
+        self.token = ServiceToken(secret, "funds-service", Role.INSPECTOR, token_ttl, token_clock)
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport, auth=self.token)
 
     async def project(self, project_id: int) -> dict[str, Any] | None:
         """One project with its status and budget lines, or None when it does not exist."""

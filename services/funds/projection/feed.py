@@ -58,7 +58,7 @@ def feed_background(transport: httpx.AsyncBaseTransport | None = None):
     async def background(app: FastAPI) -> AsyncIterator[None]:
         settings = app.state.settings
         app.state.projects = ProjectsService(settings.projects_url, settings.jwt_secret, settings.projects_timeout,
-                                             transport)
+                                             transport, settings.service_token_ttl)
         task = asyncio.create_task(_poll(app, settings.feed_poll_seconds)) if settings.feed_poll_seconds else None
         try:
             yield

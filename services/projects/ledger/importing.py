@@ -1,7 +1,7 @@
 """Bringing in existing projects (历史项目导入): all rows or none, at their state, with their dates."""
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
-from services.kit.errors import FieldError, conflict, unprocessable
+from services.kit.errors import conflict
 from services.kit.outbox import publish
 from services.projects.deps import Ctx
 from services.projects.ledger.schemas import ExistingProject
@@ -9,8 +9,8 @@ from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
 from services.projects.library.service import apply_content, event_payload
 from services.projects.library.states import ProjectStatus as S
+from services.projects.lifecycle.codes import claim_library_codes, next_library_code
 from services.projects.lifecycle.models import HistoryRecord
-from services.projects.lifecycle.review import next_library_code
 from services.projects.plans.models import PlanEntry
 from services.projects.plans.service import open_plan
 
@@ -28,9 +28,7 @@ def _check_scope(ctx: Ctx, rows: list[ExistingProject]) -> None:
 async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project]:
     """Store every row at its state; eligibility breaches are kept for the clear-out sweep, not refused."""
     _check_scope(ctx, rows)
-    codes = [r.library_code for r in rows if r.library_code]
-    if len(codes) != len(set(codes)):
-        raise unprocessable("request.invalid", "导入数据中有重复的入库编号", [FieldError("library_code", "重复")])
+    await claim_library_codes(ctx, [(row.county_code, row.admitted_on.year, row.library_code) for row in rows])
     repo, projects = ProjectRepository(ctx.session), []
     for row in rows:
         project = Project(status=row.status, submitted_by=ctx.principal.sub,

@@ -8,6 +8,7 @@ from services.projects.library.schemas import ProjectCreate
 from services.projects.library.service import apply_content, check_submission
 from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle import repository
+from services.projects.lifecycle.codes import next_library_code
 from services.projects.lifecycle.models import Objection
 from services.projects.lifecycle.schemas import Decision, ObjectionOutcome
 from services.projects.lifecycle.service import guard, load, record, snapshot, transition
@@ -94,11 +95,6 @@ async def resolve_objection(ctx: Ctx, project_id: int, version: int, objection_i
     await record(ctx, project, Action.RESOLVE_OBJECTION, before, resolution,
                  {"objection_id": objection.id, "outcome": str(outcome)})
     return project
-
-
-async def next_library_code(ctx: Ctx, county: str, year: int) -> str:
-    """County code, year and a per-county-year sequence: 450225-2019-0007 (入库编号)."""
-    return f"{county}-{year}-{await repository.next_sequence(ctx.session, county, year):04d}"
 
 
 async def admit(ctx: Ctx, project_id: int, version: int) -> Project:

@@ -5,7 +5,7 @@ from services.kit.errors import DomainError, FieldError, conflict, not_found, un
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
 from services.projects.library.states import ProjectStatus as S
-from services.projects.lifecycle.service import load, record, snapshot, transition
+from services.projects.lifecycle.service import guard, load, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
 from services.projects.plans import repository
 from services.projects.plans.models import AnnualPlan, PlanEntry
@@ -37,9 +37,10 @@ async def schedule(ctx: Ctx, project_id: int, version: int | None, year: int, vi
                    reason: str | None = None) -> Project:
     """Put an admitted entry into its county's plan for the year."""
     project = await load(ctx, project_id, version)
-    plan = await open_plan(ctx, project.county_code, year)
+    guard(ctx, project, Action.SCHEDULE)  # the entry's state and the caller's role first, then the plan
     if year < project.planned_start_year - 1:
         raise unprocessable("request.invalid", "计划年度早于项目计划开工年度", [FieldError("year", "早于计划开工年度")])
+    plan = await open_plan(ctx, project.county_code, year)
     project = await transition(ctx, project_id, version, Action.SCHEDULE, reason, {"plan_year": year, "via": via})
     await _add(ctx, plan, project, via, reason)
     await ctx.session.flush()
@@ -72,6 +73,10 @@ async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> An
 async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
     """Close year N and carry every unfinished entry into year N+1, keeping the history."""
     plan = await _plan_for_change(ctx, county, year, version)
+    today = ctx.clock.today()
+    if today.year <= year:  # what is unfinished is only known once the year is over
+        raise conflict("plan.year_not_over", f"{year} 年度尚未结束，{year + 1} 年 1 月 1 日起方可滚动转入下一年度",
+                       plan_year=year, today=today.isoformat())
     following = await open_plan(ctx, county, year + 1)
     for project in await repository.active_projects(ctx.session, plan.id):
         if project.status not in UNFINISHED:
@@ -100,12 +105,10 @@ async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int],
     plan = await _plan_for_change(ctx, county, year, version)
     _check_adjustment_window(ctx, year)
     for project_id in remove:
+        guard(ctx, await load(ctx, project_id, None), Action.UNSCHEDULE)  # a started or ended entry: 409 first
         entry = await repository.plan_entry(ctx.session, plan.id, project_id)
         if entry is None or entry.removed_on is not None:
             raise conflict("plan.entry_missing", f"项目 {project_id} 不在 {year} 年度计划中")
-        project = await load(ctx, project_id, None)
-        if project.status != S.PLANNED:
-            raise conflict("plan.entry_started", f"项目 {project_id} 已开工或已结束，不能调出计划")
 
         def unplan(p: Project, _target: S) -> None:
             p.plan_year = None
