@@ -1,0 +1,53 @@
+"""Refuse control characters in query parameters and path segments before any route runs."""
+from urllib.parse import parse_qsl
+
+from starlette.routing import Match
+
+from services.kit.errors import FieldError, problem_response, unprocessable
+from services.kit.text import control_char_message
+
+
+def _path_parameter(scope) -> str:
+    """The name of the path parameter holding a control character, found by matching the app's routes."""
+    for route in scope["app"].router.routes:
+        match, child = route.matches(scope)
+        if match != Match.NONE:
+            for name, value in child.get("path_params", {}).items():
+                if isinstance(value, str) and control_char_message(value):
+                    return name
+    return "path"  # no route takes this path: name the path itself
+
+
+def _query_problem(query_string: bytes) -> FieldError | None:
+    # Decoded exactly as Starlette decodes it for the endpoints (latin-1, then percent-decoding as UTF-8).
+    for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        message = control_char_message(key)
+        if message:
+            return FieldError("query", f"参数名{message}")
+        message = control_char_message(value)
+        if message:
+            return FieldError(key, message)
+    return None
+
+
+class CleanParamsMiddleware:
+    """Pure ASGI middleware: a control character in a decoded query parameter or path segment is a 422 naming it.
+
+    Query parameters and path segments are never free text, so tab and newline are refused there too.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            problem = _query_problem(scope["query_string"]) if scope.get("query_string") else None
+            instance = scope["path"]
+            path_message = control_char_message(instance)
+            if path_message:
+                problem, instance = FieldError(_path_parameter(scope), path_message), None
+            if problem is not None:
+                error = unprocessable("request.invalid", f"参数 {problem.field} 含有不允许的控制字符", [problem])
+                await problem_response(error, instance)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
