@@ -1,20 +1,20 @@
 """Refuse control characters in query parameters and path segments before any route runs."""
 from urllib.parse import parse_qsl
 
-from starlette.routing import Match
+from starlette.routing import compile_path
 
 from services.kit.errors import FieldError, problem_response, unprocessable
 from services.kit.text import control_char_message
 
 
 def _path_parameter(scope) -> str:
-    """The name of the path parameter holding a control character, found by matching the app's routes."""
-    for route in scope["app"].router.routes:
-        match, child = route.matches(scope)
-        if match != Match.NONE:
-            for name, value in child.get("path_params", {}).items():
-                if isinstance(value, str) and control_char_message(value):
-                    return name
+    """The name of the path parameter holding a control character, from the app's published path templates."""
+    path = scope["path"]
+    for template in scope["app"].openapi().get("paths", {}):
+        found = compile_path(template)[0].match(path)
+        bad = [name for name, value in (found.groupdict() if found else {}).items() if control_char_message(value)]
+        if bad:
+            return bad[0]
     return "path"  # no route takes this path: name the path itself
 
 
