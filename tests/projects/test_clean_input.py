@@ -3,6 +3,7 @@ import pytest
 
 from services.kit.auth import Role
 from services.kit.testing import bearer
+from tests.kit.edge import refusals
 from tests.projects.entries import OWNER_ORG, RONGSHUI, entry
 from tests.projects.test_ledger import EXISTING
 
@@ -96,3 +97,7 @@ async def test_out_of_window_dates_and_years_are_refused(projects):
     assert fields(await projects.get("/projects?year=1137", headers=CITY)) == ["year"]
     assert fields(await projects.get("/plans/450225/1137", headers=CITY)) == ["year"]
     assert await nothing_stored(projects)
+
+
+async def test_every_string_query_parameter_and_every_path_parameter_refuses_a_control_character(projects):
+    assert await refusals(projects) == []
