@@ -1,4 +1,5 @@
 """Strict values: money as plain ASCII decimals, dates and years inside the configured window."""
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -7,13 +8,13 @@ import pytest
 from pydantic import Field, ValidationError
 
 from services.kit.inputs import StrictInput
-from services.kit.values import WINDOW, DateWindow, Day, Measure, Year, Yuan, plain_decimal
+from services.kit.values import WINDOW, DateWindow, Day, Measure, PlainDecimal, Year, Yuan
 
 
 class Money(StrictInput):
     amount: Yuan
     measure: Measure = Decimal(0)
-    score: Annotated[Decimal, plain_decimal(2, 3, "评分"), Field(ge=0, le=100)] = Decimal(0)
+    score: Annotated[Decimal, Field(ge=0, le=100), PlainDecimal(2, 3, "评分")] = Decimal(0)
 
 
 class Dated(StrictInput):
@@ -92,3 +93,14 @@ def test_the_window_is_published_in_the_json_schema() -> None:
     schema = Dated.model_json_schema()["properties"]
     year = schema["year"]["anyOf"][0]
     assert (year["minimum"], year["maximum"]) == (2014, 2035)
+
+
+def test_the_money_rule_is_published_in_the_json_schema() -> None:
+    amount = Money.model_json_schema()["properties"]["amount"]
+    [number] = [f for f in amount["anyOf"] if f["type"] == "number"]
+    [string] = [f for f in amount["anyOf"] if f["type"] == "string"]
+    assert number["exclusiveMinimum"] == 0
+    for text in ("100", "100.5", "100.50"):
+        assert re.fullmatch(string["pattern"], text)
+    for text in ("１００", " 1.00", "1E+2", "-1", "100.123", "1.", "100000000000000"):
+        assert not re.fullmatch(string["pattern"], text)

@@ -16,7 +16,7 @@ from services.kit.audit import audit
 from services.kit.errors import FieldError, unprocessable
 from services.kit.inputs import FreeText, StrictInput
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
-from services.kit.values import Day, Measure, plain_decimal
+from services.kit.values import Day, Measure, PlainDecimal
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
 
@@ -60,7 +60,7 @@ class EvaluationCreate(StrictInput):
     batch_id: int | None = None
     project_id: int | None = None
     indicators: list[Indicator] = Field(min_length=1, max_length=50)
-    score: Annotated[Decimal, plain_decimal(2, 3, "评分"), Field(ge=0, le=100)]
+    score: Annotated[Decimal, Field(ge=0, le=100), PlainDecimal(2, 3, "评分")]
     conclusion: Annotated[FreeText, Field(min_length=1, max_length=4000)]
     evaluator: Text
     evaluated_on: Day
