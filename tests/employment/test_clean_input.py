@@ -2,7 +2,7 @@
 import pytest
 
 from tests.employment.data import COUNTY, HR, add_employer, labourer_body
-from tests.kit.edge import refusals
+from tests.kit.edge import body_refusals, refusals
 from tests.projects.test_clean_input import fields
 
 
@@ -58,3 +58,7 @@ async def test_out_of_window_dates_and_years_are_refused(employment):
 
 async def test_every_string_query_parameter_and_every_path_parameter_refuses_a_control_character(employment):
     assert await refusals(employment) == []
+
+
+async def test_every_string_field_of_every_json_body_refuses_a_control_character(employment):
+    assert await body_refusals(employment) == []

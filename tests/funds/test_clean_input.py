@@ -2,7 +2,7 @@
 import pytest
 
 from tests.funds.helpers import FINANCE, batch_body, move, new_batch
-from tests.kit.edge import refusals
+from tests.kit.edge import body_refusals, refusals
 from tests.projects.test_clean_input import fields
 
 
@@ -71,3 +71,7 @@ async def test_out_of_window_dates_and_years_are_refused(funds):
 
 async def test_every_string_query_parameter_and_every_path_parameter_refuses_a_control_character(funds):
     assert await refusals(funds) == []
+
+
+async def test_every_string_field_of_every_json_body_refuses_a_control_character(funds):
+    assert await body_refusals(funds) == []

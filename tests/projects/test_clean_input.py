@@ -3,7 +3,7 @@ import pytest
 
 from services.kit.auth import Role
 from services.kit.testing import bearer
-from tests.kit.edge import refusals
+from tests.kit.edge import body_refusals, refusals
 from tests.projects.entries import OWNER_ORG, RONGSHUI, entry
 from tests.projects.test_ledger import EXISTING
 
@@ -101,3 +101,7 @@ async def test_out_of_window_dates_and_years_are_refused(projects):
 
 async def test_every_string_query_parameter_and_every_path_parameter_refuses_a_control_character(projects):
     assert await refusals(projects) == []
+
+
+async def test_every_string_field_of_every_json_body_refuses_a_control_character(projects):
+    assert await body_refusals(projects) == []
