@@ -1,5 +1,6 @@
 """Clean text and strict values at the projects service's edge: refused with 422 naming the field, nothing stored."""
 import pytest
+from sqlalchemy import text
 
 from services.kit.auth import Role
 from services.kit.testing import bearer
@@ -54,6 +55,20 @@ async def test_free_text_keeps_tab_and_newline_and_nothing_else(projects):
     beneficiaries["description"] = "分红\x00"
     assert fields(await projects.post("/projects", json=entry(beneficiaries=beneficiaries), headers=OWNER)) == [
         "beneficiaries.description"]
+
+
+async def test_rows_stored_before_the_check_stay_readable(projects, projects_app):
+    # Reads rebuild the shared input shapes (Beneficiaries, PerformanceTarget) without repeating the edge checks.
+    r = await projects.post("/projects", json=entry(), headers=OWNER)
+    assert r.status_code == 201, r.text
+    async with projects_app.state.sessionmaker() as session:
+        await session.execute(text("UPDATE projects SET mechanism = :m, poor_villages = :v"),
+                              {"m": "旧\x01数据", "v": '["江门\\u0001村"]'})
+        await session.commit()
+    got = await projects.get(f"/projects/{r.json()['id']}", headers=OWNER)
+    assert got.status_code == 200, got.text
+    assert got.json()["beneficiaries"]["description"] == "旧\x01数据"
+    assert got.json()["beneficiaries"]["poor_villages"] == ["江门\x01村"]
 
 
 async def test_a_control_character_in_a_query_parameter_is_refused(projects):
