@@ -1,10 +1,13 @@
 """Refuse control characters in query parameters and path segments before any route runs."""
+import re
 from urllib.parse import parse_qsl
 
 from starlette.routing import compile_path
 
 from services.kit.errors import FieldError, problem_response, unprocessable
 from services.kit.text import control_char_message
+
+_MAYBE_CONTROL = re.compile(rb"[\x00-\x1f\x7f%]")
 
 
 def _path_parameter(scope) -> str:
@@ -19,6 +22,8 @@ def _path_parameter(scope) -> str:
 
 
 def _query_problem(query_string: bytes) -> FieldError | None:
+    if not _MAYBE_CONTROL.search(query_string):
+        return None  # the common case: nothing percent-encoded and no raw control byte, so nothing to decode
     # Decoded exactly as Starlette decodes it for the endpoints (latin-1, then percent-decoding as UTF-8).
     for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
         message = control_char_message(key)
