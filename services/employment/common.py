@@ -1,8 +1,7 @@
-"""What every employment endpoint shares: callers, batch ids, the ID-visibility rule, strict schemas."""
+"""What every employment endpoint shares: callers, batch ids, the ID-visibility rule."""
 from typing import Annotated
 
 from fastapi import Depends
-from pydantic import BaseModel, ConfigDict
 
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.errors import FieldError, unprocessable
@@ -11,12 +10,6 @@ Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
 Writer = Annotated[Principal, Depends(allow(Role.HR))]  # 人社局 keeps the employment records
 MAX_IDS = 200
 _SEES_WHOLE_ID = frozenset({Role.HR, Role.ADMIN})
-
-
-class Strict(BaseModel):
-    """Unknown fields are refused rather than silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 def sees_whole_id(principal: Principal) -> bool:

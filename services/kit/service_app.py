@@ -5,6 +5,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 
+from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.errors import install_error_handlers
@@ -43,6 +44,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.settings = settings
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
+    app.add_middleware(CleanParamsMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)

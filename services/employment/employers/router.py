@@ -18,6 +18,7 @@ from services.employment.states import EmployerKind
 from services.kit.db import Session
 from services.kit.errors import not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Year
 
 router = APIRouter(tags=["employers (用工单位)"])
 Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
@@ -89,7 +90,7 @@ async def report_workforce(entry: WorkforceReportCreate, session: Session,
             summary="Workforce reports of an employer or project, with every correction")
 async def list_reports(session: Session, principal: Reader, employer_id: int | None = None,
                        project_id: int | None = None,
-                       year: Annotated[int | None, Query(ge=2014, le=2035)] = None) -> list[WorkforceReportRead]:
+                       year: Year | None = None) -> list[WorkforceReportRead]:
     """Every revision of an enterprise's or a project's reports (current and superseded)."""
     repo = EmployerRepository(session)
     if (employer_id is None) == (project_id is None):

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from services.employment.common import Strict
 from services.employment.states import KIND_LABELS, EmployerKind
 from services.kit.counties import COUNTIES, is_liuzhou_county
+from services.kit.inputs import FreeText, StrictInput
+from services.kit.values import Day, Year
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -17,7 +18,7 @@ def _county(value: str | None) -> str | None:
     return value
 
 
-class EmployerCreate(Strict):
+class EmployerCreate(StrictInput):
     """A backbone enterprise (county, industry), a city-owned group, or a base enterprise (province)."""
 
     kind: EmployerKind
@@ -63,13 +64,13 @@ class EmployerRead(BaseModel):
                    industry=row.industry, province=row.province, created_at=row.created_at)
 
 
-class GroupProjectCreate(Strict):
+class GroupProjectCreate(StrictInput):
     """A construction project (在建项目) of a group."""
 
     name: Name
     county_code: str
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
 
     @field_validator("county_code")
     @classmethod
@@ -96,15 +97,15 @@ class GroupProjectRead(BaseModel):
     ends_on: date | None
 
 
-class WorkforceReportCreate(Strict):
+class WorkforceReportCreate(StrictInput):
     """A reported total: an enterprise's year (month omitted) or a group project's month."""
 
     employer_id: int | None = Field(None, description="骨干企业 id（报全年用工总量）")
     project_id: int | None = Field(None, description="集团在建项目 id（报当月项目用工总数）")
-    year: int = Field(ge=2014, le=2035)
+    year: Year
     month: int | None = Field(None, ge=1, le=12)
     total: int = Field(gt=0, le=10_000_000, description="用工总数（人）")
-    note: str | None = Field(None, max_length=500, description="更正说明")
+    note: FreeText | None = Field(None, max_length=500, description="更正说明")
 
     @model_validator(mode="after")
     def _subject(self) -> "WorkforceReportCreate":

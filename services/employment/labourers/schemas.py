@@ -4,16 +4,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 
-from services.employment.common import Strict
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.states import REGISTRATION_LABELS, Registration
 from services.kit.counties import COUNTIES
+from services.kit.inputs import StrictInput
 
 Place = Annotated[str, Field(min_length=1, max_length=60)]
 
 
-class LabourerCreate(Strict):
+class LabourerCreate(StrictInput):
     """A labourer as hr registers one; birth date and sex come from the ID number."""
 
     id_number: str = Field(description="18 位身份证号码（GB 11643 校验）", examples=["45022519900101123X"])

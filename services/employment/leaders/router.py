@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from services.employment.common import Reader
 from services.employment.leaders.repository import LeaderRepository
 from services.kit.db import Session
+from services.kit.values import Day, Year
 
 router = APIRouter(tags=["labour leaders (劳务带头人)"])
 
@@ -44,7 +45,7 @@ def _kept(start: date, end: date | None, months: int) -> bool:
 
 @router.get("/leaders", response_model=list[LeaderFigures], summary="Labour leaders and retention at 3 and 6 months")
 async def leaders(request: Request, session: Session, principal: Reader,
-                  as_of: Annotated[date | None, Query(description="统计日，默认今天")] = None) -> list[LeaderFigures]:
+                  as_of: Annotated[Day | None, Query(description="统计日，默认今天")] = None) -> list[LeaderFigures]:
     """Per leader: distinct labourers brought; of those whose first spell is 3 (6) months old, how many stayed."""
     as_of = as_of or request.app.state.clock.today()
     first_spell: dict[tuple[str, int], tuple[date, date | None]] = {}
@@ -65,7 +66,7 @@ async def leaders(request: Request, session: Session, principal: Reader,
 @router.get("/labour-export", response_model=list[ProvinceExport],
             summary="Cross-province labour export by destination province (跨省劳务输出)")
 async def labour_export(session: Session, principal: Reader,
-                        year: Annotated[int, Query(ge=2014, le=2035)]) -> list[ProvinceExport]:
+                        year: Year) -> list[ProvinceExport]:
     """Distinct labourers at base enterprises during the year, per destination province."""
     rows = await LeaderRepository(session).export_by_province(principal, date(year, 1, 1), date(year, 12, 31))
     return [ProvinceExport(province=p, labourers=n) for p, n in rows]

@@ -1,5 +1,4 @@
 """REST endpoints of placements (就业安置)."""
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,6 +10,7 @@ from services.employment.placements.schemas import PlacementCreate, PlacementEnd
 from services.kit.db import Session
 from services.kit.errors import not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Day
 
 router = APIRouter(prefix="/placements", tags=["placements (就业安置)"])
 
@@ -36,7 +36,7 @@ async def list_placements(
     labourer_id: int | None = None,
     employer_id: int | None = None,
     project_id: int | None = None,
-    active_on: Annotated[date | None, Query(description="只列出该日在岗的安置")] = None,
+    active_on: Annotated[Day | None, Query(description="只列出该日在岗的安置")] = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> Page[PlacementRead]:

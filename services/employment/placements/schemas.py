@@ -3,11 +3,12 @@ from datetime import date
 
 from pydantic import BaseModel, Field, model_validator
 
-from services.employment.common import Strict
 from services.employment.idcard import mask_id
 from services.employment.labourers.models import Labourer
 from services.employment.placements.models import Placement
 from services.employment.states import PlacementKind
+from services.kit.inputs import StrictInput
+from services.kit.values import Day
 
 _NEEDS = {
     PlacementKind.ENTERPRISE: "employer_id", PlacementKind.BASE: "employer_id",
@@ -16,7 +17,7 @@ _NEEDS = {
 }
 
 
-class PlacementCreate(Strict):
+class PlacementCreate(StrictInput):
     """A labourer placed somewhere from a start date to an optional end."""
 
     labourer_id: int
@@ -24,8 +25,8 @@ class PlacementCreate(Strict):
     employer_id: int | None = Field(None, description="骨干企业或劳务输入基地 id")
     project_id: int | None = Field(None, description="集团在建项目 id")
     site: str | None = Field(None, min_length=1, max_length=200, description="公益岗位或微车间名称")
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
     leader: str | None = Field(None, min_length=1, max_length=60, description="劳务带头人")
 
     @model_validator(mode="after")
@@ -39,10 +40,10 @@ class PlacementCreate(Strict):
         return self
 
 
-class PlacementEnd(Strict):
+class PlacementEnd(StrictInput):
     """The last day of a placement."""
 
-    ends_on: date
+    ends_on: Day
 
 
 class PlacementRead(BaseModel):

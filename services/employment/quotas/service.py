@@ -10,6 +10,7 @@ from services.employment.quotas.repository import Band, Period
 from services.employment.quotas.schemas import BreachLine, Compliance, PeriodBreaches
 from services.employment.states import STATUS_LABELS, QuotaKind, QuotaStatus
 from services.kit.counties import COUNTIES
+from services.kit.values import WINDOW
 
 MAX_PERIODS = 24
 _FOUR_PLACES = Decimal("0.0001")
@@ -17,13 +18,15 @@ _FOUR_PLACES = Decimal("0.0001")
 
 def parse_period(kind: QuotaKind, text: str) -> Period:
     """A year 'YYYY' for enterprises, a month 'YYYY-MM' for group projects; 422 otherwise."""
-    pattern = r"(\d{4})" if kind == QuotaKind.ENTERPRISE else r"(\d{4})-(\d{2})"
+    pattern = r"([0-9]{4})" if kind == QuotaKind.ENTERPRISE else r"([0-9]{4})-([0-9]{2})"  # ASCII digits only
     match = re.fullmatch(pattern, text or "")
     year = int(match.group(1)) if match else 0
     month = int(match.group(2)) if match and kind == QuotaKind.GROUP_PROJECT else 0
-    if not match or not 2014 <= year <= 2035 or (kind == QuotaKind.GROUP_PROJECT and not 1 <= month <= 12):
+    if not match or (kind == QuotaKind.GROUP_PROJECT and not 1 <= month <= 12):
         expected = "YYYY（年度）" if kind == QuotaKind.ENTERPRISE else "YYYY-MM（月份）"
         raise bad_field("period", f"期间格式应为 {expected}")
+    if WINDOW.year_message(year):
+        raise bad_field("period", WINDOW.year_message(year))
     if month:
         return Period(year, month, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
     return Period(year, 0, date(year, 1, 1), date(year, 12, 31))

@@ -3,21 +3,22 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from services.employment.common import Strict
 from services.employment.training.models import CourseKind, Outcome
 from services.kit.counties import is_liuzhou_county
+from services.kit.inputs import StrictInput
+from services.kit.values import Day
 
 COURSE_LABELS = {"skills": "就业技能培训", "entrepreneurship": "创业培训", "two_after": "两后生中期职业培训"}
 
 
-class CourseCreate(Strict):
+class CourseCreate(StrictInput):
     """A course as hr records it."""
 
     kind: CourseKind
     name: str = Field(min_length=1, max_length=200)
     county_code: str
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
 
     @field_validator("county_code")
     @classmethod
@@ -33,7 +34,7 @@ class CourseCreate(Strict):
         return self
 
 
-class ParticipantSet(Strict):
+class ParticipantSet(StrictInput):
     """Enrol a labourer or change their outcome."""
 
     labourer_id: int

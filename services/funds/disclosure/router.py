@@ -9,21 +9,23 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from services.funds.deps import Finance, Reader
 from services.funds.disclosure.models import Announcement, Evaluation
 from services.funds.ledger import repository as ledger
-from services.funds.ledger.schemas import AllocationRead, Strict, Text
+from services.funds.ledger.schemas import AllocationRead, Text
 from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit
 from services.kit.errors import FieldError, unprocessable
+from services.kit.inputs import FreeText, StrictInput
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Day, Measure, PlainDecimal
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
 
 
-class AnnouncementCreate(Strict):
+class AnnouncementCreate(StrictInput):
     """Announce a batch's allocations for a window (commonly 7 days or more)."""
 
     title: Text
-    starts_on: date | None = None
+    starts_on: Day | None = None
     days: int = Field(7, ge=1, le=90, description="公示天数")
 
 
@@ -43,25 +45,25 @@ class AnnouncementRead(BaseModel):
     open: bool = False
 
 
-class Indicator(Strict):
+class Indicator(StrictInput):
     """One indicator of an evaluation: target and actual."""
 
     indicator: Text
     unit: Annotated[str, Field(min_length=1, max_length=20)]
-    target: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
-    actual: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
+    target: Measure
+    actual: Measure
 
 
-class EvaluationCreate(Strict):
+class EvaluationCreate(StrictInput):
     """Evaluate a batch's or a project's use of funds."""
 
     batch_id: int | None = None
     project_id: int | None = None
     indicators: list[Indicator] = Field(min_length=1, max_length=50)
-    score: Decimal = Field(ge=0, le=100, max_digits=5, decimal_places=2)
-    conclusion: Annotated[str, Field(min_length=1, max_length=4000)]
+    score: Annotated[Decimal, Field(ge=0, le=100), PlainDecimal(2, 3, "评分")]
+    conclusion: Annotated[FreeText, Field(min_length=1, max_length=4000)]
     evaluator: Text
-    evaluated_on: date
+    evaluated_on: Day
 
     @model_validator(mode="after")
     def _one_target(self) -> "EvaluationCreate":

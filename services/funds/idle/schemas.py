@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from services.funds.ledger.schemas import Strict, Text
+from services.funds.ledger.schemas import Note
 from services.funds.terms import IdleClass
+from services.kit.inputs import StrictInput
 
 
 class IdleItem(BaseModel):
@@ -40,8 +41,8 @@ class IdleSum(BaseModel):
     items: int
 
 
-class ClassOverride(Strict):
+class ClassOverride(StrictInput):
     """Finance sets an item's class by hand, with the reason (人工调整分类)."""
 
     idle_class: IdleClass
-    reason: Text
+    reason: Note

@@ -22,6 +22,7 @@ from services.funds.ledger.schemas import (
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import SourceLevel
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Year
 
 router = APIRouter(tags=["ledger (资金台账)"])
 MOVES = {400: {"description": "idempotency.key_required"},
@@ -40,7 +41,7 @@ async def receive_batch(body: BatchCreate, ctx: Finance, key: IdempotencyKey, re
 
 @router.get("/batches", response_model=Page[BatchRead], summary="Fund batches in scope, newest first")
 async def list_batches(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
-                       year: Annotated[int | None, Query(ge=2014, le=2035)] = None, after: str | None = None,
+                       year: Year | None = None, after: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[BatchRead]:
     rows = await repo.page_batches(ctx.session, ctx.principal, county, source_level, year, decode_cursor(after),
                                    limit)

@@ -3,33 +3,27 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from services.funds.terms import CENT, SourceLevel
+from services.funds.terms import SourceLevel
 from services.kit.counties import is_liuzhou_county
+from services.kit.inputs import FreeText, StrictInput
+from services.kit.values import Day, Year, Yuan
 
-# Quantized to fen so every answer shows two decimals, whether read back or just written.
-Yuan = Annotated[Decimal, Field(gt=0, max_digits=16, decimal_places=2, description="元，最多两位小数"),
-                 AfterValidator(lambda v: v.quantize(CENT))]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
+Note = Annotated[FreeText, Field(min_length=1, max_length=200)]  # reasons, measures, notes: may span lines
 
 
-class Strict(BaseModel):
-    """Unknown fields are refused rather than silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class BatchCreate(Strict):
+class BatchCreate(StrictInput):
     """A fund document as it arrives (资金文件)."""
 
     doc_number: Annotated[str, Field(min_length=1, max_length=80, description="文号，如 桂财农〔2018〕12号")]
     source_level: SourceLevel
-    year: int = Field(ge=2014, le=2035)
+    year: Year
     county_code: str
     amount: Yuan
-    received_on: date
-    purpose: Annotated[str, Field(min_length=1, max_length=2000)]
+    received_on: Day
+    purpose: Annotated[FreeText, Field(min_length=1, max_length=2000)]
 
     @field_validator("county_code")
     @classmethod
@@ -58,12 +52,12 @@ class BatchRead(BaseModel):
     created_at: datetime
 
 
-class AllocationCreate(Strict):
+class AllocationCreate(StrictInput):
     """Assign part of a batch to a fundable project (资金分配)."""
 
     project_id: int = Field(gt=0)
     amount: Yuan
-    allocated_on: date | None = Field(None, description="分配日期，默认今天")
+    allocated_on: Day | None = Field(None, description="分配日期，默认今天")
 
 
 class AllocationRead(BaseModel):
@@ -86,21 +80,21 @@ class AllocationRead(BaseModel):
     created_by: str
 
 
-class SpendingCreate(Strict):
+class SpendingCreate(StrictInput):
     """A reimbursement against an allocation (报账)."""
 
     amount: Yuan
-    spent_on: date
+    spent_on: Day
     voucher_no: Annotated[str, Field(min_length=1, max_length=80, description="凭证号，全局唯一")]
     payee: Text
 
 
-class ReversalCreate(Strict):
+class ReversalCreate(StrictInput):
     """A compensating entry for a wrong reimbursement (冲销): the original stays, this one undoes it."""
 
     voucher_no: Annotated[str, Field(min_length=1, max_length=80)]
-    on: date
-    reason: Text
+    on: Day
+    reason: Note
 
 
 class SpendingRead(BaseModel):
@@ -119,12 +113,12 @@ class SpendingRead(BaseModel):
     created_by: str
 
 
-class RecoveryCreate(Strict):
+class RecoveryCreate(StrictInput):
     """Take money back from an allocation (收回), at most its balance."""
 
     amount: Yuan
-    on: date | None = None
-    reason: Text
+    on: Day | None = None
+    reason: Note
 
 
 class RecoveryRead(BaseModel):
@@ -143,12 +137,12 @@ class RecoveryRead(BaseModel):
     reason: str
 
 
-class ReallocationCreate(Strict):
+class ReallocationCreate(StrictInput):
     """Place recovered money on another fundable project (另行安排)."""
 
     project_id: int = Field(gt=0)
     amount: Yuan
-    on: date | None = None
+    on: Day | None = None
 
 
 class TransferRead(BaseModel):

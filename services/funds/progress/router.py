@@ -9,6 +9,7 @@ from services.funds.deps import Reader
 from services.funds.idle.service import rules
 from services.funds.progress.repository import figures
 from services.funds.terms import SourceLevel
+from services.kit.values import Year
 
 router = APIRouter(tags=["spending progress (资金支出进度)"])
 ZERO = Decimal("0.00")
@@ -31,7 +32,7 @@ class ProgressRow(BaseModel):
 
 @router.get("/spending-progress", response_model=list[ProgressRow], summary="Spending progress with flags")
 async def spending_progress(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
-                            year: int | None = None) -> list[ProgressRow]:
+                            year: Year | None = None) -> list[ProgressRow]:
     scope = ctx.principal.county
     if scope is not None and county not in (None, scope):
         return []

@@ -1,5 +1,5 @@
 """REST endpoints of rectification cases, the overdue list and the weekly notice."""
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -11,6 +11,7 @@ from services.funds.rectification import service
 from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
 from services.kit.concurrency import PRECONDITIONS, IfMatch, etag
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Day
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
 
@@ -47,7 +48,7 @@ async def sweep_cases(ctx: Finance) -> list[CaseRead]:
 
 
 @router.get("/weekly-notice", response_model=WeeklyNotice, summary="Weekly notice per county (每周通报)")
-async def weekly_notice(ctx: Reader, week_end: date | None = None) -> WeeklyNotice:
+async def weekly_notice(ctx: Reader, week_end: Day | None = None) -> WeeklyNotice:
     end = week_end or ctx.clock.today()
     start = end - timedelta(days=6)
     rows = await repo.weekly(ctx.session, ctx.principal, start, end)

@@ -5,20 +5,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from services.funds.ledger.schemas import Strict, Text
+from services.funds.ledger.schemas import Note, Text
+from services.kit.inputs import FreeText, StrictInput
+from services.kit.values import Day
 
 
-class CaseCreate(Strict):
+class CaseCreate(StrictInput):
     """Open a case for an idle item, or for an audit or inspection finding on a batch or project."""
 
     origin: Literal["idle", "audit", "inspection"] = "idle"
     batch_id: int | None = Field(None, description="未分配闲置、或针对资金批次的发现")
     allocation_id: int | None = Field(None, description="已分配未支出的闲置")
     project_id: int | None = Field(None, description="针对项目的审计、督查发现")
-    finding: str | None = Field(None, max_length=4000, description="审计、督查发现的问题")
-    measure: Text = Field(description="整改措施")
+    finding: FreeText | None = Field(None, max_length=4000, description="审计、督查发现的问题")
+    measure: Note = Field(description="整改措施")
     responsible_unit: Text = Field(description="责任单位")
-    deadline: date | None = Field(None, description="整改期限；默认按分类取 FUNDS_RECTIFY_DAYS")
+    deadline: Day | None = Field(None, description="整改期限；默认按分类取 FUNDS_RECTIFY_DAYS")
 
     @model_validator(mode="after")
     def _target(self) -> "CaseCreate":
@@ -32,10 +34,10 @@ class CaseCreate(Strict):
         return self
 
 
-class CaseClose(Strict):
+class CaseClose(StrictInput):
     """Close a case (销号) with a note."""
 
-    note: Text
+    note: Note
 
 
 class CaseRead(BaseModel):

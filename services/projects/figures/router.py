@@ -1,11 +1,11 @@
 """REST endpoint of the bulletin figures (通报数据)."""
 from decimal import Decimal
-from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from services.kit.counties import COUNTIES
+from services.kit.values import Year
 from services.projects.deps import Actor
 from services.projects.figures.repository import Dimension, figures
 from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, ProjectCategory, ProjectStatus
@@ -40,7 +40,7 @@ def _label(by: Dimension, key: str | None) -> str:
 @router.get("/figures", response_model=list[FigureRead],
             summary="Entries, budget, share started and completed by county, state, category or plan year")
 async def bulletin_figures(ctx: Actor, by: Dimension = Dimension.COUNTY, county: str | None = None,
-                           plan_year: Annotated[int | None, Query(ge=2014, le=2035)] = None) -> list[FigureRead]:
+                           plan_year: Year | None = None) -> list[FigureRead]:
     rows = await figures(ctx.session, ctx.principal, by, county, plan_year)
     return [FigureRead(key=f.key, label=_label(by, f.key), entries=f.entries, budget=f.budget,
                        in_library=f.in_library,

@@ -2,10 +2,11 @@
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Response, UploadFile
 
 from services.kit.auth import Principal, Role, allow
 from services.kit.errors import DomainError
+from services.kit.values import Year
 from services.kit.xlsx import XLSX, read_xlsx, write_xlsx
 from services.projects.deps import Actor, Ctx
 from services.projects.ledger import columns
@@ -33,7 +34,7 @@ class ImportKind(StrEnum):
             responses={200: {"content": {XLSX: {}}}})
 async def export_library(ctx: Actor, county: str | None = None, status: ProjectStatus | None = None,
                          category: ProjectCategory | None = None,
-                         year: Annotated[int | None, Query(ge=2014, le=2035)] = None,
+                         year: Year | None = None,
                          owner_org: str | None = None) -> Response:
     f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
     repo, rows, after = ProjectRepository(ctx.session), [], None

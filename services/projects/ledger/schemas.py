@@ -1,8 +1,7 @@
 """Existing projects brought in at their current state (历史项目导入), with their original dates."""
-from datetime import date
-
 from pydantic import Field, model_validator
 
+from services.kit.values import Day, Year
 from services.projects.library.schemas import ProjectCreate
 from services.projects.library.states import ProjectStatus as S
 
@@ -25,16 +24,16 @@ class ExistingProject(ProjectCreate):
 
     status: S = Field(description="admitted / planned / started / completed / accepted / settled")
     library_code: str | None = Field(None, pattern=r"^\d{6}-\d{4}-\d{4}$", description="原入库编号；空则自动编号")
-    admitted_on: date
-    plan_year: int | None = Field(None, ge=2014, le=2035)
-    started_on: date | None = None
+    admitted_on: Day
+    plan_year: Year | None = None
+    started_on: Day | None = None
     progress_percent: int = Field(0, ge=0, le=100)
-    last_progress_on: date | None = None
-    completed_on: date | None = None
-    accepted_on: date | None = None
+    last_progress_on: Day | None = None
+    completed_on: Day | None = None
+    accepted_on: Day | None = None
     actual_households: int | None = Field(None, ge=0)
     actual_people: int | None = Field(None, ge=0)
-    settled_on: date | None = None
+    settled_on: Day | None = None
 
     @model_validator(mode="after")
     def _state_and_dates(self) -> "ExistingProject":

@@ -9,6 +9,7 @@ from services.kit.counties import is_liuzhou_county
 from services.kit.db import ReadSession, Session
 from services.kit.errors import FieldError, not_found, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.values import Year
 from services.projects.library import service
 from services.projects.library.repository import ProjectFilter, ProjectRepository
 from services.projects.library.schemas import ProjectCreate, ProjectRead
@@ -51,7 +52,7 @@ async def list_projects(
     county: Annotated[str | None, Query(description="县区代码")] = None,
     status: ProjectStatus | None = None,
     category: ProjectCategory | None = None,
-    year: Annotated[int | None, Query(ge=2014, le=2035, description="计划实施年度")] = None,
+    year: Annotated[Year | None, Query(description="计划实施年度")] = None,
     owner_org: str | None = None,
     ids: Annotated[str | None, Query(description=f"批量读取：逗号分隔的 id，最多 {MAX_IDS} 个，按请求顺序返回")] = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,

@@ -6,6 +6,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from services.kit.counties import COUNTIES, is_liuzhou_county
+from services.kit.inputs import FreeText, StrictInput
+from services.kit.values import Measure, Year, Yuan
 from services.projects.library.states import (
     CATEGORY_LABELS,
     STATUS_LABELS,
@@ -14,18 +16,10 @@ from services.projects.library.states import (
     ProjectStatus,
 )
 
-Yuan = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=2, description="元，最多两位小数")]
-Year = Annotated[int, Field(ge=2014, le=2035)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class Strict(BaseModel):
-    """Unknown fields are refused rather than silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class BudgetLineIn(Strict):
+class BudgetLineIn(StrictInput):
     """Budget from one fund source in one year."""
 
     source: FundSource
@@ -33,25 +27,25 @@ class BudgetLineIn(Strict):
     amount: Yuan
 
 
-class Beneficiaries(Strict):
+class Beneficiaries(StrictInput):
     """How the project reduces poverty (带贫减贫机制)."""
 
     poor_households: int = Field(0, ge=0, description="受益贫困户数")
     poor_people: int = Field(0, ge=0, description="受益贫困人口数")
     poor_villages: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
         default_factory=list, max_length=100, description="服务的贫困村")
-    description: str = Field(min_length=1, max_length=4000, description="带贫减贫机制说明")
+    description: FreeText = Field(min_length=1, max_length=4000, description="带贫减贫机制说明")
 
 
-class PerformanceTarget(Strict):
+class PerformanceTarget(StrictInput):
     """One performance indicator (绩效目标) with its unit and target value."""
 
     indicator: Text
     unit: Annotated[str, Field(min_length=1, max_length=20)]
-    target_value: Decimal = Field(ge=0, max_digits=18, decimal_places=4)
+    target_value: Measure
 
 
-class ProjectCreate(Strict):
+class ProjectCreate(StrictInput):
     """A new library entry as an owner submits it (项目入库申报)."""
 
     name: Text
@@ -148,9 +142,10 @@ class ProjectRead(BaseModel):
             owner_org=project.owner_org, status=project.status, status_label=STATUS_LABELS[project.status],
             uses_fiscal_funds=project.uses_fiscal_funds, total_budget=project.total_budget,
             budget=[BudgetLineRead.model_validate(b) for b in project.budget_lines],
-            beneficiaries=Beneficiaries(poor_households=project.poor_households, poor_people=project.poor_people,
-                                        poor_villages=project.poor_villages, description=project.mechanism),
-            targets=[PerformanceTarget.model_validate(t) for t in project.targets],
+            beneficiaries=Beneficiaries.of_stored({
+                "poor_households": project.poor_households, "poor_people": project.poor_people,
+                "poor_villages": project.poor_villages, "description": project.mechanism}),
+            targets=[PerformanceTarget.of_stored(t) for t in project.targets],
             planned_start_year=project.planned_start_year, planned_end_year=project.planned_end_year,
             version=project.version, created_at=project.created_at, updated_at=project.updated_at,
             breach_rules=[r for r in (project.breach_rules or "").split(",") if r],

@@ -1,13 +1,14 @@
 """Request bodies of the lifecycle actions, and the timeline as read."""
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.projects.library.schemas import Strict
+from services.kit.inputs import FreeText, StrictInput
+from services.kit.values import Day, Year
 
-Reason = Annotated[str, Field(min_length=1, max_length=2000)]
+Reason = Annotated[FreeText, Field(min_length=1, max_length=2000)]
 
 
 class Decision(StrEnum):
@@ -18,26 +19,26 @@ class Decision(StrEnum):
     REJECT = "reject"  # 不予入库
 
 
-class ReviewIn(Strict):
+class ReviewIn(StrictInput):
     """A review decision and the reviewer's opinion (审核意见); returning or rejecting needs one."""
 
     decision: Decision
-    opinion: str = Field("", max_length=2000)
+    opinion: FreeText = Field("", max_length=2000)
 
 
-class NoteIn(Strict):
+class NoteIn(StrictInput):
     """An optional note."""
 
-    note: str = Field("", max_length=2000)
+    note: FreeText = Field("", max_length=2000)
 
 
-class ReasonIn(Strict):
+class ReasonIn(StrictInput):
     """Why (cancelling as infeasible, clearing out)."""
 
     reason: Reason
 
 
-class ObjectionIn(Strict):
+class ObjectionIn(StrictInput):
     """An objection lodged during public notice."""
 
     reason: Reason
@@ -50,32 +51,32 @@ class ObjectionOutcome(StrEnum):
     DISMISSED = "dismissed"  # 异议不成立
 
 
-class ObjectionResolutionIn(Strict):
+class ObjectionResolutionIn(StrictInput):
     """The county office's resolution of one objection."""
 
     outcome: ObjectionOutcome
     resolution: Reason
 
 
-class ScheduleIn(Strict):
+class ScheduleIn(StrictInput):
     """Put an admitted entry into the county's plan for a year."""
 
-    year: int = Field(ge=2014, le=2035)
+    year: Year
 
 
-class DatedIn(Strict):
+class DatedIn(StrictInput):
     """An event on a date (开工, 竣工, 报账)."""
 
-    on: date
-    note: str = Field("", max_length=2000)
+    on: Day
+    note: FreeText = Field("", max_length=2000)
 
 
-class ProgressIn(Strict):
+class ProgressIn(StrictInput):
     """A progress report: percent complete never decreases."""
 
-    on: date
+    on: Day
     percent: int = Field(ge=0, le=100)
-    note: str = Field("", max_length=2000)
+    note: FreeText = Field("", max_length=2000)
 
 
 class AcceptanceResult(StrEnum):
@@ -85,15 +86,15 @@ class AcceptanceResult(StrEnum):
     FAILED = "failed"  # 不合格（整改后重新验收）
 
 
-class AcceptanceIn(Strict):
+class AcceptanceIn(StrictInput):
     """Acceptance (验收): who accepted, the result, and the poor households and people actually benefiting."""
 
-    on: date
+    on: Day
     accepting_unit: Annotated[str, Field(min_length=1, max_length=120)]
     result: AcceptanceResult
     actual_households: int = Field(ge=0)
     actual_people: int = Field(ge=0)
-    note: str = Field("", max_length=2000)
+    note: FreeText = Field("", max_length=2000)
 
 
 class ObjectionRead(BaseModel):

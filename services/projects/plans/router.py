@@ -1,11 +1,12 @@
 """REST endpoints of the rolling annual plans."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Response
 
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
 from services.kit.errors import not_found
+from services.kit.values import Year
 from services.projects.deps import Actor, Ctx
 from services.projects.lifecycle.service import load
 from services.projects.plans import repository, service
@@ -30,7 +31,7 @@ async def plan_read(ctx: Ctx, plan: AnnualPlan, response: Response | None = None
 
 @router.get("/plans", response_model=list[PlanRead], summary="Annual plans in scope (without entries)")
 async def list_plans(ctx: Actor, county: str | None = None,
-                     year: Annotated[int | None, Query(ge=2014, le=2035)] = None):
+                     year: Year | None = None):
     plans = await repository.list_plans(ctx.session, ctx.principal.county, county, year)
     return [PlanRead.model_validate(p, from_attributes=True) for p in plans]
 
@@ -43,19 +44,19 @@ async def _plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
 
 
 @router.get("/plans/{county}/{year}", response_model=PlanRead, summary="One plan with its entries")
-async def get_plan(county: str, year: int, ctx: Actor, response: Response):
+async def get_plan(county: str, year: Year, ctx: Actor, response: Response):
     return await plan_read(ctx, await _plan(ctx, county, year), response)
 
 
 @router.post("/plans/{county}/{year}/rollover", response_model=PlanRead,
              summary="Close year N and carry unfinished entries into N+1 (滚动实施); answers the N+1 plan")
-async def roll_over(county: str, year: int, ctx: Actor, _: CountyOffice, version: IfMatch, response: Response):
+async def roll_over(county: str, year: Year, ctx: Actor, _: CountyOffice, version: IfMatch, response: Response):
     return await plan_read(ctx, await service.roll_over(ctx, county, year, version), response)
 
 
 @router.post("/plans/{county}/{year}/adjustments", response_model=PlanRead,
              summary="Fourth-quarter adjustment: add or remove entries with a reason (第四季度调整)")
-async def adjust(county: str, year: int, body: AdjustmentIn, ctx: Actor, _: CountyOffice, version: IfMatch,
+async def adjust(county: str, year: Year, body: AdjustmentIn, ctx: Actor, _: CountyOffice, version: IfMatch,
                  response: Response):
     plan = await service.adjust(ctx, county, year, version, body.add, body.remove, body.reason)
     return await plan_read(ctx, plan, response)

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.projects.library.schemas import Strict
+from services.kit.inputs import FreeText, StrictInput
 
 
 class PlanEntryRead(BaseModel):
@@ -38,12 +38,12 @@ class PlanRead(BaseModel):
     entries: list[PlanEntryRead] = Field(default_factory=list)
 
 
-class AdjustmentIn(Strict):
+class AdjustmentIn(StrictInput):
     """A fourth-quarter adjustment (第四季度调整) of an open plan."""
 
     add: list[int] = Field(default_factory=list, max_length=200)
     remove: list[int] = Field(default_factory=list, max_length=200)
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: FreeText = Field(min_length=1, max_length=2000)
 
 
 class PlanMembership(BaseModel):
