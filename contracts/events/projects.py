@@ -1,0 +1,63 @@
+"""Payloads of the projects service's feed (项目库事件): every change of a library entry and of an annual plan."""
+from datetime import date
+
+from pydantic import Field
+
+from contracts.enums import FeedName, PlanChange, PlanStatus, ProjectAction, ProjectStatus
+from contracts.events.base import EventPayload, event
+
+FEED = FeedName.PROJECTS
+
+
+class ProjectSnapshot(EventPayload):
+    """The state of a library entry right after a change; consumers keep the one with the highest `version`."""
+
+    project_id: int = Field(description="项目 id")
+    version: int = Field(description="项目版本号：项目本身每次变更加一（异议等不改项目本身的事件不变）；"
+                                     "只应用比已知版本更新的状态")
+    status: ProjectStatus = Field(description="变更后的项目状态")
+    county_code: str = Field(description="县区代码（GB/T 2260）")
+    owner_org: str = Field(description="项目主管单位")
+    name: str = Field(description="项目名称")
+    started_on: date | None = Field(description="开工日期")
+    library_code: str | None = Field(description="入库编号，入库后才有")
+    plan_year: int | None = Field(description="所在年度实施计划的年度")
+    progress_percent: int | None = Field(description="完成进度（%）；2026-11-29 以前写入的事件为空")
+
+
+@event(FEED, "project.submitted", 1, "project", "project_id")
+class ProjectSubmitted(ProjectSnapshot):
+    """An owner submitted a new entry (项目入库申报)."""
+
+
+@event(FEED, "project.imported", 1, "project", "project_id")
+class ProjectImported(ProjectSnapshot):
+    """An existing project was brought in at its state (历史项目导入)."""
+
+
+@event(FEED, "project.status_changed", 1, "project", "project_id")
+class ProjectStatusChanged(ProjectSnapshot):
+    """An action moved the entry to another state (review, admission, plan, execution, ending early)."""
+
+    from_status: ProjectStatus = Field(description="变更前的状态")
+    action: ProjectAction = Field(description="所做的操作")
+    note: str | None = Field(description="意见、理由或说明")
+
+
+@event(FEED, "project.updated", 1, "project", "project_id")
+class ProjectUpdated(ProjectSnapshot):
+    """A change that kept the state: an edit, a progress report, an objection, a failed acceptance, a rollover."""
+
+    action: ProjectAction = Field(description="所做的操作")
+    note: str | None = Field(description="意见、理由或说明")
+
+
+@event(FEED, "plan.changed", 1, "annual_plan", "plan_id")
+class AnnualPlanChanged(EventPayload):
+    """A county's annual implementation plan (年度实施计划) was opened, rolled over or adjusted."""
+
+    plan_id: int = Field(description="年度计划 id")
+    county_code: str = Field(description="县区代码")
+    year: int = Field(description="计划年度")
+    status: PlanStatus = Field(description="变更后的计划状态")
+    change: PlanChange = Field(description="发生了什么")
