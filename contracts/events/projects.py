@@ -5,6 +5,7 @@ from pydantic import Field
 
 from contracts.enums import FeedName, PlanChange, PlanStatus, ProjectAction, ProjectStatus
 from contracts.events.base import EventPayload, event
+from contracts.fields import CountyCode, Note, ProjectId, Year
 
 FEED = FeedName.PROJECTS
 
@@ -12,16 +13,16 @@ FEED = FeedName.PROJECTS
 class ProjectSnapshot(EventPayload):
     """The state of a library entry right after a change; consumers keep the one with the highest `version`."""
 
-    project_id: int = Field(description="项目 id")
+    project_id: ProjectId
     version: int = Field(description="项目版本号：项目本身每次变更加一（异议等不改项目本身的事件不变）；"
                                      "只应用比已知版本更新的状态")
     status: ProjectStatus = Field(description="变更后的项目状态")
-    county_code: str = Field(description="县区代码（GB/T 2260）")
+    county_code: CountyCode
     owner_org: str = Field(description="项目主管单位")
     name: str = Field(description="项目名称")
-    started_on: date | None = Field(description="开工日期")
-    library_code: str | None = Field(description="入库编号，入库后才有")
-    plan_year: int | None = Field(description="所在年度实施计划的年度")
+    started_on: date | None = Field(description="开工日期；未开工为空")
+    library_code: str | None = Field(description="入库编号，入库后才有；2026-11-29 以前写入的事件为空")
+    plan_year: int | None = Field(description="所在年度实施计划的年度；2026-11-29 以前写入的事件为空")
     progress_percent: int | None = Field(description="完成进度（%）；2026-11-29 以前写入的事件为空")
 
 
@@ -32,7 +33,7 @@ class ProjectSubmitted(ProjectSnapshot):
 
 @event(FEED, "project.imported", 1, "project", "project_id")
 class ProjectImported(ProjectSnapshot):
-    """An existing project was brought in at its state (历史项目导入)."""
+    """An existing project was brought in at its state (历史项目导入), or loaded as demo data."""
 
 
 @event(FEED, "project.status_changed", 1, "project", "project_id")
@@ -41,7 +42,7 @@ class ProjectStatusChanged(ProjectSnapshot):
 
     from_status: ProjectStatus = Field(description="变更前的状态")
     action: ProjectAction = Field(description="所做的操作")
-    note: str | None = Field(description="意见、理由或说明")
+    note: Note
 
 
 @event(FEED, "project.updated", 1, "project", "project_id")
@@ -49,15 +50,15 @@ class ProjectUpdated(ProjectSnapshot):
     """A change that kept the state: an edit, a progress report, an objection, a failed acceptance, a rollover."""
 
     action: ProjectAction = Field(description="所做的操作")
-    note: str | None = Field(description="意见、理由或说明")
+    note: Note
 
 
 @event(FEED, "plan.changed", 1, "annual_plan", "plan_id")
 class AnnualPlanChanged(EventPayload):
     """A county's annual implementation plan (年度实施计划) was opened, rolled over or adjusted."""
 
-    plan_id: int = Field(description="年度计划 id")
-    county_code: str = Field(description="县区代码")
-    year: int = Field(description="计划年度")
+    plan_id: int = Field(description="年度计划的 id")
+    county_code: CountyCode
+    year: Year
     status: PlanStatus = Field(description="变更后的计划状态")
     change: PlanChange = Field(description="发生了什么")

@@ -110,8 +110,8 @@ def _tag(value: Any) -> str:
 
 
 def _envelope(model: type[EventPayload]) -> Any:
-    """`<Payload>Event`: the envelope of one payload type and version, tagged for the discriminated union."""
-    cls = create_model(f"{model.__name__}Event", __base__=EventBase, __doc__=model.__doc__,
+    """`<Payload>V<n>Event`: the envelope of one payload type and version, tagged for the discriminated union."""
+    cls = create_model(f"{model.__name__}V{model.event_version}Event", __base__=EventBase, __doc__=model.__doc__,
                        type=(Literal[model.event_type], ...), version=(Literal[model.event_version], ...),
                        payload=(model, ...))
     return Annotated[cls, Tag(f"{model.event_type}@{model.event_version}")]

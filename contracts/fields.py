@@ -1,0 +1,14 @@
+"""Field types events share, each with its meaning (shown in the OpenAPI documents and in GraphQL)."""
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
+
+CountyCode = Annotated[str, Field(description="县区代码（GB/T 2260，六位）")]
+ProjectId = Annotated[int, Field(description="项目库中项目的 id")]
+BatchId = Annotated[int, Field(description="资金批次（资金文件）的 id")]
+AllocationId = Annotated[int, Field(description="资金分配的 id")]
+LabourerId = Annotated[int, Field(description="劳动力的 id")]
+Year = Annotated[int, Field(description="年度")]
+Yuan = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="金额（元，两位小数）")]
+Note = Annotated[str | None, Field(description="意见、理由或说明；没有为空")]
