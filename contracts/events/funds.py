@@ -7,12 +7,15 @@ from pydantic import Field
 
 from contracts.enums import CaseOrigin, CaseStatus, FeedName, IdleClass, ItemKind, SourceLevel
 from contracts.events.base import EventPayload, event
-from contracts.fields import AllocationId, BatchId, CountyCode, Note, ProjectId, Year, Yuan
+from contracts.fields import TWO_DECIMALS, AllocationId, BatchId, CountyCode, Note, ProjectId, Year, Yuan
 
 FEED = FeedName.FUNDS
-Balance = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的余额（元）")]
-Spent = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的累计支出（元）")]
-Unallocated = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后批次的未分配余额（元）")]
+Balance = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的余额（元）"), TWO_DECIMALS]
+Spent = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的累计支出（元）"),
+                  TWO_DECIMALS]
+Unallocated = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后批次的未分配余额（元）"),
+                        TWO_DECIMALS]
+Score = Annotated[Decimal, Field(max_digits=5, decimal_places=2, description="得分（0–100，两位小数）"), TWO_DECIMALS]
 CaseId = Annotated[int, Field(description="整改事项的 id")]
 
 
@@ -182,7 +185,7 @@ class FundUseEvaluated(EventPayload):
     county_code: CountyCode
     batch_id: int | None = Field(description="评价的批次 id；评价项目时为空")
     project_id: int | None = Field(description="评价的项目 id；评价批次时为空")
-    score: Decimal = Field(max_digits=5, decimal_places=2, description="得分（0–100）")
+    score: Score
     evaluator: str = Field(description="评价单位")
     evaluated_on: date = Field(description="评价日期")
     conclusion: str = Field(description="评价结论")

@@ -99,8 +99,8 @@ async def serve_in_process(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 def bearer(role: Role | str, county: str | None = None, org: str | None = None, sub: str | None = None,
-           secret: str | None = None) -> dict[str, str]:
+           secret: str | None = None, feeds: list[str] | None = None) -> dict[str, str]:
     """An Authorization header for a role, signed with the default secret unless one is given."""
     secret = secret or ServiceSettings().jwt_secret
-    token = mint_token(secret, sub or f"test-{role}-{county or 'city'}", role, county, org)
+    token = mint_token(secret, sub or f"test-{role}-{county or 'city'}", role, county, org, feeds=feeds)
     return {"Authorization": f"Bearer {token}"}
