@@ -10,7 +10,8 @@ from contracts.events.base import EventPayload, event
 from contracts.fields import TWO_DECIMALS, AllocationId, BatchId, CountyCode, Note, ProjectId, Year, Yuan
 
 FEED = FeedName.FUNDS
-Balance = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的余额（元）"), TWO_DECIMALS]
+Balance = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的余额（元）"),
+                    TWO_DECIMALS]
 Spent = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后该分配的累计支出（元）"),
                   TWO_DECIMALS]
 Unallocated = Annotated[Decimal, Field(max_digits=18, decimal_places=2, description="变动后批次的未分配余额（元）"),
