@@ -32,7 +32,7 @@ class EmployerRegistered(EventPayload):
     """An employer was registered: a backbone enterprise, a city-owned group or a base enterprise."""
 
     employer_id: int = Field(description="用工单位的 id")
-    kind: EmployerKind = Field(description="骨干企业、集团公司或劳务输入基地")
+    employer_kind: EmployerKind = Field(description="骨干企业、集团公司或劳务输入基地")
     name: str = Field(description="单位名称")
     county_code: str | None = Field(description="骨干企业所在县区；集团与基地为空（市级）")
     industry: str | None = Field(description="行业")
@@ -74,7 +74,7 @@ class PlacementFacts(EventPayload):
     labourer_name: PersonalName = Field(description=NAME)
     labourer_id_number: PersonalIdNumber = Field(description=ID_NUMBER)
     county_code: str = Field(description="劳动力户籍县区")
-    kind: PlacementKind = Field(description="安置去向")
+    placement_kind: PlacementKind = Field(description="安置去向")
     employer_id: int | None = Field(description="骨干企业或劳务输入基地 id")
     project_id: int | None = Field(description="集团在建项目 id")
     site: str | None = Field(description="公益岗位或微车间名称")
@@ -98,7 +98,7 @@ class CourseAdded(EventPayload):
     """A training course was recorded (培训)."""
 
     course_id: int = Field(description="培训的 id")
-    kind: CourseKind = Field(description="培训类别")
+    course_kind: CourseKind = Field(description="培训类别")
     name: str = Field(description="培训名称")
     county_code: CountyCode
     starts_on: date = Field(description="开始日期")

@@ -157,8 +157,8 @@ class RectificationCaseStatusChanged(EventPayload):
     case_id: CaseId
     county_code: CountyCode
     project_id: int | None = Field(description="所涉项目 id")
-    from_status: CaseStatus = Field(description="变更前的状态")
-    status: CaseStatus = Field(description="变更后的状态")
+    from_case_status: CaseStatus = Field(description="变更前的整改状态")
+    case_status: CaseStatus = Field(description="变更后的整改状态")
     version: int = Field(description="整改事项版本号")
     closed_on: date | None = Field(description="销号日期；未销号为空")
     note: Note

@@ -60,5 +60,5 @@ class AnnualPlanChanged(EventPayload):
     plan_id: int = Field(description="年度计划的 id")
     county_code: CountyCode
     year: Year
-    status: PlanStatus = Field(description="变更后的计划状态")
+    plan_status: PlanStatus = Field(description="变更后的计划状态")
     change: PlanChange = Field(description="发生了什么")

@@ -40,7 +40,7 @@ def _graphql_annotation(annotation: Any) -> Any:
         options = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(options) != 1:
             raise TypeError(f"contract field type {annotation} has no GraphQL form")
-        return _graphql_annotation(options[0]) | None
+        return _graphql_annotation(options[0])
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return graphql_enum(annotation)
     if annotation in _SCALARS:
@@ -49,10 +49,15 @@ def _graphql_annotation(annotation: Any) -> Any:
 
 
 def graphql_type(model: type[BaseModel], name: str) -> type:
-    """A strawberry type named `name` with every field of `model`, typed and described as the contract says."""
+    """A strawberry type named `name` with every field of `model`, typed and described as the contract says.
+
+    Every field is nullable in GraphQL: the members of a union must agree on the type of a field they share
+    (`projectId` is never null on an allocation but may be on a rectification case), or a client could not
+    select it on both without aliases. Contracts give a field one name per meaning, so types never clash.
+    """
     annotations, namespace = {}, {}
     for field, info in model.model_fields.items():
-        annotations[field] = _graphql_annotation(info.annotation)
+        annotations[field] = _graphql_annotation(info.annotation) | None
         namespace[field] = strawberry.field(description=info.description)
     namespace["__annotations__"] = annotations
     cls = type(name, (), namespace)

@@ -108,7 +108,7 @@ async def test_follow_up_steps_are_events_too(funds, funds_app, projects, backen
     case = next(c for c in swept if c["allocation_id"] == allocation["id"])
     assert (await case_step(funds, case["id"], "start")).status_code == 200
     got = await feed.one("funds.case_status_changed", owner_sees=True)
-    assert (got["from_status"], got["status"], got["version"]) == ("open", "rectifying", 2)
+    assert (got["from_case_status"], got["case_status"], got["version"]) == ("open", "rectifying", 2)
 
     announced = await funds.post(f"/batches/{batch['id']}/announcements", headers=FINANCE, json={"title": "公示"})
     assert announced.status_code == 201, announced.text

@@ -47,7 +47,7 @@ async def test_every_change_is_on_the_feed_in_order(projects, projects_app, back
     assert last["library_code"].startswith(f"{RONGSHUI}-")
     [plan] = of_type(events, "plan.changed")
     assert plan["payload"] | {"plan_id": 0} == {"plan_id": 0, "county_code": RONGSHUI, "year": 2019,
-                                                "status": "open", "change": "opened"}
+                                                "plan_status": "open", "change": "opened"}
     assert [e["id"] for e in events] == sorted(e["id"] for e in events)
 
 

@@ -30,7 +30,7 @@ async def register_employer(session: AsyncSession, principal: Principal, entry: 
     read = EmployerRead.of(row)
     await audit(session, principal, "employer.register", "employer", row.id, None, read.model_dump(mode="json"))
     # Groups and base enterprises have no county: their registration is read by city-wide readers.
-    await publish(session, EmployerRegistered(employer_id=row.id, kind=row.kind, name=row.name,
+    await publish(session, EmployerRegistered(employer_id=row.id, employer_kind=row.kind, name=row.name,
                                               county_code=row.county_code, industry=row.industry,
                                               province=row.province), Scope(row.county_code))
     return read

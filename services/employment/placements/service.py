@@ -55,7 +55,7 @@ async def _publish(session: AsyncSession, model: type[PlacementFacts], placement
     """A placement event, read in the labourer's county; the feed masks name and ID for all but hr and admin."""
     await publish(session, model(
         placement_id=placement.id, labourer_id=labourer.id, labourer_name=labourer.name,
-        labourer_id_number=labourer.id_number, county_code=labourer.county_code, kind=placement.kind,
+        labourer_id_number=labourer.id_number, county_code=labourer.county_code, placement_kind=placement.kind,
         employer_id=placement.employer_id, project_id=placement.project_id, site=placement.site,
         starts_on=placement.starts_on, ends_on=placement.ends_on, leader=placement.leader),
         Scope(labourer.county_code))

@@ -18,7 +18,7 @@ async def add_course(session: AsyncSession, principal: Principal, entry: CourseC
         raise out_of_scope("只能登记本县区的培训")
     course = await TrainingRepository(session).add(Course(**entry.model_dump()))
     await audit(session, principal, "course.add", "course", course.id, None, entry.model_dump(mode="json"))
-    await publish(session, CourseAdded(course_id=course.id, kind=course.kind, name=course.name,
+    await publish(session, CourseAdded(course_id=course.id, course_kind=course.kind, name=course.name,
                                        county_code=course.county_code, starts_on=course.starts_on,
                                        ends_on=course.ends_on), Scope(course.county_code))
     return course

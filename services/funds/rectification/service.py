@@ -80,8 +80,8 @@ async def _opened(ctx: Ctx, case: RectificationCase, by_sweep: bool) -> None:
 
 async def _moved(ctx: Ctx, case: RectificationCase, before: str) -> None:
     await publish_funds(ctx, RectificationCaseStatusChanged(
-        case_id=case.id, county_code=case.county_code, project_id=case.project_id, from_status=before,
-        status=case.status, version=case.version, closed_on=case.closed_on, note=case.close_note),
+        case_id=case.id, county_code=case.county_code, project_id=case.project_id, from_case_status=before,
+        case_status=case.status, version=case.version, closed_on=case.closed_on, note=case.close_note),
         case.county_code, case.project_id)
 
 

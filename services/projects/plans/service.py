@@ -22,7 +22,7 @@ async def _publish(ctx: Ctx, plan: AnnualPlan, change: PlanChange) -> None:
     await audit(ctx.session, ctx.principal, f"plan.{change}", "annual_plan", plan.id, None,
                 {"county_code": plan.county_code, "year": plan.year, "status": plan.status, "version": plan.version})
     await publish(ctx.session, AnnualPlanChanged(plan_id=plan.id, county_code=plan.county_code, year=plan.year,
-                                                 status=plan.status, change=change), Scope(plan.county_code))
+                                                 plan_status=plan.status, change=change), Scope(plan.county_code))
 
 
 async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:

@@ -33,7 +33,7 @@ def _upgrade(event_type: str, p: dict[str, Any]):
     if event_type == "placement.created":
         who = bind.execute(_LABOURER, {"id": p["labourer_id"]}).one()
         return ({"placement_id": p["id"], "labourer_id": p["labourer_id"], "labourer_name": who.name,
-                 "labourer_id_number": who.id_number, "county_code": who.county_code, "kind": p["kind"],
+                 "labourer_id_number": who.id_number, "county_code": who.county_code, "placement_kind": p["kind"],
                  "employer_id": p["employer_id"], "project_id": p["project_id"], "site": p["site"],
                  "starts_on": p["starts_on"], "ends_on": p["ends_on"], "leader": p["leader"]}, who.county_code, None)
     if event_type == "workforce.reported":
