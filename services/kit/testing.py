@@ -76,6 +76,14 @@ class DatabaseFactory:
         await _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return _pg_url_for(name)
 
+    async def blank(self, backend: str) -> str:
+        """A fresh, empty database URL (no schema), for migrating step by step."""
+        if backend == "sqlite":
+            return f"sqlite+aiosqlite:///{self.dir / f'blank-{uuid.uuid4().hex}.db'}"
+        name = f"lz_t_{uuid.uuid4().hex[:16]}"
+        await _pg_admin(f'CREATE DATABASE "{name}"')
+        return _pg_url_for(name)
+
     async def drop(self, url: str) -> None:
         """Remove a database made by create."""
         if url.startswith("postgresql"):
