@@ -40,7 +40,7 @@ lint: install
 bench: install  ## benchmarks (not tests): see README for the figures
 	$(PY) -m bench.run
 
-token: install  ## make token ROLE=county_office COUNTY=450225 [ORG=...]
+token: install  ## make token ROLE=county_office COUNTY=450225 [ORG=...] [FEEDS=projects,funds]
 	@$(PY) -m services.kit.token $(ROLE) $(COUNTY) $(ORG)
 
 clean:

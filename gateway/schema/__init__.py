@@ -4,6 +4,7 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 
 from gateway.config import Settings
 from gateway.schema.employment import EmploymentMutations, EmploymentQueries
+from gateway.schema.feeds import FeedQueries
 from gateway.schema.funds import FundsQueries
 from gateway.schema.funds_actions import FundsMutations
 from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
@@ -11,7 +12,7 @@ from gateway.schema.projects import ProjectMutations, ProjectQueries
 
 
 @strawberry.type
-class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries):
+class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, FeedQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 

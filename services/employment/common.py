@@ -9,12 +9,11 @@ from services.kit.errors import FieldError, unprocessable
 Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
 Writer = Annotated[Principal, Depends(allow(Role.HR))]  # 人社局 keeps the employment records
 MAX_IDS = 200
-_SEES_WHOLE_ID = frozenset({Role.HR, Role.ADMIN})
 
 
 def sees_whole_id(principal: Principal) -> bool:
     """Only hr and admin see a whole ID number; everyone else sees it masked."""
-    return principal.role in _SEES_WHOLE_ID
+    return principal.sees_personal_data
 
 
 def parse_ids(ids: str) -> list[int]:

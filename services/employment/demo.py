@@ -9,12 +9,19 @@ from datetime import date
 from sqlalchemy import func, select
 
 from services.employment.config import Settings
-from services.employment.employers.models import Employer, GroupProject, WorkforceReport
-from services.employment.idcard import mask_id, parse_id, with_check
+from services.employment.employers import service as employers
+from services.employment.employers.schemas import EmployerCreate, GroupProjectCreate, WorkforceReportCreate
+from services.employment.idcard import with_check
+from services.employment.labourers import service as labourers
 from services.employment.labourers.models import Labourer
-from services.employment.placements.models import Placement
+from services.employment.labourers.schemas import LabourerCreate, LabourerRead
+from services.employment.placements import service as placements
+from services.employment.placements.schemas import PlacementCreate
 from services.employment.states import EmployerKind, PlacementKind, Registration
-from services.employment.training.models import Course, CourseKind, Outcome, Participant
+from services.employment.training import service as training
+from services.employment.training.models import CourseKind, Outcome
+from services.employment.training.schemas import CourseCreate, ParticipantSet
+from services.kit.auth import Principal, Role
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
 
@@ -30,18 +37,23 @@ PROJECTS = [("柳州东城投资开发集团有限公司", "柳东新区安置�
             ("柳州市投资控股有限公司", "三江旅游公路", "450226", 50, 6)]
 
 
-def labourer(n: int, county: str, registration: Registration = Registration.POOR) -> Labourer:
+DEMO = Principal(sub="demo", role=Role.ADMIN)
+
+
+def labourer(n: int, county: str, registration: Registration = Registration.POOR) -> LabourerCreate:
     """A demo labourer with a valid ID number (birth year and serial vary with n)."""
     number = with_check(f"{county}{1970 + n % 30}{n % 12 + 1:02d}{n % 28 + 1:02d}{n % 1000:03d}")
-    facts = parse_id(number)
-    return Labourer(id_number=number, id_masked=mask_id(number), name=SURNAMES[n % 10] + GIVEN[n % 8],
-                    birth_date=facts.birth_date, sex=facts.sex, county_code=county, township="某某乡",
-                    village=f"示范村{n % 7 + 1}", household_no=f"{county}-H{n:04d}", registration=registration,
-                    relocated=n % 4 == 0, skills=["电焊"] if n % 3 == 0 else [], created_by="demo")
+    return LabourerCreate(id_number=number, name=SURNAMES[n % 10] + GIVEN[n % 8], county_code=county,
+                          township="某某乡", village=f"示范村{n % 7 + 1}", household_no=f"{county}-H{n:04d}",
+                          registration=registration, relocated=n % 4 == 0, skills=["电焊"] if n % 3 == 0 else [])
 
 
 async def load_demo(url: str) -> int:
-    """Insert the demo when there are no labourers yet; returns how many labourers were inserted."""
+    """Insert the demo when there are no labourers yet; returns how many labourers were inserted.
+
+    Every row goes through the service functions an hr user's request would call (as admin), so the demo is
+    checked, audited and on the event feed like any other data.
+    """
     today = Clock().today()
     engine = make_engine(url)
     try:
@@ -50,53 +62,46 @@ async def load_demo(url: str) -> int:
                 return 0
             counter = iter(range(10_000))
 
-            async def people(county: str, count: int) -> list[Labourer]:
-                rows = [labourer(next(counter), county) for _ in range(count)]
-                session.add_all(rows)
-                await session.flush()
-                return rows
+            async def people(county: str, count: int) -> list[LabourerRead]:
+                return [await labourers.register(session, DEMO, labourer(next(counter), county)) for _ in range(count)]
+
+            async def place(**fields) -> None:
+                await placements.place(session, DEMO, PlacementCreate(**fields))
 
             start = date(today.year, 1, 1)
             for name, county, total, placed in ENTERPRISES:
-                e = Employer(kind=EmployerKind.ENTERPRISE, name=name, county_code=county, industry="制造业")
-                session.add(e)
-                await session.flush()
+                e = await employers.register_employer(session, DEMO, EmployerCreate(
+                    kind=EmployerKind.ENTERPRISE, name=name, county_code=county, industry="制造业"))
                 if total:
-                    session.add(WorkforceReport(employer_id=e.id, year=today.year, month=0, total=total, revision=1,
-                                                current=True, reported_by="demo"))
+                    await employers.report_workforce(session, DEMO, WorkforceReportCreate(
+                        employer_id=e.id, year=today.year, total=total))
                 for i, p in enumerate(await people(county, placed)):
-                    session.add(Placement(labourer_id=p.id, kind=PlacementKind.ENTERPRISE, employer_id=e.id,
-                                          starts_on=start, leader="覃带头" if i % 2 else None, created_by="demo"))
+                    await place(labourer_id=p.id, kind=PlacementKind.ENTERPRISE, employer_id=e.id, starts_on=start,
+                                leader="覃带头" if i % 2 else None)
             month_start = today.replace(day=1)
             for group_name, project_name, county, total, local in PROJECTS:
-                g = Employer(kind=EmployerKind.GROUP, name=group_name)
-                session.add(g)
-                await session.flush()
-                project = GroupProject(group_id=g.id, name=project_name, county_code=county, starts_on=start)
-                session.add(project)
-                await session.flush()
-                session.add(WorkforceReport(project_id=project.id, year=today.year, month=today.month, total=total,
-                                            revision=1, current=True, reported_by="demo"))
+                g = await employers.register_employer(session, DEMO, EmployerCreate(
+                    kind=EmployerKind.GROUP, name=group_name))
+                project = await employers.add_project(session, DEMO, g.id, GroupProjectCreate(
+                    name=project_name, county_code=county, starts_on=start))
+                await employers.report_workforce(session, DEMO, WorkforceReportCreate(
+                    project_id=project.id, year=today.year, month=today.month, total=total))
                 for p in await people(county, local):
-                    session.add(Placement(labourer_id=p.id, kind=PlacementKind.GROUP_PROJECT, project_id=project.id,
-                                          starts_on=month_start, created_by="demo"))
-            base = Employer(kind=EmployerKind.BASE, name="东莞市某电子有限公司（劳务输入基地）", province="广东")
-            session.add(base)
-            await session.flush()
+                    await place(labourer_id=p.id, kind=PlacementKind.GROUP_PROJECT, project_id=project.id,
+                                starts_on=month_start)
+            base = await employers.register_employer(session, DEMO, EmployerCreate(
+                kind=EmployerKind.BASE, name="东莞市某电子有限公司（劳务输入基地）", province="广东"))
             for p in await people("450225", 4):
-                session.add(Placement(labourer_id=p.id, kind=PlacementKind.BASE, employer_id=base.id,
-                                      starts_on=start, leader="韦带头", created_by="demo"))
+                await place(labourer_id=p.id, kind=PlacementKind.BASE, employer_id=base.id, starts_on=start,
+                            leader="韦带头")
             for p in await people("450226", 3):
-                session.add(Placement(labourer_id=p.id, kind=PlacementKind.PUBLIC_WELFARE, site="护林员",
-                                      starts_on=start, created_by="demo"))
-            course = Course(kind=CourseKind.SKILLS, name="电焊工就业技能培训", county_code="450225",
-                            starts_on=start)
-            session.add(course)
-            await session.flush()
+                await place(labourer_id=p.id, kind=PlacementKind.PUBLIC_WELFARE, site="护林员", starts_on=start)
+            course = await training.add_course(session, DEMO, CourseCreate(
+                kind=CourseKind.SKILLS, name="电焊工就业技能培训", county_code="450225", starts_on=start))
             for i, p in enumerate(await people("450225", 5)):
-                session.add(Participant(course_id=course.id, labourer_id=p.id,
-                                        outcome=[Outcome.CERTIFIED, Outcome.EMPLOYED, Outcome.ENROLLED][i % 3]))
-            session.add(labourer(next(counter), "450321"))  # 桂林籍：不计入集团项目“本市”比例
+                await training.set_participant(session, DEMO, course.id, ParticipantSet(
+                    labourer_id=p.id, outcome=[Outcome.CERTIFIED, Outcome.EMPLOYED, Outcome.ENROLLED][i % 3]))
+            await people("450321", 1)  # 桂林籍：不计入集团项目“本市”比例
             return next(counter)
     finally:
         await engine.dispose()

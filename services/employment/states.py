@@ -3,34 +3,12 @@ from enum import StrEnum
 
 from sqlalchemy import Enum
 
+from contracts.enums import EmployerKind, PlacementKind, Registration
 
-class Registration(StrEnum):
-    """建档立卡 status: both poor and lifted-out labourers count for the quotas; `none` does not."""
-
-    POOR = "poor"  # 建档立卡贫困
-    LIFTED = "lifted"  # 已脱贫（仍在册）
-    NONE = "none"  # 非建档立卡
-
+__all__ = ["Registration", "COUNTED", "EmployerKind", "PlacementKind", "QuotaStatus", "QuotaKind",
+           "REGISTRATION_LABELS", "KIND_LABELS", "STATUS_LABELS", "str_enum"]
 
 COUNTED = (Registration.POOR, Registration.LIFTED)
-
-
-class EmployerKind(StrEnum):
-    """Kinds of employer the bureau tracks."""
-
-    ENTERPRISE = "enterprise"  # 骨干企业
-    GROUP = "group"  # 市属政府集团公司
-    BASE = "base"  # 劳务输入基地企业
-
-
-class PlacementKind(StrEnum):
-    """Where a labourer is placed."""
-
-    ENTERPRISE = "enterprise"  # 骨干企业
-    GROUP_PROJECT = "group_project"  # 集团在建项目
-    BASE = "base"  # 劳务输入基地（跨省输出）
-    PUBLIC_WELFARE = "public_welfare"  # 公益岗位
-    MICRO_WORKSHOP = "micro_workshop"  # 扶贫微车间
 
 
 class QuotaStatus(StrEnum):

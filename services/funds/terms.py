@@ -1,35 +1,19 @@
 """The words of the funds domain: source levels, idle classes, case states, with the Chinese officials use."""
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import BigInteger, Enum
 from sqlalchemy.types import TypeDecorator
 
+from contracts.enums import IdleClass, SourceLevel
+
+__all__ = ["CENT", "SourceLevel", "SOURCE_LABELS", "IdleClass", "IDLE_LABELS", "FUNDABLE", "ENDED", "Money",
+           "str_enum"]
+
 CENT = Decimal("0.01")
-
-
-class SourceLevel(StrEnum):
-    """Where a fund batch comes from (资金来源级次); values match the projects service's budget sources."""
-
-    CENTRAL = "central"  # 中央
-    REGION = "region"  # 自治区
-    CITY = "city"  # 市级
-    COUNTY = "county"  # 县级
-    GUANGDONG = "guangdong"  # 粤桂扶贫协作（广东）
 
 
 SOURCE_LABELS = {SourceLevel.CENTRAL: "中央", SourceLevel.REGION: "自治区", SourceLevel.CITY: "市级",
                  SourceLevel.COUNTY: "县级", SourceLevel.GUANGDONG: "粤桂协作"}
-
-
-class IdleClass(StrEnum):
-    """What to do about an idle item (闲置资金分类)."""
-
-    ACCELERATE = "accelerate"  # 加快推进
-    ACCEPT_AND_SETTLE = "accept_and_settle"  # 验收报账
-    RECOVER = "recover"  # 收回
-    START = "start"  # 督促开工
-    ASSIGN = "assign"  # 安排项目
 
 
 IDLE_LABELS = {IdleClass.ACCELERATE: "加快推进", IdleClass.ACCEPT_AND_SETTLE: "验收报账", IdleClass.RECOVER: "收回",

@@ -9,6 +9,7 @@ import httpx
 import jwt
 from fastapi import Depends, Request
 
+from contracts.enums import FeedName
 from services.kit.clock import Clock
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import utcnow
@@ -34,20 +35,28 @@ class Role(StrEnum):
 
 ALL_ROLES = frozenset(Role)
 READ_ROLES = ALL_ROLES  # every signed-in role may read within its scope
+PERSONAL_DATA_ROLES = frozenset({Role.HR, Role.ADMIN})  # see labourers' names and ID numbers whole
 
 
 @dataclass(frozen=True)
 class Principal:
-    """The authenticated caller: subject, role, county (None = whole city) and organisation."""
+    """The authenticated caller: subject, role, county (None = whole city), organisation and, when the token
+    limits them, the event feeds it may read (None = every feed)."""
 
     sub: str
     role: Role
     county: str | None = None
     org: str | None = None
+    feeds: frozenset[FeedName] | None = None
 
     @property
     def citywide(self) -> bool:
         return self.county is None
+
+    @property
+    def sees_personal_data(self) -> bool:
+        """Only hr and admin see labourers' names and ID numbers whole; everyone else sees them masked."""
+        return self.role in PERSONAL_DATA_ROLES
 
     def sees_county(self, county: str) -> bool:
         """True when rows of this county are inside the caller's scope."""
@@ -55,14 +64,17 @@ class Principal:
 
 
 def mint_token(secret: str, sub: str, role: Role | str, county: str | None = None,
-               org: str | None = None, ttl: timedelta = timedelta(days=30), now: datetime | None = None) -> str:
-    """Sign a token valid from `now` (default: the current instant) for `ttl`."""
+               org: str | None = None, ttl: timedelta = timedelta(days=30), now: datetime | None = None,
+               feeds: list[str] | None = None) -> str:
+    """Sign a token valid from `now` (default: now) for `ttl`; `feeds` limits which event feeds it may read."""
     now = now or utcnow()
     claims = {"sub": sub, "role": str(Role(role)), "iat": now, "exp": now + ttl}
     if county:
         claims["county"] = county
     if org:
         claims["org"] = org
+    if feeds is not None:
+        claims["feeds"] = [str(FeedName(f)) for f in feeds]
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
@@ -138,7 +150,20 @@ def verify_token(token: str, secret: str) -> tuple[Principal, float]:
         raise _unauthorized("登录凭证中的县区代码无效")
     if role == Role.PROJECT_OWNER and not (claims.get("org") and county):
         raise _unauthorized("项目单位的凭证必须包含单位和县区")
-    return Principal(sub=str(claims["sub"]), role=role, county=county, org=claims.get("org")), float(claims["exp"])
+    return Principal(sub=str(claims["sub"]), role=role, county=county, org=claims.get("org"),
+                     feeds=_feeds(claims.get("feeds"))), float(claims["exp"])
+
+
+def _feeds(claim: object) -> frozenset[FeedName] | None:
+    """The optional `feeds` claim: a list of feed names the token may read (absent = all)."""
+    if claim is None:
+        return None
+    try:
+        if not isinstance(claim, list):
+            raise ValueError
+        return frozenset(FeedName(f) for f in claim)
+    except (ValueError, TypeError):
+        raise _unauthorized("登录凭证中的事件流范围（feeds）无效") from None
 
 
 # The dependencies below are `async def` although they never await: FastAPI runs a plain `def` dependency in

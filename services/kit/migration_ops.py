@@ -1,4 +1,7 @@
-"""Migration steps every service's first revision shares: the audit and outbox tables."""
+"""Migration steps every service shares: the audit and outbox tables, and the outbox's scope and versions."""
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -47,3 +50,38 @@ def drop_kit_tables() -> None:
     op.drop_table("audit_records")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS audit_records_append_only()")
+
+
+_OUTBOX = sa.table("outbox_events", sa.column("id", sa.BigInteger), sa.column("type", sa.String),
+                   sa.column("version", sa.Integer), sa.column("payload", sa.JSON),
+                   sa.column("county_code", sa.String), sa.column("owner_org", sa.String))
+# A legacy payload -> (v1 payload, county, owner unit); None leaves the row to city-wide readers as it was.
+Upgrade = Callable[[str, dict[str, Any]], tuple[dict[str, Any], str | None, str | None] | None]
+
+
+def scope_outbox(upgrade_legacy: Upgrade) -> None:
+    """Give outbox_events a payload version and its scope (county, owner unit) with their keyset indexes, and
+    rewrite the untyped events written before the contracts existed as version 1 payloads."""
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.add_column(sa.Column("version", sa.Integer, nullable=False, server_default="1"))
+        batch.add_column(sa.Column("county_code", sa.String(6)))
+        batch.add_column(sa.Column("owner_org", sa.String(120)))
+    op.create_index("ix_outbox_events_county_id", "outbox_events", ["county_code", "id"])
+    op.create_index("ix_outbox_events_county_org_id", "outbox_events", ["county_code", "owner_org", "id"])
+    bind = op.get_bind()
+    for row in bind.execute(sa.select(_OUTBOX.c.id, _OUTBOX.c.type, _OUTBOX.c.payload)).all():
+        upgraded = upgrade_legacy(row.type, row.payload)
+        if upgraded is not None:
+            payload, county, org = upgraded
+            bind.execute(sa.update(_OUTBOX).where(_OUTBOX.c.id == row.id)
+                         .values(payload=payload, county_code=county, owner_org=org))
+
+
+def unscope_outbox() -> None:
+    """Reverse scope_outbox (the rewritten payloads stay in their version 1 shape)."""
+    op.drop_index("ix_outbox_events_county_org_id", "outbox_events")
+    op.drop_index("ix_outbox_events_county_id", "outbox_events")
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.drop_column("owner_org")
+        batch.drop_column("county_code")
+        batch.drop_column("version")

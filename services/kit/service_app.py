@@ -5,6 +5,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 
+from contracts.enums import FeedName
 from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
@@ -22,7 +23,7 @@ GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
                   description: str = "") -> FastAPI:
-    """A FastAPI app wired with every kit piece; `background` runs alongside while the app lives."""
+    """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside."""
     refuse_unsafe_start(settings, name)
 
     @asynccontextmanager
@@ -49,6 +50,6 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
-    for router in (health_router, metrics_router(refresh), events_router, *routers):
+    for router in (health_router, metrics_router(refresh), events_router(FeedName(name)), *routers):
         app.include_router(router)
     return app

@@ -76,6 +76,14 @@ class DatabaseFactory:
         await _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return _pg_url_for(name)
 
+    async def blank(self, backend: str) -> str:
+        """A fresh, empty database URL (no schema), for migrating step by step."""
+        if backend == "sqlite":
+            return f"sqlite+aiosqlite:///{self.dir / f'blank-{uuid.uuid4().hex}.db'}"
+        name = f"lz_t_{uuid.uuid4().hex[:16]}"
+        await _pg_admin(f'CREATE DATABASE "{name}"')
+        return _pg_url_for(name)
+
     async def drop(self, url: str) -> None:
         """Remove a database made by create."""
         if url.startswith("postgresql"):
@@ -99,8 +107,8 @@ async def serve_in_process(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 def bearer(role: Role | str, county: str | None = None, org: str | None = None, sub: str | None = None,
-           secret: str | None = None) -> dict[str, str]:
+           secret: str | None = None, feeds: list[str] | None = None) -> dict[str, str]:
     """An Authorization header for a role, signed with the default secret unless one is given."""
     secret = secret or ServiceSettings().jwt_secret
-    token = mint_token(secret, sub or f"test-{role}-{county or 'city'}", role, county, org)
+    token = mint_token(secret, sub or f"test-{role}-{county or 'city'}", role, county, org, feeds=feeds)
     return {"Authorization": f"Bearer {token}"}

@@ -13,9 +13,12 @@ def main() -> None:
     parser.add_argument("county", nargs="?", default=os.environ.get("COUNTY") or None)
     parser.add_argument("org", nargs="?", default=os.environ.get("ORG") or None)
     parser.add_argument("--sub", default=None)
+    parser.add_argument("--feeds", default=os.environ.get("FEEDS") or None,
+                        help="comma-separated event feeds the token may read (projects,funds,employment)")
     args = parser.parse_args()
     sub = args.sub or f"{args.role}-{args.county or 'city'}"
-    print(mint_token(ServiceSettings().jwt_secret, sub, args.role, args.county, args.org))
+    feeds = args.feeds.split(",") if args.feeds else None
+    print(mint_token(ServiceSettings().jwt_secret, sub, args.role, args.county, args.org, feeds=feeds))
 
 
 if __name__ == "__main__":

@@ -7,12 +7,14 @@ from itertools import cycle
 
 from sqlalchemy import func, select
 
-from services.kit.db import make_engine, make_sessionmaker
+from services.kit.auth import Principal, Role
+from services.kit.db import make_engine, make_sessionmaker, utcnow
 from services.projects.config import Settings
+from services.projects.ledger.importing import record_import
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.states import ProjectCategory, ProjectStatus
-from services.projects.lifecycle.models import HistoryRecord
 
+DEMO = Principal(sub="demo", role=Role.ADMIN)
 # county code -> (owner unit, [(township, village)])
 PLACES = {
     "450225": ("融水县农业农村局", [("安陲乡", "江门村"), ("杆洞乡", "党鸠村"), ("四荣乡", "荣地村")]),
@@ -117,10 +119,10 @@ async def load_demo(url: str) -> int:
             projects = demo_projects()
             session.add_all(projects)
             await session.flush()
-            # Each demo entry's timeline starts with how it came in, as an imported entry's does.
-            session.add_all(HistoryRecord(project_id=p.id, actor="demo", actor_role="admin", action="import",
-                                          from_status=None, to_status=str(p.status), note="演示数据", data={})
-                            for p in projects)
+            # Each demo entry comes in the way an imported one does: timeline step, audit record and event, so
+            # the feed agrees with the library from the start.
+            for p in projects:
+                await record_import(session, DEMO, p, "演示数据", {}, utcnow())
         return len(projects)
     finally:
         await engine.dispose()

@@ -1,9 +1,17 @@
 """The demo data of `make run` shows every quota status this year and period."""
+from collections import Counter
+
 import httpx
+from sqlalchemy import func, select
 
 from services.employment.demo import load_demo
+from services.employment.employers.models import Employer, GroupProject, WorkforceReport
+from services.employment.labourers.models import Labourer
+from services.employment.placements.models import Placement
+from services.employment.training.models import Course, Participant
 from services.kit.clock import Clock
 from services.kit.testing import bearer
+from tests.feed import walk
 
 
 async def test_demo_shows_every_status(employment: httpx.AsyncClient, employment_db: str, backend: str) -> None:
@@ -17,3 +25,20 @@ async def test_demo_shows_every_status(employment: httpx.AsyncClient, employment
         seen[kind] = sorted(x["status"] for x in r.json()["items"])
     assert seen == {"enterprise": ["breach", "breach", "compliant", "compliant", "not_reported"],
                     "group_project": ["breach", "compliant", "exceeds"]}
+
+
+async def test_demo_is_on_the_feed_and_agrees_with_the_rows(employment: httpx.AsyncClient, employment_app,
+                                                            employment_db: str, backend: str) -> None:
+    await load_demo(employment_db)
+    events = await walk(employment, bearer("admin"))
+    async with employment_app.state.sessionmaker() as session:
+        async def count(model) -> int:
+            return await session.scalar(select(func.count()).select_from(model))
+
+        rows = {"labourer.registered": await count(Labourer), "employer.registered": await count(Employer),
+                "group_project.added": await count(GroupProject), "workforce.reported": await count(WorkforceReport),
+                "placement.created": await count(Placement), "course.added": await count(Course),
+                "course.participant_set": await count(Participant)}
+        numbers = set((await session.scalars(select(Labourer.id_number))).all())
+    assert Counter(e["type"] for e in events) == rows and rows["labourer.registered"] == 61
+    assert {e["payload"]["id_number"] for e in events if e["type"] == "labourer.registered"} == numbers

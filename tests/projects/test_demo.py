@@ -1,6 +1,7 @@
 """The demo library `make run` loads: every state, every county, realistic dates, loaded once."""
 from services.projects.demo import load_demo
 from services.projects.library.states import ProjectStatus
+from tests.feed import walk
 from tests.projects.life import CITY
 
 
@@ -14,3 +15,17 @@ async def test_demo_covers_every_state_once(projects, projects_db):
     assert settled["library_code"] and settled["settled_on"] >= settled["accepted_on"] >= settled["started_on"]
     timeline = (await projects.get(f"/projects/{settled['id']}/timeline", headers=CITY)).json()
     assert [s["action"] for s in timeline] == ["import"]
+
+
+async def test_demo_is_on_the_feed_and_agrees_with_the_library(projects, projects_db):
+    await load_demo(projects_db)
+    items = (await projects.get("/projects?limit=200", headers=CITY)).json()["items"]
+    events = await walk(projects, CITY)
+    assert [e["type"] for e in events] == ["project.imported"] * len(items) == ["project.imported"] * 30
+    by_id = {e["payload"]["project_id"]: e["payload"] for e in events}
+    for p in items:
+        got = by_id[p["id"]]
+        assert {k: got[k] for k in ("status", "version", "county_code", "owner_org", "name", "library_code",
+                                    "plan_year", "progress_percent")} == \
+            {k: p[k] for k in ("status", "version", "county_code", "owner_org", "name", "library_code", "plan_year",
+                               "progress_percent")}

@@ -30,7 +30,7 @@ async def test_submit_stores_entry_audits_and_publishes(projects):
     got = await projects.get(f"/projects/{body['id']}", headers=OWNER)
     assert got.json()["budget"][1] == {"source": "county", "year": 2019, "amount": "150000.50"}
     [event] = await events(projects)
-    assert event["type"] == "project.submitted" and event["payload"]["id"] == body["id"]
+    assert event["type"] == "project.submitted" and event["payload"]["project_id"] == body["id"]
 
 
 async def test_refused_entry_gets_not_eligible_and_nothing_is_written(projects):

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 
+from contracts.personal import mask_name
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.states import REGISTRATION_LABELS, Registration
@@ -63,5 +64,5 @@ class LabourerRead(BaseModel):
                    relocated=row.relocated, skills=list(row.skills), created_at=row.created_at)
 
     def for_audit(self) -> dict:
-        """The audit copy: never the whole ID number."""
-        return self.model_dump(mode="json") | {"id_number": mask_id(self.id_number)}
+        """The audit copy: never the whole ID number or name (the audit is not only read by hr)."""
+        return self.model_dump(mode="json") | {"id_number": mask_id(self.id_number), "name": mask_name(self.name)}

@@ -1,6 +1,7 @@
 """Registering labourers (贫困劳动力登记)."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.employment import LabourerRegistered
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
@@ -8,7 +9,7 @@ from services.employment.labourers.schemas import LabourerCreate, LabourerRead
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
-from services.kit.outbox import publish
+from services.kit.outbox import Scope, publish
 
 
 def build(entry: LabourerCreate, actor: str) -> Labourer:
@@ -33,7 +34,9 @@ async def register(session: AsyncSession, principal: Principal, entry: LabourerC
     labourer = await repo.add(build(entry, principal.sub))
     read = LabourerRead.of(labourer, whole_id=True)
     await audit(session, principal, "labourer.register", "labourer", labourer.id, None, read.for_audit())
-    await publish(session, "labourer.registered", "labourer", labourer.id,
-                  {"id": labourer.id, "county_code": labourer.county_code,
-                   "registration": str(labourer.registration)})
+    # Whole name and ID number in the outbox: the feed masks them for every reader but hr and admin.
+    await publish(session, LabourerRegistered(
+        labourer_id=labourer.id, name=labourer.name, id_number=labourer.id_number, county_code=labourer.county_code,
+        township=labourer.township, village=labourer.village, registration=labourer.registration,
+        relocated=labourer.relocated), Scope(labourer.county_code))
     return read

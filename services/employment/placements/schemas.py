@@ -3,6 +3,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field, model_validator
 
+from contracts.personal import mask_name
 from services.employment.idcard import mask_id
 from services.employment.labourers.models import Labourer
 from services.employment.placements.models import Placement
@@ -70,5 +71,6 @@ class PlacementRead(BaseModel):
                    starts_on=row.starts_on, ends_on=row.ends_on, leader=row.leader)
 
     def for_audit(self) -> dict:
-        """The audit copy: never the whole ID number."""
-        return self.model_dump(mode="json") | {"labourer_id_number": mask_id(self.labourer_id_number)}
+        """The audit copy: never the whole ID number or name (the audit is not only read by hr)."""
+        return self.model_dump(mode="json") | {"labourer_id_number": mask_id(self.labourer_id_number),
+                                               "labourer_name": mask_name(self.labourer_name)}

@@ -1,8 +1,10 @@
 """Placing labourers (就业安置) and ending placements."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.employment import PlacementCreated, PlacementEnded, PlacementFacts
 from services.employment.common import bad_field
 from services.employment.employers.repository import EmployerRepository
+from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.placements.models import Placement
 from services.employment.placements.repository import PlacementRepository
@@ -11,7 +13,7 @@ from services.employment.states import EmployerKind, PlacementKind
 from services.kit.audit import audit
 from services.kit.auth import Principal
 from services.kit.errors import conflict, not_found
-from services.kit.outbox import publish
+from services.kit.outbox import Scope, publish
 
 _EMPLOYER_KIND = {PlacementKind.ENTERPRISE: EmployerKind.ENTERPRISE, PlacementKind.BASE: EmployerKind.BASE}
 
@@ -44,8 +46,19 @@ async def place(session: AsyncSession, principal: Principal, entry: PlacementCre
     await repo.add(placement)
     read = PlacementRead.of(placement, labourer, whole_id=False)
     await audit(session, principal, "placement.create", "placement", placement.id, None, read.for_audit())
-    await publish(session, "placement.created", "placement", placement.id, read.for_audit())
+    await _publish(session, PlacementCreated, placement, labourer)
     return PlacementRead.of(placement, labourer, whole_id=True)
+
+
+async def _publish(session: AsyncSession, model: type[PlacementFacts], placement: Placement,
+                   labourer: Labourer) -> None:
+    """A placement event, read in the labourer's county; the feed masks name and ID for all but hr and admin."""
+    await publish(session, model(
+        placement_id=placement.id, labourer_id=labourer.id, labourer_name=labourer.name,
+        labourer_id_number=labourer.id_number, county_code=labourer.county_code, placement_kind=placement.kind,
+        employer_id=placement.employer_id, project_id=placement.project_id, site=placement.site,
+        starts_on=placement.starts_on, ends_on=placement.ends_on, leader=placement.leader),
+        Scope(labourer.county_code))
 
 
 async def end(session: AsyncSession, principal: Principal, placement_id: int, entry: PlacementEnd) -> PlacementRead:
@@ -61,4 +74,5 @@ async def end(session: AsyncSession, principal: Principal, placement_id: int, en
     await session.flush()
     read = PlacementRead.of(placement, labourer, whole_id=False)
     await audit(session, principal, "placement.end", "placement", placement.id, before, read.for_audit())
+    await _publish(session, PlacementEnded, placement, labourer)
     return PlacementRead.of(placement, labourer, whole_id=True)

@@ -1,30 +1,14 @@
 """Training courses (就业技能培训、创业培训、两后生中期职业培训) and their participants."""
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from contracts.enums import CourseKind, Outcome
 from services.employment.states import str_enum
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
-
-class CourseKind(StrEnum):
-    """Kinds of course the plan names."""
-
-    SKILLS = "skills"  # 就业技能培训
-    ENTREPRENEURSHIP = "entrepreneurship"  # 创业培训
-    TWO_AFTER = "two_after"  # 两后生中期职业培训
-
-
-class Outcome(StrEnum):
-    """Where a participant stands."""
-
-    ENROLLED = "enrolled"  # 在训
-    COMPLETED = "completed"  # 结业
-    CERTIFIED = "certified"  # 取得职业资格证书
-    EMPLOYED = "employed"  # 培训后就业
-    DROPPED = "dropped"  # 中途退出
+__all__ = ["CourseKind", "Outcome", "Course", "Participant"]
 
 
 class Course(Base):

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from services.employment.common import Reader, Writer, sees_whole_id
-from services.employment.labourers.repository import LabourerRepository
-from services.employment.training.models import Course, Participant
+from services.employment.training import service
+from services.employment.training.models import Course
 from services.employment.training.repository import TrainingRepository
 from services.employment.training.schemas import (
     COURSE_LABELS,
@@ -15,8 +15,7 @@ from services.employment.training.schemas import (
     ParticipantRead,
     ParticipantSet,
 )
-from services.kit.audit import audit
-from services.kit.auth import Principal, out_of_scope
+from services.kit.auth import Principal
 from services.kit.db import Session
 from services.kit.errors import not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
@@ -37,33 +36,14 @@ def _read(course: Course, rows: list, principal: Principal) -> CourseRead:
 @router.post("", response_model=CourseRead, status_code=201, summary="Record a training course")
 async def add_course(entry: CourseCreate, session: Session, principal: Writer) -> CourseRead:
     """Record a course of one of the three kinds."""
-    if not principal.sees_county(entry.county_code):
-        raise out_of_scope("只能登记本县区的培训")
-    course = await TrainingRepository(session).add(Course(**entry.model_dump()))
-    read = _read(course, [], principal)
-    await audit(session, principal, "course.add", "course", course.id, None, read.model_dump(mode="json"))
-    return read
+    return _read(await service.add_course(session, principal, entry), [], principal)
 
 
 @router.post("/{course_id}/participants", response_model=CourseRead, summary="Enrol a labourer or set outcome")
 async def set_participant(course_id: int, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
     """Enrol a labourer on a course, or change the outcome of one already enrolled."""
-    repo = TrainingRepository(session)
-    course = await repo.get(course_id, principal)
-    if course is None:
-        raise not_found("course.not_found", f"培训 {course_id} 不存在或不在查看范围内")
-    if await LabourerRepository(session).get(entry.labourer_id, principal) is None:
-        raise not_found("labourer.not_found", f"劳动力 {entry.labourer_id} 不存在或不在查看范围内")
-    row = await repo.participant(course_id, entry.labourer_id)
-    before = {"outcome": str(row.outcome)} if row else None
-    if row is None:
-        await repo.add(Participant(course_id=course_id, labourer_id=entry.labourer_id, outcome=entry.outcome))
-    else:
-        row.outcome = entry.outcome
-        await session.flush()
-    await audit(session, principal, "course.participant", "course", course_id, before,
-                {"labourer_id": entry.labourer_id, "outcome": str(entry.outcome)})
-    return _read(course, await repo.participants([course_id]), principal)
+    course = await service.set_participant(session, principal, course_id, entry)
+    return _read(course, await TrainingRepository(session).participants([course_id]), principal)
 
 
 @router.get("", response_model=Page[CourseRead], summary="List training courses with participants")

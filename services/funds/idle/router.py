@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contracts.enums import ItemKind
 from services.funds.deps import Finance, Reader
 from services.funds.idle import repository as repo
 from services.funds.idle import service
@@ -15,13 +16,6 @@ from services.kit.values import Year
 
 router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
 BY = "逗号分隔的汇总维度：" + "、".join(repo.GROUPS)
-
-
-class ItemKind(StrEnum):
-    """Which ledger row an idle item is."""
-
-    BATCH = "batch"
-    ALLOCATION = "allocation"
 
 
 class AgeBucket(StrEnum):

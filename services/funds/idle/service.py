@@ -1,5 +1,7 @@
 """Idle funds (闲置资金): the rules from settings, lists and sums, and finance's class override."""
+from contracts.events.funds import IdleClassOverridden
 from services.funds.deps import Ctx
+from services.funds.events import publish_funds
 from services.funds.idle import repository as repo
 from services.funds.idle.models import IdleOverride
 from services.funds.idle.schemas import ClassOverride, IdleItem
@@ -47,4 +49,8 @@ async def override(ctx: Ctx, kind: str, item_id: int, body: ClassOverride) -> Id
         await ctx.session.flush()
     await audit(ctx.session, ctx.principal, "funds.idle_override", kind, item_id, before,
                 {"idle_class": str(body.idle_class), "reason": body.reason})
+    await publish_funds(ctx, IdleClassOverridden(
+        item_kind=kind, item_id=item_id, county_code=item.county_code, project_id=item.project_id,
+        previous_class=item.idle_class, idle_class=body.idle_class, reason=body.reason),
+        item.county_code, item.project_id)
     return await current(ctx, kind, item_id)

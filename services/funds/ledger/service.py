@@ -3,7 +3,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from contracts.events.funds import (
+    FundBatchReceived,
+    FundsAllocated,
+    FundsReallocated,
+    FundsRecovered,
+    FundsSpent,
+    SpendingReversed,
+)
 from services.funds.deps import Ctx
+from services.funds.events import publish_funds
 from services.funds.ledger import repository as repo
 from services.funds.ledger.models import Allocation, FundBatch, Recovery, Spending, Transfer
 from services.funds.ledger.schemas import (
@@ -44,6 +53,10 @@ async def receive_batch(ctx: Ctx, body: BatchCreate) -> FundBatch:
         **body.model_dump(), allocated=Decimal(0), unallocated=body.amount, created_by=ctx.principal.sub))
     await audit(ctx.session, ctx.principal, "funds.batch_receive", "fund_batch", batch.id, None,
                 money(batch, "amount", "allocated", "unallocated") | {"doc_number": batch.doc_number})
+    await publish_funds(ctx, FundBatchReceived(
+        batch_id=batch.id, doc_number=batch.doc_number, source_level=batch.source_level, year=batch.year,
+        county_code=batch.county_code, amount=batch.amount, received_on=batch.received_on, purpose=batch.purpose),
+        batch.county_code)
     return batch
 
 
@@ -71,7 +84,8 @@ async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: D
                             [FieldError("project_id", "项目不存在")])
     await projection.apply_state(ctx.session, project["id"], project["status"], project["county_code"],
                                  project["version"], project.get("name"),
-                                 date.fromisoformat(project["started_on"]) if project.get("started_on") else None)
+                                 date.fromisoformat(project["started_on"]) if project.get("started_on") else None,
+                                 project.get("owner_org"))
     if project["status"] not in FUNDABLE:
         raise conflict("funds.project_not_fundable",
                        f"项目当前状态为“{project.get('status_label', project['status'])}”，"
@@ -110,7 +124,14 @@ async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate) -> Allocatio
     """Allocate part of a batch to a fundable project (资金分配)."""
     batch = await load_batch(ctx, batch_id)
     on = _not_after_today(ctx, "allocated_on", body.allocated_on or ctx.clock.today(), batch.received_on)
-    return await _allocate(ctx, batch, body.project_id, body.amount, on)
+    allocation = await _allocate(ctx, batch, body.project_id, body.amount, on)
+    fresh = await repo.fresh(ctx.session, FundBatch, batch.id)
+    await publish_funds(ctx, FundsAllocated(
+        allocation_id=allocation.id, batch_id=batch.id, project_id=allocation.project_id,
+        county_code=allocation.county_code, source_level=allocation.source_level, year=allocation.year,
+        amount=allocation.amount, allocated_on=allocation.allocated_on, batch_unallocated=fresh.unallocated),
+        allocation.county_code, allocation.project_id)
+    return allocation
 
 
 async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
@@ -134,6 +155,11 @@ async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
                                                created_by=ctx.principal.sub, **body.model_dump()))
     await audit(ctx.session, ctx.principal, "funds.spend", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"spending_id": row.id})
+    await publish_funds(ctx, FundsSpent(
+        spending_id=row.id, allocation_id=allocation.id, project_id=allocation.project_id,
+        county_code=allocation.county_code, amount=row.amount, spent_on=row.spent_on, voucher_no=row.voucher_no,
+        payee=row.payee, allocation_spent=after.spent, allocation_balance=after.balance),
+        allocation.county_code, allocation.project_id)
     return row
 
 
@@ -158,6 +184,11 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
         created_by=ctx.principal.sub))
     await audit(ctx.session, ctx.principal, "funds.reverse", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"reversal_id": row.id})
+    await publish_funds(ctx, SpendingReversed(
+        reversal_id=row.id, reversed_spending_id=original.id, allocation_id=allocation.id,
+        project_id=allocation.project_id, county_code=allocation.county_code, amount=row.amount,
+        reversed_on=row.spent_on, voucher_no=row.voucher_no, reason=body.reason, allocation_spent=after.spent,
+        allocation_balance=after.balance), allocation.county_code, allocation.project_id)
     return row
 
 
@@ -180,6 +211,12 @@ async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recover
     await audit(ctx.session, ctx.principal, "funds.recover", "allocation", allocation.id,
                 money(allocation, "recovered", "balance"),
                 money(after, "recovered", "balance") | {"recovery_id": row.id})
+    batch = await repo.fresh(ctx.session, FundBatch, allocation.batch_id)
+    await publish_funds(ctx, FundsRecovered(
+        recovery_id=row.id, allocation_id=allocation.id, batch_id=allocation.batch_id,
+        project_id=allocation.project_id, county_code=allocation.county_code, amount=row.amount,
+        recovered_on=row.recovered_on, reason=row.reason, allocation_balance=after.balance,
+        batch_unallocated=batch.unallocated), allocation.county_code, allocation.project_id)
     return row
 
 
@@ -204,4 +241,10 @@ async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> Tr
         amount=body.amount, transferred_on=on, created_by=ctx.principal.sub))
     await audit(ctx.session, ctx.principal, "funds.reallocate", "recovery", recovery.id, None,
                 {"transfer_id": transfer.id, "to_allocation_id": allocation.id, "amount": str(body.amount)})
+    # One movement, one event: the new allocation is part of the reallocation, not a separate funds.allocated.
+    await publish_funds(ctx, FundsReallocated(
+        transfer_id=transfer.id, recovery_id=recovery.id, batch_id=recovery.batch_id,
+        from_allocation_id=recovery.allocation_id, to_allocation_id=allocation.id,
+        from_project_id=recovery.project_id, to_project_id=body.project_id, county_code=recovery.county_code,
+        amount=transfer.amount, transferred_on=transfer.transferred_on), recovery.county_code, body.project_id)
     return transfer

@@ -3,39 +3,58 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
+from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from pydantic import ValidationError
 
+from contracts.events import parse_payload
+from contracts.events.projects import ProjectSnapshot
 from services.funds.projection import repository
 from services.funds.projection.client import ProjectsService
 
 FEED = "projects"
 PAGE = 500
-PROJECT_EVENTS = frozenset({"project.submitted", "project.status_changed", "project.imported"})
 log = logging.getLogger("funds.feed")
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def project_state(event: dict[str, Any]) -> ProjectSnapshot | None:
+    """The project state an event of the projects feed carries, parsed into its contract; None for events that
+    carry none (plans), for a type or version this code does not know, and for a payload that breaks its
+    contract — each skipped with a log line, never a crash."""
+    event_type, version = event.get("type"), event.get("version")
+    try:
+        payload = parse_payload(event_type, version, event.get("payload"))
+    except ValidationError as exc:
+        log.warning("projects feed: event %s (%s v%s) breaks its contract, skipped: %s", event.get("id"),
+                    event_type, version, exc.errors(include_input=False, include_url=False)[:3])
+        return None
+    if payload is None:
+        log.warning("projects feed: event %s of unknown type %s v%s skipped", event.get("id"), event_type, version)
+        return None
+    return payload if isinstance(payload, ProjectSnapshot) else None
 
 
 async def catch_up(app: FastAPI) -> int:
-    """Apply every event after the stored cursor, one transaction per page; the number applied."""
+    """Apply every event after the stored cursor, page by page; the number of project states taken.
+
+    Each page is fetched over HTTP with no transaction open, then applied and the cursor moved in one short
+    transaction: a slow or dead projects service never holds a database connection or lock of ours.
+    """
     applied = 0
     while True:
-        async with app.state.sessionmaker() as session, session.begin():
+        async with app.state.read_sessionmaker() as session:
             after = await repository.cursor(session, FEED)
-            page = await app.state.projects.events(after, PAGE)
+        page = await app.state.projects.events(after, PAGE)
+        if not page["events"]:
+            return applied
+        async with app.state.sessionmaker() as session, session.begin():
             for event in page["events"]:
-                if event["type"] in PROJECT_EVENTS:
-                    p = event["payload"]
-                    applied += await repository.apply_state(
-                        session, int(p["id"]), p["status"], p["county_code"], int(p["version"]), p.get("name"),
-                        _date(p.get("started_on")))
-            if not page["events"]:
-                return applied
+                p = project_state(event)
+                if p is not None:
+                    applied += await repository.apply_state(session, p.project_id, p.status, p.county_code,
+                                                            p.version, p.name, p.started_on, p.owner_org)
             await repository.move_cursor(session, FEED, page["next_after"])
 
 

@@ -17,6 +17,7 @@ class ProjectState(Base):
     county_code: Mapped[str] = mapped_column(String(6))
     version: Mapped[int] = mapped_column(Integer)
     name: Mapped[str | None] = mapped_column(String(200))
+    owner_org: Mapped[str | None] = mapped_column(String(120))  # scopes the project's money events to its owner
     started_on: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

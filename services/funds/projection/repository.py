@@ -10,14 +10,14 @@ from services.funds.projection.models import FeedCursor, ProjectState
 
 
 async def apply_state(session: AsyncSession, project_id: int, status: str, county_code: str, version: int,
-                      name: str | None, started_on: date | None) -> bool:
+                      name: str | None, started_on: date | None, owner_org: str | None) -> bool:
     """Take a project's state if it is newer than what we hold; an old or repeated event changes nothing."""
     row = await session.get(ProjectState, project_id)
     if row is None:
         try:
             async with session.begin_nested():  # a concurrent writer may have inserted it first
                 session.add(ProjectState(project_id=project_id, status=status, county_code=county_code,
-                                         version=version, name=name, started_on=started_on))
+                                         version=version, name=name, started_on=started_on, owner_org=owner_org))
             return True
         except IntegrityError:
             row = await session.get(ProjectState, project_id, populate_existing=True)
@@ -25,6 +25,7 @@ async def apply_state(session: AsyncSession, project_id: int, status: str, count
         return False
     row.status, row.county_code, row.version, row.name = status, county_code, version, name
     row.started_on = started_on or row.started_on
+    row.owner_org = owner_org or row.owner_org
     await session.flush()
     return True
 
@@ -50,10 +51,11 @@ async def cursor(session: AsyncSession, feed: str) -> int:
 
 
 async def move_cursor(session: AsyncSession, feed: str, after: int) -> None:
-    """Store the new position in the same transaction as the events it covers."""
-    row = await session.get(FeedCursor, feed)
+    """Store the new position in the same transaction as the events it covers; never backwards, so a round that
+    fetched an older page than another one finished cannot rewind the cursor."""
+    row = await session.get(FeedCursor, feed, with_for_update=True)
     if row is None:
         session.add(FeedCursor(feed=feed, after=after))
     else:
-        row.after = after
+        row.after = max(row.after, after)
     await session.flush()

@@ -1,10 +1,10 @@
 """REST endpoints of rectification cases, the overdue list and the weekly notice."""
 from datetime import timedelta
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from contracts.enums import CaseStatus
 from services.funds.deps import CaseOpener, Finance, Reader
 from services.funds.rectification import repository as repo
 from services.funds.rectification import service
@@ -14,14 +14,6 @@ from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Day
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
-
-
-class CaseStatus(StrEnum):
-    """Where a case is."""
-
-    OPEN = "open"  # 待整改
-    RECTIFYING = "rectifying"  # 整改中
-    CLOSED = "closed"  # 已销号
 
 
 @router.post("", response_model=CaseRead, status_code=201, summary="Open a rectification case (立项整改)")

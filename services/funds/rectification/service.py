@@ -1,7 +1,9 @@
 """Rectification (整改, 销号): open a case per idle item or finding, work it, close it only once money moved."""
 from datetime import timedelta
 
+from contracts.events.funds import RectificationCaseOpened, RectificationCaseStatusChanged
 from services.funds.deps import Ctx
+from services.funds.events import publish_funds
 from services.funds.idle import repository as idle_repo
 from services.funds.idle import service as idle
 from services.funds.ledger import repository as ledger
@@ -64,7 +66,23 @@ async def open_case(ctx: Ctx, body: CaseCreate) -> RectificationCase:
         status="open", opened_by=ctx.principal.sub, opened_on=today))
     await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
                 {"origin": case.origin, "idle_class": idle_class, "amount": str(case.amount)})
+    await _opened(ctx, case, by_sweep=False)
     return case
+
+
+async def _opened(ctx: Ctx, case: RectificationCase, by_sweep: bool) -> None:
+    await publish_funds(ctx, RectificationCaseOpened(
+        case_id=case.id, county_code=case.county_code, origin=case.origin, batch_id=case.batch_id,
+        allocation_id=case.allocation_id, project_id=case.project_id, idle_class=case.idle_class,
+        amount=case.amount, measure=case.measure, responsible_unit=case.responsible_unit, deadline=case.deadline,
+        opened_on=case.opened_on, by_sweep=by_sweep), case.county_code, case.project_id)
+
+
+async def _moved(ctx: Ctx, case: RectificationCase, before: str) -> None:
+    await publish_funds(ctx, RectificationCaseStatusChanged(
+        case_id=case.id, county_code=case.county_code, project_id=case.project_id, from_case_status=before,
+        case_status=case.status, version=case.version, closed_on=case.closed_on, note=case.close_note),
+        case.county_code, case.project_id)
 
 
 async def load(ctx: Ctx, case_id: int) -> RectificationCase:
@@ -92,6 +110,7 @@ async def start(ctx: Ctx, case_id: int, version: int) -> RectificationCase:
     await ctx.session.flush()
     await audit(ctx.session, ctx.principal, "funds.case_start", "rectification_case", case.id,
                 {"status": "open"}, {"status": "rectifying"})
+    await _moved(ctx, case, "open")
     return case
 
 
@@ -126,6 +145,7 @@ async def close(ctx: Ctx, case_id: int, body: CaseClose, version: int) -> Rectif
     await ctx.session.flush()
     await audit(ctx.session, ctx.principal, "funds.case_close", "rectification_case", case.id,
                 {"status": before}, {"status": "closed", "note": body.note})
+    await _moved(ctx, case, before)
     return case
 
 
@@ -155,5 +175,6 @@ async def sweep(ctx: Ctx) -> list[RectificationCase]:
             opened_by=ctx.principal.sub, opened_on=today))
         await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
                     {"origin": "idle", "idle_class": idle_class, "amount": str(case.amount), "via": "sweep"})
+        await _opened(ctx, case, by_sweep=True)
         opened.append(case)
     return opened

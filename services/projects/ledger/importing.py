@@ -1,13 +1,18 @@
 """Bringing in existing projects (历史项目导入): all rows or none, at their state, with their dates."""
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events.projects import ProjectImported
 from services.kit.audit import audit
-from services.kit.auth import out_of_scope
+from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
-from services.kit.outbox import publish
 from services.projects.deps import Ctx
 from services.projects.ledger.schemas import ExistingProject
+from services.projects.library.events import publish_project
 from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.service import apply_content, event_payload
+from services.projects.library.service import apply_content
 from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.codes import claim_library_codes, next_library_code
 from services.projects.lifecycle.models import HistoryRecord
@@ -42,16 +47,21 @@ async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project
             ctx, row.county_code, row.admitted_on.year)
         await repo.add(project)
         await _into_plan(ctx, project)
-        ctx.session.add(HistoryRecord(
-            project_id=project.id, actor=ctx.principal.sub, actor_role=str(ctx.principal.role), action="import",
-            from_status=None, to_status=str(project.status), note="历史项目导入",
-            data={name: str(getattr(row, name)) for name in _COPIED if getattr(row, name) is not None},
-            at=ctx.clock.now()))
-        await audit(ctx.session, ctx.principal, "project.import", "project", project.id, None,
-                    {"status": str(project.status), "library_code": project.library_code})
-        await publish(ctx.session, "project.imported", "project", project.id, event_payload(project))
+        data = {name: str(getattr(row, name)) for name in _COPIED if getattr(row, name) is not None}
+        await record_import(ctx.session, ctx.principal, project, "历史项目导入", data, ctx.clock.now())
         projects.append(project)
     return projects
+
+
+async def record_import(session: AsyncSession, principal: Principal, project: Project, note: str,
+                        data: dict[str, str], at: datetime) -> None:
+    """An entry that came in at its state (imported, or demo data): timeline step, audit record and event."""
+    session.add(HistoryRecord(project_id=project.id, actor=principal.sub, actor_role=str(principal.role),
+                              action="import", from_status=None, to_status=str(project.status), note=note,
+                              data=data, at=at))
+    await audit(session, principal, "project.import", "project", project.id, None,
+                {"status": str(project.status), "library_code": project.library_code})
+    await publish_project(session, ProjectImported, project)
 
 
 async def _into_plan(ctx: Ctx, project: Project) -> None:

@@ -1,11 +1,12 @@
 """Submitting library entries (项目入库申报) and the checks every submission or revision passes."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.events.projects import ProjectSubmitted
 from services.kit.audit import audit
 from services.kit.auth import Principal, Role, out_of_scope
 from services.kit.errors import FieldError, unprocessable
-from services.kit.outbox import publish
 from services.projects.library.eligibility import eligibility_breaches
+from services.projects.library.events import publish_project
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.repository import ProjectRepository
 from services.projects.library.schemas import ProjectCreate, ProjectRead
@@ -42,13 +43,6 @@ async def check_submission(session: AsyncSession, principal: Principal, entry: P
     return owner_org
 
 
-def event_payload(project: Project) -> dict:
-    """What other services learn about an entry from the event feed."""
-    return {"id": project.id, "status": str(project.status), "county_code": project.county_code,
-            "version": project.version, "name": project.name, "owner_org": project.owner_org,
-            "started_on": project.started_on.isoformat() if project.started_on else None}
-
-
 def apply_content(project: Project, entry: ProjectCreate, owner_org: str) -> None:
     """Copy an entry's content (everything the owner fills in) onto the row."""
     b = entry.beneficiaries
@@ -75,5 +69,5 @@ async def submit(session: AsyncSession, principal: Principal, entry: ProjectCrea
                               action="submit", from_status=None, to_status=str(project.status), data={}))
     read = ProjectRead.of(project)
     await audit(session, principal, "project.submit", "project", project.id, None, read.model_dump(mode="json"))
-    await publish(session, "project.submitted", "project", project.id, event_payload(project))
+    await publish_project(session, ProjectSubmitted, project)
     return read

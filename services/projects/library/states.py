@@ -1,26 +1,9 @@
 """The states and categories of a library entry, with the Chinese words officials use."""
 from enum import StrEnum
 
+from contracts.enums import ProjectStatus
 
-class ProjectStatus(StrEnum):
-    """Where an entry is in its life (项目状态)."""
-
-    SUBMITTED = "submitted"  # 已申报，待乡镇审核
-    COUNTY_DEPARTMENTS = "county_departments"  # 县直部门论证
-    COUNTY_OFFICE = "county_office"  # 县扶贫办审定
-    CITY_OFFICE = "city_office"  # 市扶贫办审核
-    RETURNED = "returned"  # 退回修改
-    ANNOUNCED = "announced"  # 公示中
-    ADMITTED = "admitted"  # 已入库
-    PLANNED = "planned"  # 已列入年度计划
-    STARTED = "started"  # 已开工
-    COMPLETED = "completed"  # 已竣工
-    ACCEPTED = "accepted"  # 已验收
-    SETTLED = "settled"  # 已报账
-    REJECTED = "rejected"  # 不予入库
-    CANCELLED = "cancelled"  # 无法实施，已取消
-    CLEARED = "cleared"  # 已清理出库
-
+__all__ = ["ProjectStatus", "STATUS_LABELS", "ProjectCategory", "CATEGORY_LABELS", "FundSource", "FISCAL_SOURCES"]
 
 STATUS_LABELS: dict[ProjectStatus, str] = {
     ProjectStatus.SUBMITTED: "已申报，待乡镇审核",

@@ -2,14 +2,14 @@
 from datetime import date
 from typing import Any
 
+from contracts.events.projects import ProjectStatusChanged, ProjectUpdated
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
-from services.kit.outbox import publish
 from services.projects.deps import Ctx
+from services.projects.library.events import publish_project
 from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.service import event_payload
 from services.projects.library.states import STATUS_LABELS
 from services.projects.lifecycle.models import HistoryRecord
 from services.projects.lifecycle.transitions import TRANSITIONS, Action, Rules, Transition, allowed_actions, next_state
@@ -59,9 +59,9 @@ def not_in_future(ctx: Ctx, field: str, on: date, not_before: date | None = None
         raise unprocessable("request.invalid", message, [FieldError(field, message)])
 
 
-async def record(ctx: Ctx, project: Project, action: Action | str, before: dict[str, Any],
+async def record(ctx: Ctx, project: Project, action: Action, before: dict[str, Any],
                  note: str | None = None, data: dict[str, Any] | None = None) -> None:
-    """Write the timeline step, the audit record and, when the state changed, the event — all in this transaction."""
+    """Write the timeline step, the audit record and the event — all in this transaction."""
     await ctx.session.flush()  # assigns the new version
     after = snapshot(project)
     ctx.session.add(HistoryRecord(
@@ -69,9 +69,13 @@ async def record(ctx: Ctx, project: Project, action: Action | str, before: dict[
         from_status=before["status"], to_status=after["status"], note=note or None, data=data or {},
         at=ctx.clock.now()))
     await audit(ctx.session, ctx.principal, f"project.{action}", "project", project.id, before, after)
+    # Every change is on the feed: a new state as status_changed, anything else (progress, edit, objection...)
+    # as updated, each with the entry's version so consumers apply it once and in order.
     if before["status"] != after["status"]:
-        await publish(ctx.session, "project.status_changed", "project", project.id,
-                      event_payload(project) | {"from_status": before["status"], "action": str(action)})
+        await publish_project(ctx.session, ProjectStatusChanged, project, from_status=before["status"],
+                              action=action, note=note or None)
+    else:
+        await publish_project(ctx.session, ProjectUpdated, project, action=action, note=note or None)
 
 
 async def transition(ctx: Ctx, project_id: int, version: int, action: Action, note: str | None = None,

@@ -2,33 +2,10 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
+from contracts.enums import ProjectAction as Action  # events carry actions; ROLLOVER is the plan's, not the table's
 from services.kit.auth import Role
 from services.projects.library.states import ProjectStatus as S
-
-
-class Action(StrEnum):
-    """Everything that can be done to a library entry after submission."""
-
-    APPROVE = "approve"  # 审核通过
-    RETURN = "return"  # 退回修改
-    REJECT = "reject"  # 不予入库
-    EDIT = "edit"  # 修改申报内容
-    RESUBMIT = "resubmit"  # 修改后重新提交
-    OBJECT = "object"  # 公示期提出异议
-    RESOLVE_OBJECTION = "resolve_objection"  # 处理异议
-    ADMIT = "admit"  # 入库
-    SCHEDULE = "schedule"  # 列入年度计划
-    UNSCHEDULE = "unschedule"  # 调出年度计划（第四季度调整）
-    START = "start"  # 开工
-    REPORT_PROGRESS = "report_progress"  # 报告进度
-    COMPLETE = "complete"  # 竣工
-    ACCEPT = "accept"  # 验收
-    SETTLE = "settle"  # 报账完成
-    CANCEL = "cancel"  # 无法实施，取消
-    CLEAR = "clear"  # 清理出库
-
 
 # Review steps in order, and the role that decides each (入库审批 / 项目论证).
 REVIEW_STEPS: dict[S, Role] = {

@@ -1,7 +1,11 @@
 """Rolling annual plans (滚动实施): schedule, roll over unfinished entries, fourth-quarter adjustments."""
+from contracts.enums import PlanChange
+from contracts.events.projects import AnnualPlanChanged
+from services.kit.audit import audit
 from services.kit.auth import out_of_scope
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+from services.kit.outbox import Scope, publish
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
 from services.projects.library.states import ProjectStatus as S
@@ -13,6 +17,14 @@ from services.projects.plans.models import AnnualPlan, PlanEntry
 UNFINISHED = (S.PLANNED, S.STARTED)
 
 
+async def _publish(ctx: Ctx, plan: AnnualPlan, change: PlanChange) -> None:
+    """Audit a plan's change and put it on the feed, read in its county (owners follow their entries' events)."""
+    await audit(ctx.session, ctx.principal, f"plan.{change}", "annual_plan", plan.id, None,
+                {"county_code": plan.county_code, "year": plan.year, "status": plan.status, "version": plan.version})
+    await publish(ctx.session, AnnualPlanChanged(plan_id=plan.id, county_code=plan.county_code, year=plan.year,
+                                                 plan_status=plan.status, change=change), Scope(plan.county_code))
+
+
 async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
     """The county's plan for the year, created if missing; 409 when it is closed (read-only)."""
     plan = await repository.find_plan(ctx.session, county, year)
@@ -20,6 +32,7 @@ async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
         plan = AnnualPlan(county_code=county, year=year, status="open")
         ctx.session.add(plan)
         await ctx.session.flush()
+        await _publish(ctx, plan, PlanChange.OPENED)
     if plan.status != "open":
         raise conflict("plan.closed", f"{year} 年度计划已关闭，只能查看", plan_year=year)
     return plan
@@ -83,10 +96,11 @@ async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPla
             continue
         before = snapshot(project)
         await _add(ctx, following, project, "rollover", f"{year} 年未完成，滚动转入 {year + 1} 年")
-        await record(ctx, project, "rollover", before, None, {"from_year": year, "to_year": year + 1})
+        await record(ctx, project, Action.ROLLOVER, before, None, {"from_year": year, "to_year": year + 1})
     plan.status, plan.closed_at = "closed", ctx.clock.now()
     plan.updated_at = plan.closed_at
     await ctx.session.flush()
+    await _publish(ctx, plan, PlanChange.ROLLED_OVER)
     return following
 
 
@@ -122,4 +136,5 @@ async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int],
         await schedule(ctx, project_id, None, year, "adjustment", reason)
     plan.updated_at = ctx.clock.now()  # touching the row bumps its version: concurrent adjustments get 412
     await ctx.session.flush()
+    await _publish(ctx, plan, PlanChange.ADJUSTED)
     return plan
