@@ -4,12 +4,13 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request
-from strawberry.fastapi import GraphQLRouter
 
 from gateway.config import Settings
 from gateway.context import get_context
+from gateway.graphiql import GRAPHIQL_ASSETS, OWN_FILES, LocalGraphiQLRouter
 from gateway.schema import build_schema
 from gateway.upstream import ServiceClient, UpstreamCalls
+from services.kit.docs import install_docs
 from services.kit.errors import install_error_handlers
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 
@@ -46,9 +47,10 @@ def create_app(settings: Settings | None = None,
     app.state.metrics = metrics
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     install_error_handlers(app)
+    install_docs(app, GRAPHIQL_ASSETS, OWN_FILES)
     # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the
     # matched route's path, which (FastAPI >= 0.16x) no longer carries a prefix given at include time.
-    app.include_router(GraphQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))
+    app.include_router(LocalGraphiQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))
     app.include_router(metrics_router(None))
 
     @app.get("/healthz", tags=["ops"])

@@ -7,6 +7,7 @@ from prometheus_client import CollectorRegistry
 
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
+from services.kit.docs import install_docs
 from services.kit.errors import install_error_handlers
 from services.kit.health import health_router
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
@@ -43,6 +44,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.metrics = Metrics(name)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
+    install_docs(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router, *routers):
         app.include_router(router)
