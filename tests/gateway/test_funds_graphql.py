@@ -1,35 +1,18 @@
 """Funds through GraphQL: Project.funding in one batch call, idle funds, cases, progress, typed problems."""
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
 import pytest
 
-from services.kit.testing import DatabaseFactory, serve_in_process
+from services.kit.testing import serve_in_process
 from tests.funds.helpers import COUNTY_OFFICE, FINANCE, INSPECTOR, clear, project_row
 from tests.gateway.graphql import gql
 
 
 @pytest.fixture
-async def stack(databases: DatabaseFactory, migrated: str) -> AsyncIterator[tuple]:
-    """Gateway → projects and funds, all in process on fresh databases."""
-    from gateway.app import create_app as create_gateway
-    from services.funds.app import create_app as create_funds
-    from services.funds.config import Settings as FundsSettings
-    from services.projects.app import create_app as create_projects
-    from services.projects.config import Settings as ProjectsSettings
-
-    urls = [await databases.create("projects", migrated), await databases.create("funds", migrated)]
-    projects_app = create_projects(ProjectsSettings(database_url=urls[0]))
-    funds_app = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0),
-                             projects_transport=httpx.ASGITransport(app=projects_app))
-    async with serve_in_process(projects_app) as projects, funds_app.router.lifespan_context(funds_app):
-        transports = {"projects": httpx.ASGITransport(app=projects_app),
-                      "funds": httpx.ASGITransport(app=funds_app)}
-        async with serve_in_process(create_gateway(transports=transports)) as gateway:
-            yield gateway, projects, funds_app
-    for url in urls:
-        await databases.drop(url)
+def stack(system) -> tuple:
+    """Gateway → projects and funds, all in process on fresh databases (tests/gateway/conftest.py)."""
+    return system.gateway, system.projects, system.funds_app
 
 
 BATCH = """mutation($input: FundBatchInput!, $key: String!) { receiveFundBatch(input: $input, idempotencyKey: $key) {
