@@ -215,12 +215,12 @@ class IdleFundSum:
     items: int
 
 
-@strawberry.type(description="项目资金情况：分配、支出、余额与闲置")
+@strawberry.type(description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金")
 class ProjectFunding:
-    allocated: Decimal
-    spent: Decimal
-    recovered: Decimal
-    balance: Decimal
+    allocated: Decimal = strawberry.field(description="分配总额（含其后收回的部分）")
+    spent: Decimal = strawberry.field(description="已支出（扣除冲销）")
+    recovered: Decimal = strawberry.field(description="已收回（回到批次未分配余额）")
+    balance: Decimal = strawberry.field(description="余额")
     allocations: list[Allocation]
     idle_items: list[IdleFund]
 

@@ -1,5 +1,6 @@
 """Funds through GraphQL: Project.funding in one batch call, idle funds, cases, progress, typed problems."""
 from datetime import timedelta
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -125,7 +126,8 @@ async def test_announcements_and_evaluations_page_by_page(stack):
     assert rest == {"items": [{"id": ids[0], "score": "88.50"}], "nextCursor": None}
 
 
-LEDGER = """query($b: Int!, $a: Int!) {
+LEDGER = """query($b: Int!, $a: Int!, $p: Int!) {
+  project(id: $p) { funding { allocated spent recovered balance } }
   fundAllocations(batchId: $b, first: 1) { items { projectId amount balance } nextCursor }
   spendings(allocationId: $a) { items { kind amount voucherNo } nextCursor }
   fundRecoveries { items { allocationId amount reallocated } nextCursor }
@@ -149,7 +151,11 @@ async def test_allocations_spendings_recoveries_and_the_weekly_notice(stack):
     recover = """mutation($a: Int!) { recoverFunds(allocationId: $a, amount: "50", reason: "结余",
       idempotencyKey: "r-3") { __typename } }"""
     assert (await gql(gateway, recover, FINANCE, a=first["id"]))["data"]["recoverFunds"]["__typename"] == "Recovery"
-    data = (await gql(gateway, LEDGER, INSPECTOR, b=batch["id"], a=first["id"]))["data"]
+    data = (await gql(gateway, LEDGER, INSPECTOR, b=batch["id"], a=first["id"], p=ids[0]))["data"]
+    # Allocated gross, recovered beside it: allocated = spent + recovered + balance.
+    funding = data["project"]["funding"]
+    assert funding == {"allocated": "400.00", "spent": "150.00", "recovered": "50.00", "balance": "200.00"}
+    assert Decimal(funding["allocated"]) == sum(Decimal(funding[k]) for k in ("spent", "recovered", "balance"))
     assert data["fundAllocations"]["items"] == [{"projectId": ids[0], "amount": "400.00", "balance": "200.00"}]
     assert data["fundAllocations"]["nextCursor"] is not None  # the second allocation is on the next page
     assert data["spendings"] == {"items": [{"kind": "spend", "amount": "150.00", "voucherNo": "V-3"}],
