@@ -130,27 +130,31 @@ class ServiceClient:
         parameter or header raises InvalidArgument (request.invalid) before any call is made or counted.
         """
         path = build_path(route, path_params or {})
-        for name, value in (headers or {}).items():
-            check_header(name, value)
-        self.calls.counter.labels(self.service, method, route).inc()
         headers = dict(headers or {})
         if authorization:
-            headers["Authorization"] = authorization
+            headers["Authorization"] = authorization  # as the caller sent it: may hold bytes HTTP/ASCII refuses
         if if_match is not None:
             headers["If-Match"] = f'"{if_match}"'
+        for name, value in headers.items():
+            check_header(name, value)
+        self.calls.counter.labels(self.service, method, route).inc()
         try:
             response = await self.http.request(method, path, headers=headers, **kwargs)
         except httpx.TimeoutException:
             raise UpstreamUnavailable(self.service, "timeout") from None
         except httpx.TransportError as exc:
             raise UpstreamUnavailable(self.service, type(exc).__name__) from None
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
         if response.status_code >= 400:
-            try:
-                problem = response.json()
-            except ValueError:
-                problem = {}
-            raise UpstreamProblem(self.service, response.status_code, problem if isinstance(problem, dict) else {})
-        return response.json()
+            raise UpstreamProblem(self.service, response.status_code, body if isinstance(body, dict) else {})
+        if body is None and response.content.strip() != b"null":
+            # A success that is not JSON: the service is not answering as its contract says.
+            raise UpstreamProblem(self.service, 502, {"code": "upstream.invalid_answer",
+                                                      "detail": f"{self.service} 服务的答复不是 JSON"})
+        return body
 
     async def close(self) -> None:
         """Release the pool."""

@@ -110,3 +110,29 @@ async def test_an_oversize_chunked_body_without_a_length_is_413_too(system):
 
     ok = await system.gateway.post("/graphql", content=small(), headers={"Content-Type": "application/json"})
     assert ok.status_code == 200 and ok.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_a_token_with_bytes_http_cannot_forward_is_refused_not_crashed(system):
+    r = await system.gateway.post("/graphql", json={"query": "{ project(id: 1) { id } }"},
+                                  headers={"Authorization": b"Bearer \xe9t\xe9"})
+    assert r.status_code == 200
+    error = r.json()["errors"][0]
+    assert error["extensions"]["code"] == "request.invalid"
+    assert error["extensions"]["fields"][0]["field"] == "Authorization"
+    assert system.seen == []
+
+
+async def test_a_success_that_is_not_json_is_a_coded_502_not_a_crash():
+    # A stand-in for a broken or foreign upstream: none of our services answers a 200 in plain text on purpose.
+    import httpx
+    from prometheus_client import CollectorRegistry
+
+    from gateway.upstream import ServiceClient, UpstreamCalls, UpstreamProblem
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, text="# HELP up\n"))
+    client = ServiceClient("projects", "http://upstream", httpx.Timeout(1.0), httpx.Limits(),
+                           UpstreamCalls(CollectorRegistry()), transport)
+    with pytest.raises(UpstreamProblem) as refused:
+        await client.request("GET", "/projects/{project_id}", None, path_params={"project_id": 1})
+    assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
+    await client.close()
