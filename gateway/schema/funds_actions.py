@@ -49,7 +49,7 @@ class FundBatchInput:
     county_code: str
     amount: Decimal
     received_on: date
-    purpose: str
+    purpose: str = free_text_field()
 
 
 @strawberry.input(description="立项整改：闲置资金（批次或分配）或审计、督查发现（批次或项目）")

@@ -1,8 +1,9 @@
 """Clean text at the gateway's edge: a C0 control character (or DEL) in any argument — a literal in the document
 or a variable — is refused with `request.invalid` naming the argument path, before any upstream call.
 
-Tab and newline are allowed only where the schema marks the argument or input field `@freeText` (descriptions,
-opinions, reasons, notes), as the services do; the predicate is the kit's `control_char_message`.
+Tab and newline are allowed only where the schema marks the argument or input field `@freeText` — the fields the
+services type `FreeText` (descriptions, opinions, reasons, notes, measures, findings, purposes, conclusions); the
+predicate is the kit's `control_char_message`.
 """
 import dataclasses
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ from services.kit.text import control_char_message
 
 
 @strawberry.schema_directive(locations=[Location.ARGUMENT_DEFINITION, Location.INPUT_FIELD_DEFINITION],
-                             description="自由文本（说明、意见、理由、备注）：允许换行与制表符；其余参数不允许任何控制字符")
+                             description="自由文本（说明、意见、理由、备注、措施等）：允许换行与制表符；其余参数不允许任何控制字符")
 class FreeText:
     """Marks an argument or input field whose text may hold tab and newline."""
 
