@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 ROLE ?= city_office
 COUNTY ?=
 ORG ?=
@@ -17,7 +19,16 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install the pinned dependencies
+# The browser assets /docs and GraphiQL serve themselves (no CDN at run time), pinned by package-lock.json.
+$(NPM_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+# The browser tests drive Debian's Chromium (never a downloaded one); installed once when missing.
+$(CHROMIUM):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+install: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## .venv with the pinned dependencies, node_modules, Chromium
 
 run: install  ## migrate, load demo data, start the four processes; Ctrl-C stops them
 	$(PY) -m devtools.run

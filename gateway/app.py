@@ -4,12 +4,14 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request
-from strawberry.fastapi import GraphQLRouter
 
 from gateway.config import Settings
 from gateway.context import get_context
+from gateway.graphiql import GRAPHIQL_ASSETS, OWN_FILES, LocalGraphiQLRouter
 from gateway.schema import build_schema
 from gateway.upstream import ServiceClient, UpstreamCalls
+from services.kit.body_limit import BodyLimit
+from services.kit.docs import install_docs
 from services.kit.errors import install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
@@ -47,12 +49,14 @@ def create_app(settings: Settings | None = None,
     app = FastAPI(title="柳州扶贫 GraphQL 网关 · Gateway", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.metrics = metrics
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)  # added last: outermost, counts the 413s too
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
+    install_docs(app, GRAPHIQL_ASSETS, OWN_FILES)
     # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the
     # matched route's path, which (FastAPI >= 0.16x) no longer carries a prefix given at include time.
-    app.include_router(GraphQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))
+    app.include_router(LocalGraphiQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))
     app.include_router(metrics_router(None))
 
     @app.get("/healthz", tags=["ops"])

@@ -1,4 +1,5 @@
 """Gateway settings (env prefix GATEWAY_)."""
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,3 +19,5 @@ class Settings(BaseSettings):
     max_depth: int = 10
     max_aliases: int = 20
     max_tokens: int = 2000
+    # Request bodies over this many bytes (GATEWAY_MAX_BODY_BYTES) answer 413 request.too_large unparsed.
+    max_body_bytes: int = Field(1024 * 1024, ge=1)

@@ -1,7 +1,8 @@
 """The gateway's typed client of the employment service."""
+from collections.abc import Mapping
 from typing import Any
 
-from gateway.upstream import ServiceClient
+from gateway.upstream import PathValue, ServiceClient
 
 
 class EmploymentClient:
@@ -16,11 +17,11 @@ class EmploymentClient:
         data = await self.client.request("GET", route, self.authorization, params={"ids": ",".join(map(str, ids))})
         return data["items"]
 
-    async def get(self, route: str, path: str | None = None, **params: Any) -> Any:
-        """A read; None-valued params are left out."""
-        return await self.client.request("GET", route, self.authorization, path=path,
+    async def get(self, route: str, **params: Any) -> Any:
+        """A read of a route without path parameters; None-valued params are left out."""
+        return await self.client.request("GET", route, self.authorization,
                                          params={k: v for k, v in params.items() if v is not None})
 
-    async def post(self, route: str, body: Any, path: str | None = None) -> Any:
-        """A write."""
-        return await self.client.request("POST", route, self.authorization, path=path, json=body)
+    async def post(self, route: str, body: Any, path_params: Mapping[str, PathValue] | None = None) -> Any:
+        """A write; `path_params` fill the route template's placeholders."""
+        return await self.client.request("POST", route, self.authorization, path_params=path_params, json=body)

@@ -1,7 +1,8 @@
 """The gateway's typed client of the funds service."""
+from collections.abc import Mapping
 from typing import Any
 
-from gateway.upstream import ServiceClient
+from gateway.upstream import PathValue, ServiceClient
 
 
 class FundsClient:
@@ -16,18 +17,19 @@ class FundsClient:
         return await self.client.request("GET", "/funding", self.authorization,
                                          params={"ids": ",".join(map(str, project_ids))})
 
-    async def get(self, route: str, path: str | None = None, params: dict[str, Any] | None = None) -> Any:
-        """Any read; `route` is the template used as metric label."""
+    async def get(self, route: str, params: dict[str, Any] | None = None,
+                  path_params: Mapping[str, PathValue] | None = None) -> Any:
+        """Any read; `route` is the template (also the metric label) that `path_params` fill."""
         clean = {k: v for k, v in (params or {}).items() if v is not None}
-        return await self.client.request("GET", route, self.authorization, path=path, params=clean)
+        return await self.client.request("GET", route, self.authorization, path_params=path_params, params=clean)
 
-    async def post(self, route: str, path: str, json: Any, idempotency_key: str | None = None,
-                   if_match: int | None = None) -> Any:
+    async def post(self, route: str, json: Any, path_params: Mapping[str, PathValue] | None = None,
+                   idempotency_key: str | None = None, if_match: int | None = None) -> Any:
         """Any action; money-moving ones carry the caller's Idempotency-Key, case steps the version read."""
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
-        return await self.client.request("POST", route, self.authorization, path=path, json=json, headers=headers,
-                                         if_match=if_match)
+        return await self.client.request("POST", route, self.authorization, path_params=path_params, json=json,
+                                         headers=headers, if_match=if_match)
 
-    async def put(self, route: str, path: str, json: Any) -> Any:
+    async def put(self, route: str, json: Any, path_params: Mapping[str, PathValue] | None = None) -> Any:
         """A replacing write."""
-        return await self.client.request("PUT", route, self.authorization, path=path, json=json)
+        return await self.client.request("PUT", route, self.authorization, path_params=path_params, json=json)

@@ -1,7 +1,8 @@
 """The gateway's typed client of the projects service."""
+from collections.abc import Mapping
 from typing import Any
 
-from gateway.upstream import ServiceClient
+from gateway.upstream import PathValue, ServiceClient
 
 
 class ProjectsClient:
@@ -28,8 +29,8 @@ class ProjectsClient:
         """Submit a new entry."""
         return await self.client.request("POST", "/projects", self.authorization, json=entry)
 
-    async def call(self, method: str, route: str, path: str, version: int | None = None,
-                   json: Any = None, params: dict[str, Any] | None = None) -> Any:
-        """Any other projects endpoint; `version` goes out as If-Match."""
-        return await self.client.request(method, route, self.authorization, path=path, json=json, params=params,
-                                         if_match=version)
+    async def call(self, method: str, route: str, path_params: Mapping[str, PathValue] | None = None,
+                   version: int | None = None, json: Any = None, params: dict[str, Any] | None = None) -> Any:
+        """Any other projects endpoint: `path_params` fill the route template, `version` goes out as If-Match."""
+        return await self.client.request(method, route, self.authorization, path_params=path_params, json=json,
+                                         params=params, if_match=version)

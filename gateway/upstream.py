@@ -1,22 +1,98 @@
-"""Typed HTTP access to the services: one pooled client each, the caller's token forwarded, errors mapped."""
+"""Typed HTTP access to the services: one pooled client each, the caller's token forwarded, errors mapped.
+
+The client is careful: it builds every path itself from a route template and path parameters, so no argument
+can change which upstream route is called, and it refuses header values HTTP cannot carry.
+"""
+import re
+from collections.abc import Mapping
+from enum import Enum
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from graphql import GraphQLError
 from prometheus_client import CollectorRegistry, Counter
 
+from services.kit.counties import is_liuzhou_county
+from services.kit.text import control_char_message
+
+PathValue = int | str | Enum
+MAX_ID = 2**63 - 1  # the services' BIGINT ids
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Characters that would end or climb out of a path segment, whatever the encoding does with them.
+_SEGMENT_BREAKERS = ("/", "\\", "?", "#")
+# What a path parameter must be, by its name in the route template (the same name means the same thing in
+# every service); any other string parameter only has to be a safe segment.
+_SEGMENT_RULES = {"county": (is_liuzhou_county, "不是柳州市的县区代码")}
+
+
+def reason(fields: list[dict[str, Any]]) -> str:
+    """The Chinese reason of a refusal, composed from its failing fields ("请求内容有误：name：…；…")."""
+    parts = [f"{f.get('field')}：{f.get('message')}" if f.get("field") else str(f.get("message")) for f in fields]
+    return "请求内容有误：" + "；".join(parts)
+
 
 class UpstreamProblem(GraphQLError):
-    """A service refused the request; carries its problem document's stable code."""
+    """A service refused the request; carries its problem document's stable code.
+
+    The message of a request.invalid refusal is composed from its failing fields, so it states the reason in
+    Chinese rather than only the generic "请求内容有误".
+    """
 
     def __init__(self, service: str, status: int, problem: dict[str, Any]) -> None:
         self.status = status
         self.problem = problem
         self.code = problem.get("code") or f"upstream.http_{status}"
-        super().__init__(problem.get("detail") or f"{service} 服务返回 {status}", extensions={
+        fields = problem.get("fields") or []
+        message = reason(fields) if self.code == "request.invalid" and fields else problem.get("detail")
+        super().__init__(message or f"{service} 服务返回 {status}", extensions={
             "code": self.code, "status": status, "service": service,
             "fields": problem.get("fields", []),
         })
+
+
+class InvalidArgument(UpstreamProblem):
+    """Refused by the gateway itself before any call: the same shape as a service's request.invalid problem."""
+
+    def __init__(self, *fields: tuple[str, str]) -> None:
+        listed = [{"field": field, "message": message} for field, message in fields]
+        super().__init__("gateway", 422, {"code": "request.invalid", "fields": listed})
+
+
+def _segment(name: str, value: PathValue) -> str:
+    """One path parameter, checked and percent-encoded; InvalidArgument when it could change the route."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"path parameter {name} must be an int, str or Enum, not {type(value).__name__}")
+    if isinstance(value, int):
+        if not 0 <= value <= MAX_ID:
+            raise InvalidArgument((name, f"应为 0 到 {MAX_ID} 之间的整数"))
+        return str(value)
+    if value in ("", ".", "..") or any(c in value for c in _SEGMENT_BREAKERS):
+        raise InvalidArgument((name, "不能为空，也不能含有 / \\ ? # 或是 . 与 .."))
+    if (problem := control_char_message(value)) is not None:
+        raise InvalidArgument((name, problem))
+    rule = _SEGMENT_RULES.get(name)
+    if rule is not None and not rule[0](value):
+        raise InvalidArgument((name, rule[1]))
+    return quote(value, safe="")
+
+
+def build_path(route: str, params: Mapping[str, PathValue]) -> str:
+    """The path of route (a template such as /plans/{county}/{year}) with each parameter checked and encoded."""
+    names = _PLACEHOLDER.findall(route)
+    if set(names) != set(params):
+        raise TypeError(f"route {route} takes path parameters {names}, got {sorted(params)}")
+    return _PLACEHOLDER.sub(lambda m: _segment(m.group(1), params[m.group(1)]), route)
+
+
+def check_header(name: str, value: str) -> None:
+    """Refuse a header value HTTP cannot carry (anything but visible ASCII and space) before it is sent."""
+    if not value.isascii():
+        raise InvalidArgument((name, "只能含有英文字母、数字与符号（ASCII）"))
+    if (problem := control_char_message(value)) is not None:
+        raise InvalidArgument((name, problem))
 
 
 class UpstreamUnavailable(GraphQLError):
@@ -45,31 +121,40 @@ class ServiceClient:
         self.calls = calls
 
     async def request(self, method: str, route: str, authorization: str | None, *,
-                      path: str | None = None, if_match: int | None = None,
-                      headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
-        """Call route (a template such as /projects/{id}, used as metric label) at path; JSON or an error.
+                      path_params: Mapping[str, PathValue] | None = None, if_match: int | None = None,
+                      headers: Mapping[str, str] | None = None, **kwargs: Any) -> Any:
+        """Call route (a template such as /projects/{project_id}, also the metric label) with its `path_params`
+        validated and percent-encoded; JSON or an error.
 
-        `headers` adds request headers, such as the Idempotency-Key of a money-moving call.
+        `headers` adds request headers, such as the Idempotency-Key of a money-moving call. A refused path
+        parameter or header raises InvalidArgument (request.invalid) before any call is made or counted.
         """
-        self.calls.counter.labels(self.service, method, route).inc()
+        path = build_path(route, path_params or {})
         headers = dict(headers or {})
         if authorization:
-            headers["Authorization"] = authorization
+            headers["Authorization"] = authorization  # as the caller sent it: may hold bytes HTTP/ASCII refuses
         if if_match is not None:
             headers["If-Match"] = f'"{if_match}"'
+        for name, value in headers.items():
+            check_header(name, value)
+        self.calls.counter.labels(self.service, method, route).inc()
         try:
-            response = await self.http.request(method, path or route, headers=headers, **kwargs)
+            response = await self.http.request(method, path, headers=headers, **kwargs)
         except httpx.TimeoutException:
             raise UpstreamUnavailable(self.service, "timeout") from None
         except httpx.TransportError as exc:
             raise UpstreamUnavailable(self.service, type(exc).__name__) from None
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
         if response.status_code >= 400:
-            try:
-                problem = response.json()
-            except ValueError:
-                problem = {}
-            raise UpstreamProblem(self.service, response.status_code, problem if isinstance(problem, dict) else {})
-        return response.json()
+            raise UpstreamProblem(self.service, response.status_code, body if isinstance(body, dict) else {})
+        if body is None and response.content.strip() != b"null":
+            # A success that is not JSON: the service is not answering as its contract says.
+            raise UpstreamProblem(self.service, 502, {"code": "upstream.invalid_answer",
+                                                      "detail": f"{self.service} 服务的答复不是 JSON"})
+        return body
 
     async def close(self) -> None:
         """Release the pool."""

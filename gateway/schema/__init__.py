@@ -9,6 +9,7 @@ from gateway.schema.funds import FundsQueries
 from gateway.schema.funds_actions import FundsMutations
 from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
+from gateway.schema.text import CleanText
 
 
 @strawberry.type
@@ -28,4 +29,5 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        CleanText,
     ])

@@ -29,6 +29,7 @@ from gateway.schema.page import Page, page_of, page_size
 from gateway.schema.problems import or_problem
 from gateway.schema.projects import to_json
 from gateway.schema.rest import from_rest, result_union
+from gateway.schema.text import free_text_field
 
 LabourerResult = result_union("LabourerResult", Labourer)
 EmployerResult = result_union("EmployerResult", Employer)
@@ -75,7 +76,7 @@ class WorkforceReportInput:
     employer_id: int | None = None
     project_id: int | None = None
     month: int | None = None
-    note: str | None = None
+    note: str | None = free_text_field(None)
 
 
 @strawberry.input(description="就业安置：企业/基地填 employerId，集团项目填 projectId，公益岗位/微车间填 site")
@@ -198,8 +199,7 @@ class EmploymentMutations:
     @strawberry.mutation(description="为集团公司添加在建项目（人社局）")
     async def add_group_project(self, info: Info[Context, None], group_id: int,
                                 input: GroupProjectInput) -> GroupProjectResult:
-        call = info.context.employment.post("/employers/{group_id}/projects", _body(input),
-                                            path=f"/employers/{group_id}/projects")
+        call = info.context.employment.post("/employers/{group_id}/projects", _body(input), {"group_id": group_id})
         return await _write(call, lambda d: from_rest(GroupProject, d))
 
     @strawberry.mutation(description="报送或更正用工总数（同期再次报送即为更正，保留历史）")
@@ -214,7 +214,7 @@ class EmploymentMutations:
     @strawberry.mutation(description="结束一条就业安置")
     async def end_placement(self, info: Info[Context, None], id: int, ends_on: date) -> PlacementResult:
         call = info.context.employment.post("/placements/{placement_id}/end", {"ends_on": str(ends_on)},
-                                            path=f"/placements/{id}/end")
+                                            {"placement_id": id})
         return await _write(call, Placement.of)
 
     @strawberry.mutation(description="登记培训班（人社局）")
@@ -225,6 +225,5 @@ class EmploymentMutations:
     async def set_course_participant(self, info: Info[Context, None], course_id: int, labourer_id: int,
                                      outcome: str = "enrolled") -> CourseResult:
         call = info.context.employment.post("/courses/{course_id}/participants",
-                                            {"labourer_id": labourer_id, "outcome": outcome},
-                                            path=f"/courses/{course_id}/participants")
+                                            {"labourer_id": labourer_id, "outcome": outcome}, {"course_id": course_id})
         return await _write(call, Course.of)

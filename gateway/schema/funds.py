@@ -16,6 +16,8 @@ SourceLevelGQL = strawberry.enum(Enum("SourceLevel", {s.name: s.value for s in S
                                  description="资金来源级次")
 IdleClassGQL = strawberry.enum(Enum("IdleClass", {c.name: c.value for c in IdleClass}),
                                description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
+IdleItemKindGQL = strawberry.enum(Enum("IdleItemKind", {"BATCH": "batch", "ALLOCATION": "allocation"}),
+                                  description="闲置资金所在的台账行：BATCH 批次未分配余额 / ALLOCATION 分配余额")
 
 
 @strawberry.type(description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
@@ -91,7 +93,7 @@ class Transfer:
 
 @strawberry.type(description="一笔闲置资金及其分类")
 class IdleFund:
-    kind: str
+    kind: IdleItemKindGQL
     item_id: int
     batch_id: int
     project_id: int | None
@@ -213,12 +215,12 @@ class IdleFundSum:
     items: int
 
 
-@strawberry.type(description="项目资金情况：分配、支出、余额与闲置")
+@strawberry.type(description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金")
 class ProjectFunding:
-    allocated: Decimal
-    spent: Decimal
-    recovered: Decimal
-    balance: Decimal
+    allocated: Decimal = strawberry.field(description="分配总额（含其后收回的部分）")
+    spent: Decimal = strawberry.field(description="已支出（扣除冲销）")
+    recovered: Decimal = strawberry.field(description="已收回（回到批次未分配余额）")
+    balance: Decimal = strawberry.field(description="余额")
     allocations: list[Allocation]
     idle_items: list[IdleFund]
 
@@ -289,8 +291,8 @@ class FundsQueries:
     async def spendings(self, info: Info[Context, None], allocation_id: int, first: int = 50,
                         after: str | None = None) -> Page[Spending]:
         page = await info.context.funds.get("/allocations/{allocation_id}/spendings",
-                                            f"/allocations/{allocation_id}/spendings",
-                                            params={"limit": page_size(first), "after": after})
+                                            params={"limit": page_size(first), "after": after},
+                                            path_params={"allocation_id": allocation_id})
         return page_of(page, partial(from_rest, Spending))
 
     @strawberry.field(description="收回记录（可追溯来源分配与项目），按新到旧分页")

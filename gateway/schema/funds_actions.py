@@ -18,6 +18,7 @@ from gateway.schema.funds import (
     FundBatch,
     IdleClassGQL,
     IdleFund,
+    IdleItemKindGQL,
     Recovery,
     RectificationCase,
     SourceLevelGQL,
@@ -27,6 +28,7 @@ from gateway.schema.funds import (
 from gateway.schema.problems import or_problem
 from gateway.schema.projects import to_json
 from gateway.schema.rest import from_rest, result_union
+from gateway.schema.text import FreeTextArg, free_text_field
 
 FundBatchResult = result_union("FundBatchResult", FundBatch)
 AllocationResult = result_union("AllocationResult", Allocation)
@@ -47,18 +49,18 @@ class FundBatchInput:
     county_code: str
     amount: Decimal
     received_on: date
-    purpose: str
+    purpose: str = free_text_field()
 
 
 @strawberry.input(description="立项整改：闲置资金（批次或分配）或审计、督查发现（批次或项目）")
 class RectificationCaseInput:
-    measure: str
+    measure: str = free_text_field()
     responsible_unit: str
     origin: str = "idle"
     batch_id: int | None = None
     allocation_id: int | None = None
     project_id: int | None = None
-    finding: str | None = None
+    finding: str | None = free_text_field(None)
     deadline: date | None = None
 
 
@@ -74,16 +76,16 @@ class IndicatorInput:
 class EvaluationInput:
     indicators: list[IndicatorInput]
     score: Decimal
-    conclusion: str
+    conclusion: str = free_text_field()
     evaluator: str
     evaluated_on: date
     batch_id: int | None = None
     project_id: int | None = None
 
 
-async def _post(info: Info[Context, None], cls, route: str, path: str, body: dict[str, Any],
-                key: str | None = None, version: int | None = None):
-    got = await or_problem(info.context.funds.post(route, path, to_json(body), key, version))
+async def _post(info: Info[Context, None], cls, route: str, body: dict[str, Any], key: str | None = None,
+                version: int | None = None, **path_params: int):
+    got = await or_problem(info.context.funds.post(route, to_json(body), path_params, key, version))
     return from_rest(cls, got) if isinstance(got, dict) else got
 
 
@@ -92,80 +94,80 @@ class FundsMutations:
     @strawberry.mutation(description="登记资金文件（资金到位）")
     async def receive_fund_batch(self, info: Info[Context, None], input: FundBatchInput,
                                  idempotency_key: str) -> FundBatchResult:
-        return await _post(info, FundBatch, "/batches", "/batches", vars(input), idempotency_key)
+        return await _post(info, FundBatch, "/batches", vars(input), idempotency_key)
 
     @strawberry.mutation(description="分配资金到项目（仅已入库未终结项目，不超过该来源预算）")
     async def allocate_funds(self, info: Info[Context, None], batch_id: int, project_id: int, amount: Decimal,
                              idempotency_key: str, allocated_on: date | None = None) -> AllocationResult:
         body = {"project_id": project_id, "amount": amount, "allocated_on": allocated_on}
-        return await _post(info, Allocation, "/batches/{batch_id}/allocations", f"/batches/{batch_id}/allocations",
-                           body, idempotency_key)
+        return await _post(info, Allocation, "/batches/{batch_id}/allocations", body, idempotency_key,
+                           batch_id=batch_id)
 
     @strawberry.mutation(description="报账（登记支出）")
     async def record_spending(self, info: Info[Context, None], allocation_id: int, amount: Decimal, spent_on: date,
                               voucher_no: str, payee: str, idempotency_key: str) -> SpendingResult:
         body = {"amount": amount, "spent_on": spent_on, "voucher_no": voucher_no, "payee": payee}
-        return await _post(info, Spending, "/allocations/{allocation_id}/spendings",
-                           f"/allocations/{allocation_id}/spendings", body, idempotency_key)
+        return await _post(info, Spending, "/allocations/{allocation_id}/spendings", body, idempotency_key,
+                           allocation_id=allocation_id)
 
     @strawberry.mutation(description="冲销一笔报账（补偿记录，原记录保留）")
     async def reverse_spending(self, info: Info[Context, None], spending_id: int, voucher_no: str, on: date,
-                               reason: str, idempotency_key: str) -> SpendingResult:
+                               reason: FreeTextArg, idempotency_key: str) -> SpendingResult:
         body = {"voucher_no": voucher_no, "on": on, "reason": reason}
-        return await _post(info, Spending, "/spendings/{spending_id}/reversal", f"/spendings/{spending_id}/reversal",
-                           body, idempotency_key)
+        return await _post(info, Spending, "/spendings/{spending_id}/reversal", body, idempotency_key,
+                           spending_id=spending_id)
 
     @strawberry.mutation(description="收回资金（不超过分配余额），回到批次未分配余额")
-    async def recover_funds(self, info: Info[Context, None], allocation_id: int, amount: Decimal, reason: str,
+    async def recover_funds(self, info: Info[Context, None], allocation_id: int, amount: Decimal, reason: FreeTextArg,
                             idempotency_key: str, on: date | None = None) -> RecoveryResult:
         body = {"amount": amount, "reason": reason, "on": on}
-        return await _post(info, Recovery, "/allocations/{allocation_id}/recoveries",
-                           f"/allocations/{allocation_id}/recoveries", body, idempotency_key)
+        return await _post(info, Recovery, "/allocations/{allocation_id}/recoveries", body, idempotency_key,
+                           allocation_id=allocation_id)
 
     @strawberry.mutation(description="收回资金另行安排到其他项目")
     async def reallocate_funds(self, info: Info[Context, None], recovery_id: int, project_id: int, amount: Decimal,
                                idempotency_key: str, on: date | None = None) -> TransferResult:
         body = {"project_id": project_id, "amount": amount, "on": on}
-        return await _post(info, Transfer, "/recoveries/{recovery_id}/reallocations",
-                           f"/recoveries/{recovery_id}/reallocations", body, idempotency_key)
+        return await _post(info, Transfer, "/recoveries/{recovery_id}/reallocations", body, idempotency_key,
+                           recovery_id=recovery_id)
 
     @strawberry.mutation(description="财政部门人工调整闲置资金分类（须写明理由）")
-    async def override_idle_class(self, info: Info[Context, None], kind: str, item_id: int,
-                                  idle_class: IdleClassGQL, reason: str) -> IdleFundResult:
+    async def override_idle_class(self, info: Info[Context, None], kind: IdleItemKindGQL, item_id: int,
+                                  idle_class: IdleClassGQL, reason: FreeTextArg) -> IdleFundResult:
         body = {"idle_class": idle_class.value, "reason": reason}
-        got = await or_problem(info.context.funds.put("/idle-funds/{kind}/{item_id}/class",
-                                                      f"/idle-funds/{kind}/{item_id}/class", body))
+        got = await or_problem(info.context.funds.put("/idle-funds/{kind}/{item_id}/class", body,
+                                                      {"kind": kind, "item_id": item_id}))
         return from_rest(IdleFund, got) if isinstance(got, dict) else got
 
     @strawberry.mutation(description="立项整改")
     async def open_rectification_case(self, info: Info[Context, None],
                                       input: RectificationCaseInput) -> RectificationCaseResult:
-        return await _post(info, RectificationCase, "/rectification-cases", "/rectification-cases", vars(input))
+        return await _post(info, RectificationCase, "/rectification-cases", vars(input))
 
     @strawberry.mutation(description="开始整改（整改中）；version 为读取时的版本号，他人改过则返回 PreconditionFailed")
     async def start_rectification_case(self, info: Info[Context, None], id: int,
                                        version: int) -> RectificationCaseResult:
-        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/start",
-                           f"/rectification-cases/{id}/start", {}, version=version)
+        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/start", {}, version=version,
+                           case_id=id)
 
     @strawberry.mutation(description="销号：资金未动起来（未支出、未收回并另行安排、项目未报账）时拒绝；version 同上")
     async def close_rectification_case(self, info: Info[Context, None], id: int, version: int,
-                                       note: str) -> RectificationCaseResult:
-        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/close",
-                           f"/rectification-cases/{id}/close", {"note": note}, version=version)
+                                       note: FreeTextArg) -> RectificationCaseResult:
+        return await _post(info, RectificationCase, "/rectification-cases/{case_id}/close", {"note": note},
+                           version=version, case_id=id)
 
     @strawberry.mutation(description="公告公示一个批次的资金分配（公示期 days 天，默认自今日起 7 天）")
     async def publish_announcement(self, info: Info[Context, None], batch_id: int, title: str, days: int = 7,
                                    starts_on: date | None = None) -> AnnouncementResult:
         return await _post(info, Announcement, "/batches/{batch_id}/announcements",
-                           f"/batches/{batch_id}/announcements", {"title": title, "days": days, "starts_on": starts_on})
+                           {"title": title, "days": days, "starts_on": starts_on}, batch_id=batch_id)
 
     @strawberry.mutation(description="登记绩效评价（指标目标值与实际值、得分、评价人）")
     async def record_evaluation(self, info: Info[Context, None], input: EvaluationInput) -> EvaluationResult:
         body = vars(input) | {"indicators": [vars(i) for i in input.indicators]}
-        return await _post(info, Evaluation, "/evaluations", "/evaluations", body)
+        return await _post(info, Evaluation, "/evaluations", body)
 
     @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改")
     async def open_idle_cases(self, info: Info[Context, None]) -> list[RectificationCase]:
-        got = await info.context.funds.post("/rectification-cases/sweep", "/rectification-cases/sweep", None)
+        got = await info.context.funds.post("/rectification-cases/sweep", None)
         return [from_rest(RectificationCase, c) for c in got]

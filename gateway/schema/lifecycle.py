@@ -3,7 +3,7 @@ import dataclasses
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -14,6 +14,7 @@ from gateway.schema.page import Page, page_of, page_size
 from gateway.schema.problems import or_problem
 from gateway.schema.projects import Project, ProjectInput, to_json
 from gateway.schema.rest import from_rest, result_union
+from gateway.schema.text import FreeText, FreeTextArg, free_text_field
 
 ReviewDecision = strawberry.enum(Enum("ReviewDecision", {"APPROVE": "approve", "RETURN": "return",
                                                           "REJECT": "reject"}), description="审核结论")
@@ -108,7 +109,7 @@ class AcceptanceInput:
     result: AcceptanceResult
     actual_households: int
     actual_people: int
-    note: str = ""
+    note: str = free_text_field("")
 
 
 
@@ -124,6 +125,9 @@ class ImportedProjects:
 
 
 
+# Import rows are REST JSON: tab and newline may sit in their free-text fields, which the service checks itself.
+FreeTextJSON = Annotated[JSON, strawberry.argument(directives=[FreeText()])]
+
 ProjectActionResult = result_union("ProjectActionResult", Project)
 PlanResult = result_union("PlanResult", Plan)
 ObjectionResult = result_union("ObjectionResult", Objection)
@@ -133,10 +137,8 @@ ImportResult = result_union("ImportResult", ImportedProjects)
 async def _act(info: Info[Context, None], route: str, project_id: int, version: int | None, body: Any = None,
                method: str = "POST", **ids: int):
     """Call an action endpoint (route template as metric label) and answer the entry or a typed problem."""
-    path = route.replace("{project_id}", str(project_id))
-    for name, value in ids.items():
-        path = path.replace("{" + name + "}", str(value))
-    got = await or_problem(info.context.projects.call(method, route, path, version, json=body or {}))
+    path_params = {"project_id": project_id, **ids}
+    got = await or_problem(info.context.projects.call(method, route, path_params, version, json=body or {}))
     if isinstance(got, dict):
         info.context.project_by_id.prime(got["id"], got)
         return Project.from_rest(got)
@@ -146,7 +148,7 @@ async def _act(info: Info[Context, None], route: str, project_id: int, version: 
 async def _plan_call(info: Info[Context, None], county: str, year: int, version: int, suffix: str,
                      body: Any = None):
     route = "/plans/{county}/{year}/" + suffix
-    got = await or_problem(info.context.projects.call("POST", route, f"/plans/{county}/{year}/{suffix}", version,
+    got = await or_problem(info.context.projects.call("POST", route, {"county": county, "year": year}, version,
                                                       json=body))
     return _plan(got) if isinstance(got, dict) else got
 
@@ -155,30 +157,30 @@ async def _plan_call(info: Info[Context, None], county: str, year: int, version:
 class LifecycleQueries:
     @strawberry.field(description="项目全过程记录（审核、公示、计划、进度等），按时间顺序")
     async def project_timeline(self, info: Info[Context, None], id: int) -> list[HistoryStep]:
-        rows = await info.context.projects.call("GET", "/projects/{project_id}/timeline", f"/projects/{id}/timeline")
+        rows = await info.context.projects.call("GET", "/projects/{project_id}/timeline", {"project_id": id})
         return [from_rest(HistoryStep, r) for r in rows]
 
     @strawberry.field(description="项目的公示异议")
     async def project_objections(self, info: Info[Context, None], id: int) -> list[Objection]:
-        rows = await info.context.projects.call("GET", "/projects/{project_id}/objections",
-                                                f"/projects/{id}/objections")
+        rows = await info.context.projects.call("GET", "/projects/{project_id}/objections", {"project_id": id})
         return [from_rest(Objection, r) for r in rows]
 
     @strawberry.field(description="年度计划列表（不含明细）")
     async def plans(self, info: Info[Context, None], county: str | None = None, year: int | None = None) -> list[Plan]:
-        rows = await info.context.projects.call("GET", "/plans", "/plans",
+        rows = await info.context.projects.call("GET", "/plans",
                                                 params={k: v for k, v in (("county", county), ("year", year)) if v})
         return [_plan(r) for r in rows]
 
     @strawberry.field(description="一个县区的年度计划及其项目")
     async def plan(self, info: Info[Context, None], county: str, year: int) -> Plan:
-        return _plan(await info.context.projects.call("GET", "/plans/{county}/{year}", f"/plans/{county}/{year}"))
+        plan = await info.context.projects.call("GET", "/plans/{county}/{year}", {"county": county, "year": year})
+        return _plan(plan)
 
     @strawberry.field(description="清理出库候选：违反入库规则或停滞的项目，附违反的规则")
     async def clearout_candidates(self, info: Info[Context, None], county: str | None = None, first: int = 50,
                                   after: str | None = None) -> Page[ClearoutCandidate]:
         params = {k: v for k, v in (("county", county), ("after", after)) if v} | {"limit": page_size(first)}
-        page = await info.context.projects.call("GET", "/clearout/candidates", "/clearout/candidates", params=params)
+        page = await info.context.projects.call("GET", "/clearout/candidates", params=params)
         return page_of(page, lambda c: ClearoutCandidate(project=Project.from_rest(c["project"]),
                                                          rules=[BrokenRule(**r) for r in c["rules"]]))
 
@@ -186,7 +188,7 @@ class LifecycleQueries:
     async def bulletin_figures(self, info: Info[Context, None], by: FigureDimension = FigureDimension.COUNTY,
                                county: str | None = None, plan_year: int | None = None) -> list[Figure]:
         params = {"by": by.value} | {k: v for k, v in (("county", county), ("plan_year", plan_year)) if v}
-        rows = await info.context.projects.call("GET", "/figures", "/figures", params=params)
+        rows = await info.context.projects.call("GET", "/figures", params=params)
         return [Figure(**(r | {"budget": Decimal(r["budget"])})) for r in rows]
 
 
@@ -194,7 +196,7 @@ class LifecycleQueries:
 class LifecycleMutations:
     @strawberry.mutation(description="审核当前环节：通过、退回修改或不予入库")
     async def review_project(self, info: Info[Context, None], id: int, version: int, decision: ReviewDecision,
-                             opinion: str = "") -> ProjectActionResult:
+                             opinion: FreeTextArg = "") -> ProjectActionResult:
         body = {"decision": decision.value, "opinion": opinion}
         return await _act(info, "/projects/{project_id}/review", id, version, body)
 
@@ -206,18 +208,18 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="修改后重新提交，从退回的环节重新审核")
     async def resubmit_project(self, info: Info[Context, None], id: int, version: int,
-                               note: str = "") -> ProjectActionResult:
+                               note: FreeTextArg = "") -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/resubmit", id, version, {"note": note})
 
     @strawberry.mutation(description="公示期内提出异议")
-    async def lodge_objection(self, info: Info[Context, None], id: int, reason: str) -> ObjectionResult:
+    async def lodge_objection(self, info: Info[Context, None], id: int, reason: FreeTextArg) -> ObjectionResult:
         got = await or_problem(info.context.projects.call("POST", "/projects/{project_id}/objections",
-                                                          f"/projects/{id}/objections", json={"reason": reason}))
+                                                          {"project_id": id}, json={"reason": reason}))
         return from_rest(Objection, got) if isinstance(got, dict) else got
 
     @strawberry.mutation(description="处理异议：成立则不予入库，不成立则继续")
     async def resolve_objection(self, info: Info[Context, None], id: int, version: int, objection_id: int,
-                                outcome: ObjectionOutcome, resolution: str) -> ProjectActionResult:
+                                outcome: ObjectionOutcome, resolution: FreeTextArg) -> ProjectActionResult:
         route = "/projects/{project_id}/objections/{objection_id}/resolution"
         body = {"outcome": outcome.value, "resolution": resolution}
         return await _act(info, route, id, version, body, objection_id=objection_id)
@@ -233,18 +235,18 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="开工")
     async def start_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                            note: str = "") -> ProjectActionResult:
+                            note: FreeTextArg = "") -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/start", id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="报告进度（完成百分比不能倒退）")
     async def report_progress(self, info: Info[Context, None], id: int, version: int, on: date, percent: int,
-                              note: str = "") -> ProjectActionResult:
+                              note: FreeTextArg = "") -> ProjectActionResult:
         body = {"on": str(on), "percent": percent, "note": note}
         return await _act(info, "/projects/{project_id}/progress", id, version, body)
 
     @strawberry.mutation(description="竣工")
     async def complete_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                               note: str = "") -> ProjectActionResult:
+                               note: FreeTextArg = "") -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/complete", id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="验收：记录实际受益贫困户和人口")
@@ -255,17 +257,17 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="报账完成")
     async def settle_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                             note: str = "") -> ProjectActionResult:
+                             note: FreeTextArg = "") -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/settle", id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="无法实施，取消")
     async def cancel_project(self, info: Info[Context, None], id: int, version: int,
-                             reason: str) -> ProjectActionResult:
+                             reason: FreeTextArg) -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/cancel", id, version, {"reason": reason})
 
     @strawberry.mutation(description="清理出库（终局，同单位同名同村项目不得再入库）")
     async def clear_project(self, info: Info[Context, None], id: int, version: int,
-                            reason: str) -> ProjectActionResult:
+                            reason: FreeTextArg) -> ProjectActionResult:
         return await _act(info, "/projects/{project_id}/clear", id, version, {"reason": reason})
 
     @strawberry.mutation(description="滚动实施：关闭 N 年计划，未完成项目转入 N+1 年；返回 N+1 年计划")
@@ -273,12 +275,12 @@ class LifecycleMutations:
         return await _plan_call(info, county, year, version, "rollover")
 
     @strawberry.mutation(description="第四季度调整：调入、调出项目并说明理由")
-    async def adjust_plan(self, info: Info[Context, None], county: str, year: int, version: int, reason: str,
+    async def adjust_plan(self, info: Info[Context, None], county: str, year: int, version: int, reason: FreeTextArg,
                           add: list[int] | None = None, remove: list[int] | None = None) -> PlanResult:
         body = {"add": add or [], "remove": remove or [], "reason": reason}
         return await _plan_call(info, county, year, version, "adjustments", body)
 
     @strawberry.mutation(description="导入已入库或实施中的历史项目（字段同 REST /projects/import），全部或全不")
-    async def import_existing_projects(self, info: Info[Context, None], rows: JSON) -> ImportResult:
-        got = await or_problem(info.context.projects.call("POST", "/projects/import", "/projects/import", json=rows))
+    async def import_existing_projects(self, info: Info[Context, None], rows: FreeTextJSON) -> ImportResult:
+        got = await or_problem(info.context.projects.call("POST", "/projects/import", json=rows))
         return ImportedProjects(projects=[Project.from_rest(p) for p in got]) if isinstance(got, list) else got

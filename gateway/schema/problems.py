@@ -66,7 +66,7 @@ def _fields(error: UpstreamProblem) -> list[FieldProblem]:
 
 def as_problem(error: UpstreamProblem) -> Problem | None:
     """The typed error for a refusal the caller can act on; None for the rest (raised as GraphQL errors)."""
-    p, base = error.problem, {"code": error.code, "message": error.problem.get("detail", ""), "fields": _fields(error)}
+    p, base = error.problem, {"code": error.code, "message": error.message, "fields": _fields(error)}
     if error.code == "project.not_eligible":
         return ProjectNotEligible(rules=p.get("rules", []), **base)
     if error.code == "project.invalid_transition":

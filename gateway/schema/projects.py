@@ -11,6 +11,7 @@ from strawberry.types import Info
 from gateway.context import Context
 from gateway.schema.funds import ProjectFunding, funding_of
 from gateway.schema.problems import Forbidden, InvalidInput, ProjectNotEligible, Refused, or_problem
+from gateway.schema.text import free_text_field
 from services.kit.pagination import encode_cursor
 from services.projects.library.states import FundSource, ProjectCategory, ProjectStatus
 
@@ -153,7 +154,7 @@ class BeneficiariesInput:
     poor_households: int = 0
     poor_people: int = 0
     poor_villages: list[str] = strawberry.field(default_factory=list)
-    description: str = ""
+    description: str = free_text_field("")
 
 
 @strawberry.input

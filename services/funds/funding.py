@@ -3,7 +3,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from services.funds.deps import Reader
 from services.funds.idle import repository as idle_repo
@@ -21,7 +21,7 @@ class ProjectFunding(BaseModel):
     """One project's allocations, totals and idle items."""
 
     project_id: int
-    allocated: Decimal
+    allocated: Decimal = Field(description="分配总额（含其后收回的部分）= spent + recovered + balance")
     spent: Decimal
     recovered: Decimal
     balance: Decimal
@@ -57,7 +57,7 @@ async def funding(ctx: Reader, ids: Annotated[str, Query(description=f"逗号分
             return sum((getattr(a, name) for a in rows), Decimal("0.00"))
 
         out.append(ProjectFunding(
-            project_id=pid, allocated=total("amount") - total("recovered"), spent=total("spent"),
+            project_id=pid, allocated=total("amount"), spent=total("spent"),
             recovered=total("recovered"), balance=total("balance"),
             allocations=[AllocationRead.model_validate(a) for a in mine],
             idle_items=[idle.item_of(ctx, row) for row in items if row["project_id"] == pid]))

@@ -9,6 +9,7 @@ from contracts.enums import FeedName
 from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
+from services.kit.docs import install_docs
 from services.kit.errors import install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.health import health_router
@@ -49,6 +50,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
+    install_docs(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router(FeedName(name)), *routers):
         app.include_router(router)

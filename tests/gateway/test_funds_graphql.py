@@ -1,35 +1,19 @@
 """Funds through GraphQL: Project.funding in one batch call, idle funds, cases, progress, typed problems."""
-from collections.abc import AsyncIterator
 from datetime import timedelta
+from decimal import Decimal
 
 import httpx
 import pytest
 
-from services.kit.testing import DatabaseFactory, serve_in_process
+from services.kit.testing import serve_in_process
 from tests.funds.helpers import COUNTY_OFFICE, FINANCE, INSPECTOR, clear, project_row
 from tests.gateway.graphql import gql
 
 
 @pytest.fixture
-async def stack(databases: DatabaseFactory, migrated: str) -> AsyncIterator[tuple]:
-    """Gateway → projects and funds, all in process on fresh databases."""
-    from gateway.app import create_app as create_gateway
-    from services.funds.app import create_app as create_funds
-    from services.funds.config import Settings as FundsSettings
-    from services.projects.app import create_app as create_projects
-    from services.projects.config import Settings as ProjectsSettings
-
-    urls = [await databases.create("projects", migrated), await databases.create("funds", migrated)]
-    projects_app = create_projects(ProjectsSettings(database_url=urls[0]))
-    funds_app = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0),
-                             projects_transport=httpx.ASGITransport(app=projects_app))
-    async with serve_in_process(projects_app) as projects, funds_app.router.lifespan_context(funds_app):
-        transports = {"projects": httpx.ASGITransport(app=projects_app),
-                      "funds": httpx.ASGITransport(app=funds_app)}
-        async with serve_in_process(create_gateway(transports=transports)) as gateway:
-            yield gateway, projects, funds_app
-    for url in urls:
-        await databases.drop(url)
+def stack(system) -> tuple:
+    """Gateway → projects and funds, all in process on fresh databases (tests/gateway/conftest.py)."""
+    return system.gateway, system.projects, system.funds_app
 
 
 BATCH = """mutation($input: FundBatchInput!, $key: String!) { receiveFundBatch(input: $input, idempotencyKey: $key) {
@@ -142,7 +126,8 @@ async def test_announcements_and_evaluations_page_by_page(stack):
     assert rest == {"items": [{"id": ids[0], "score": "88.50"}], "nextCursor": None}
 
 
-LEDGER = """query($b: Int!, $a: Int!) {
+LEDGER = """query($b: Int!, $a: Int!, $p: Int!) {
+  project(id: $p) { funding { allocated spent recovered balance } }
   fundAllocations(batchId: $b, first: 1) { items { projectId amount balance } nextCursor }
   spendings(allocationId: $a) { items { kind amount voucherNo } nextCursor }
   fundRecoveries { items { allocationId amount reallocated } nextCursor }
@@ -166,7 +151,11 @@ async def test_allocations_spendings_recoveries_and_the_weekly_notice(stack):
     recover = """mutation($a: Int!) { recoverFunds(allocationId: $a, amount: "50", reason: "结余",
       idempotencyKey: "r-3") { __typename } }"""
     assert (await gql(gateway, recover, FINANCE, a=first["id"]))["data"]["recoverFunds"]["__typename"] == "Recovery"
-    data = (await gql(gateway, LEDGER, INSPECTOR, b=batch["id"], a=first["id"]))["data"]
+    data = (await gql(gateway, LEDGER, INSPECTOR, b=batch["id"], a=first["id"], p=ids[0]))["data"]
+    # Allocated gross, recovered beside it: allocated = spent + recovered + balance.
+    funding = data["project"]["funding"]
+    assert funding == {"allocated": "400.00", "spent": "150.00", "recovered": "50.00", "balance": "200.00"}
+    assert Decimal(funding["allocated"]) == sum(Decimal(funding[k]) for k in ("spent", "recovered", "balance"))
     assert data["fundAllocations"]["items"] == [{"projectId": ids[0], "amount": "400.00", "balance": "200.00"}]
     assert data["fundAllocations"]["nextCursor"] is not None  # the second allocation is on the next page
     assert data["spendings"] == {"items": [{"kind": "spend", "amount": "150.00", "voucherNo": "V-3"}],

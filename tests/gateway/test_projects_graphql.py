@@ -105,3 +105,13 @@ async def test_readyz_reports_a_down_service_without_failing():
     async with serve_in_process(create_app(settings)) as client:
         r = await client.get("/readyz")
     assert r.status_code == 200 and r.json()["services"]["projects"] == "unavailable"
+
+
+async def test_invalid_input_states_the_reason_in_chinese(gateway):
+    body = await gql(gateway, SUBMIT, OWNER, input=as_input(entry(name="", planned_end_year=2000)))
+    result = body["data"]["submitProject"]
+    assert result["__typename"] == "InvalidInput" and result["code"] == "request.invalid"
+    assert result["fields"]  # the service named each failing field; the message repeats every one of them
+    assert result["message"].startswith("请求内容有误：")
+    for field in result["fields"]:
+        assert f"{field['field']}：{field['message']}" in result["message"]

@@ -1,6 +1,8 @@
 """The whole system as real processes: fresh databases, the four processes on free ports, stopped at teardown."""
 import asyncio
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,19 +20,15 @@ def _logs(stack: Stack) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="session")
-def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """One running system per backend, started once for every system test, on fresh copies of the templates.
-
-    Tests share it, so they assert on their own rows and on metric deltas, never on totals. A test that
-    stops a process starts it again before it ends (test_outage.py, which also runs last by its name).
+@contextmanager
+def running_stack(databases: DatabaseFactory, backend: str, log_dir: Path) -> Iterator[Stack]:
+    """The four processes on free ports and fresh copies of the templates; stopped and dropped afterwards.
 
     The template copy is the schema `make migrate` builds, made once per session; copying it is far cheaper
     than running Alembic in three child processes for every stack.
     """
-    urls = {service: asyncio.run(databases.create(service, migrated)) for service in SERVICES}
+    urls = {service: asyncio.run(databases.create(service, backend)) for service in SERVICES}
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
-    log_dir = tmp_path_factory.mktemp(f"stack-{migrated}")
     # The projects process adds the seconds in this file to its clock, so a test can pass a notice window.
     env = {"JWT_SECRET": SECRET, "PROJECTS_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset")}
     running = Stack(ports, urls, extra_env=env, log_dir=log_dir)
@@ -44,6 +42,17 @@ def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.Te
         running.stop_all()
         for url in urls.values():
             asyncio.run(databases.drop(url))
+
+
+@pytest.fixture(scope="session")
+def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """One running system per backend, started once for every system test.
+
+    Tests share it, so they assert on their own rows and on metric deltas, never on totals. A test that
+    stops a process starts it again before it ends (test_outage.py, which also runs last by its name).
+    """
+    with running_stack(databases, migrated, tmp_path_factory.mktemp(f"stack-{migrated}")) as running:
+        yield running
 
 
 @pytest.fixture

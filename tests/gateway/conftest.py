@@ -1,0 +1,54 @@
+"""The gateway in process over the real projects and funds services, every upstream request it sends recorded."""
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.kit.testing import DatabaseFactory, serve_in_process
+
+
+class Recording(httpx.AsyncBaseTransport):
+    """Hands each request to the real service app in process, noting the method and raw path it was sent to."""
+
+    def __init__(self, service: str, app: FastAPI, seen: list[tuple[str, str, str]]) -> None:
+        self.service, self.inner, self.seen = service, httpx.ASGITransport(app=app), seen
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append((self.service, request.method, request.url.raw_path.decode("ascii")))
+        return await self.inner.handle_async_request(request)
+
+
+@dataclass
+class InProcess:
+    """A gateway client, a direct client of the projects service, both service apps, the upstream calls seen."""
+
+    gateway: httpx.AsyncClient
+    projects: httpx.AsyncClient
+    projects_app: FastAPI
+    funds_app: FastAPI
+    seen: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@pytest.fixture
+async def system(databases: DatabaseFactory, migrated: str) -> AsyncIterator[InProcess]:
+    """Gateway → projects and funds, all in process on fresh databases."""
+    from gateway.app import create_app as create_gateway
+    from services.funds.app import create_app as create_funds
+    from services.funds.config import Settings as FundsSettings
+    from services.projects.app import create_app as create_projects
+    from services.projects.config import Settings as ProjectsSettings
+
+    urls = [await databases.create("projects", migrated), await databases.create("funds", migrated)]
+    projects_app = create_projects(ProjectsSettings(database_url=urls[0]))
+    funds_app = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0),
+                             projects_transport=httpx.ASGITransport(app=projects_app))
+    seen: list[tuple[str, str, str]] = []
+    async with serve_in_process(projects_app) as projects, funds_app.router.lifespan_context(funds_app):
+        transports = {"projects": Recording("projects", projects_app, seen),
+                      "funds": Recording("funds", funds_app, seen)}
+        async with serve_in_process(create_gateway(transports=transports)) as gateway:
+            yield InProcess(gateway, projects, projects_app, funds_app, seen)
+    for url in urls:
+        await databases.drop(url)
