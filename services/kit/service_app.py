@@ -12,6 +12,7 @@ from services.kit.health import health_router
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings
+from services.kit.uploads import UploadLimit
 
 Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
@@ -41,7 +42,8 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.settings = settings
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
-    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(UploadLimit, max_bytes=settings.upload_max_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)  # added last: outermost, sees every answer
     install_error_handlers(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router, *routers):

@@ -47,7 +47,8 @@ async def test_spending_import_is_all_or_nothing_and_reports_every_bad_row(funds
     assert r.status_code == 422 and r.json()["code"] == "ledger.invalid_rows"
     assert {f["field"].split("·")[0] for f in r.json()["fields"]} == {"第3行", "第4行", "第5行"}
     r = await upload(funds, [good, [a["id"], "950", day, "X-2", "x"]])
-    assert r.status_code == 422 and "第3行" in r.json()["detail"]  # overdraws: refused, nothing written
+    assert r.status_code == 422 and "第 3 行" in r.json()["detail"]  # overdraws: refused, nothing written
+    assert [(p["row"], p["column"]) for p in r.json()["rows"]] == [(3, "整行")]
     assert yuan((await funds.get(f"/allocations/{a['id']}", headers=FINANCE)).json()["balance"]) == 1000
     workbook = write_xlsx("报账", SPENDING_HEADERS, [good, [a["id"], "900", day, "X-2", "x"]])
     r = await upload(funds, [], key="upload-1", content=workbook)
