@@ -29,7 +29,8 @@ def test_a_formula_start_is_written_as_quoted_text(text: str) -> None:
 
 
 def test_numbers_and_dates_stay_numbers_and_dates() -> None:
-    content = write_xlsx("台账", HEADERS, [["道路", "-", Decimal("-12.50"), datetime(2019, 3, 1, 8, 0)], ["x", 7, -3, None]])
+    rows = [["道路", "-", Decimal("-12.50"), datetime(2019, 3, 1, 8, 0)], ["x", 7, -3, None]]
+    content = write_xlsx("台账", HEADERS, rows)
     types = cell_types(content)
     assert types[1][2:] == ["n", "d"] and types[2][1:3] == ["n", "n"]
     assert sheet_values(content)[1][2] == -12.5 and sheet_values(content)[2][2] == -3
