@@ -1,14 +1,11 @@
 """Upload size limit: a multipart body over the limit is refused with 413 while it streams in, not after."""
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.kit.errors import DomainError, problem_response
+from services.kit.errors import PROBLEM_JSON, DomainError, problem_response
 
-# OpenAPI `responses` of every route that takes an uploaded ledger.
-UPLOAD_RESPONSES = {
-    413: {"description": "request.too_large: the upload is over the configured size"},
-    422: {"description": "ledger.unreadable, ledger.missing_columns, ledger.too_many_rows, "
-                         "ledger.uncompressed_too_large or ledger.invalid_rows (every bad row and cell)"},
-}
+# OpenAPI `responses` of every route that takes an upload (its 422s are the ledger.* codes of kit/xlsx.py).
+UPLOAD_RESPONSES = {413: {"description": "request.too_large: the upload is over the configured size",
+                          "content": {PROBLEM_JSON: {}}}}
 
 
 class _TooLarge(Exception):
