@@ -1,4 +1,4 @@
-"""Upload size limit: a multipart body over the limit is refused with 413 while it streams in, not after."""
+"""Upload size limit: a form body over the limit is refused with 413 while it streams in, not after."""
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.kit.errors import PROBLEM_JSON, DomainError, problem_response
@@ -18,12 +18,16 @@ def too_large(max_bytes: int) -> DomainError:
                        extra={"max_bytes": max_bytes})
 
 
+# Form bodies: every file upload, and the other encoding a client may send to a route that takes a form.
+_FORMS = ("multipart/", "application/x-www-form-urlencoded")
+
+
 def _header(scope: Scope, name: bytes) -> str:
     return next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == name), "")
 
 
 class UploadLimit:
-    """Pure ASGI middleware limiting multipart/form-data bodies (every file upload) to max_bytes.
+    """Pure ASGI middleware limiting form bodies (every file upload) to max_bytes; JSON bodies are not its concern.
 
     A declared Content-Length over the limit is refused before one byte is read; a chunked body is counted as
     it arrives and refused at the first chunk past the limit. The app's own answer to the cut body (a parse
@@ -35,7 +39,7 @@ class UploadLimit:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not _header(scope, b"content-type").lower().startswith("multipart/"):
+        if scope["type"] != "http" or not _header(scope, b"content-type").lower().startswith(_FORMS):
             await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
@@ -54,7 +58,7 @@ class UploadLimit:
             return message
 
         async def guarded(message: Message) -> None:
-            if state["tripped"]:
+            if state["tripped"] and not state["started"]:
                 return  # the app's answer to a body we cut short; ours follows
             state["started"] = state["started"] or message["type"] == "http.response.start"
             await send(message)

@@ -79,6 +79,13 @@ async def test_an_upload_over_the_limit_is_413_before_it_is_read(route) -> None:
     assert "MB" in r.json()["detail"]
 
 
+async def test_a_url_encoded_form_is_limited_too(route) -> None:
+    client, spec = route
+    r = await _post(client, spec, content=b"file=" + b"x" * LIMITS["upload_max_bytes"],
+                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 413 and r.json()["code"] == "request.too_large"
+
+
 async def test_a_chunked_upload_is_cut_off_at_the_limit(route) -> None:
     client, spec = route
     boundary = "lz-boundary"
