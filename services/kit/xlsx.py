@@ -189,8 +189,9 @@ def _read(content: bytes, required: Sequence[str], limits: LedgerLimits, free_te
             raise _too_many_rows(limits, f"声明有 {declared - 1} 行数据")
         # Read what is there: a stale or forged <dimension> must neither hide rows nor invent empty ones.
         sheet.reset_dimensions()
-        first = next(sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
-        headers = [str(h).strip() if h is not None else "" for h in first]
+        header_row = sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS, values_only=True)
+        headers = [str(h).strip() if h is not None else "" for h in next(header_row, ())]
+        header_row.close()  # closes the sheet stream it opened
         while headers and not headers[-1]:
             headers.pop()
         missing = [h for h in required if h not in headers]
