@@ -1,5 +1,8 @@
 """Excel imports never block: while the largest ledger the limits allow is imported, the same process keeps
-answering /healthz promptly; a zip bomb and an oversized upload are refused without stalling it."""
+answering /healthz promptly; a zip bomb and an oversized upload are refused without stalling it.
+
+Named to run after test_library_through_gateway, which expects the employment feed still empty.
+"""
 import statistics
 import threading
 import time
