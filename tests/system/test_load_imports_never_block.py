@@ -1,7 +1,7 @@
 """Excel imports never block: while the largest ledger the limits allow is imported, the same process keeps
 answering /healthz promptly; a zip bomb and an oversized upload are refused without stalling it.
 
-Named to run after test_library_through_gateway, which expects the employment feed still empty.
+Named to sort after test_library_through_gateway: its feed check must not meet the 20,000 labourers imported here.
 """
 import statistics
 import threading
