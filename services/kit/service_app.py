@@ -6,6 +6,7 @@ from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 
 from contracts.enums import FeedName
+from services.kit.body_limit import FORMS, BodyLimit
 from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
@@ -47,8 +48,9 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
     app.add_middleware(CleanParamsMiddleware)
+    app.add_middleware(BodyLimit, max_bytes=settings.upload_max_bytes, content_types=FORMS)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, on every answer
     install_error_handlers(app)
     install_docs(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None

@@ -62,6 +62,11 @@ class ServiceSettings(ProcessSettings):
     # System tests only: a file holding seconds to add to the clock (see services/kit/clock.py).
     clock_offset_file: Path | None = None
     sql_echo: bool = False
+    # Excel imports (台账导入): one hostile or careless file must not stall a service for everyone.
+    upload_max_bytes: int = Field(5 * 1024 * 1024, ge=1, description="上传文件（multipart）最大字节数，超过答 413")
+    ledger_max_rows: int = Field(20_000, ge=1, description="一次导入的台账最多数据行数")
+    ledger_max_unpacked_bytes: int = Field(50 * 1024 * 1024, ge=1,
+                                           description=".xlsx 解压后的最大总字节数（防压缩炸弹）")
 
     @property
     def service_token_ttl(self) -> timedelta:

@@ -80,3 +80,25 @@ async def test_export_quota_ledger(employment: httpx.AsyncClient, backend: str) 
     assert rows[0] == QUOTA_HEADERS
     assert [(x[3], x[7], x[8], x[11]) for x in rows[1:]] == [("报送企业", 200, "0.00%", "未达标"),
                                                               ("未报送企业", None, None, "未报送")]
+
+
+async def test_quota_export_writes_a_formula_like_employer_name_as_text(employment: httpx.AsyncClient,
+                                                                        backend: str) -> None:
+    e = await add_employer(employment, name="+柳州市=HYPERLINK(\"http://evil.example\")")
+    await report(employment, 50, 2026, employer_id=e["id"])
+    r = await employment.get("/quotas/export.xlsx", params={"kind": "enterprise", "period": "2026"},
+                             headers=bearer("inspector"))
+    row = load_workbook(io.BytesIO(r.content)).worksheets[0][2]
+    assert row[3].value == "'" + e["name"] and row[3].data_type == "s"
+    assert row[7].value == 50 and row[7].data_type == "n"
+
+
+async def test_a_control_character_in_a_labourer_cell_refuses_the_file(employment: httpx.AsyncClient,
+                                                                       employment_app, backend: str) -> None:
+    bad = _row(new_id())
+    bad[1] = "覃\x7f阿妹"
+    r = await _upload(employment, "/labourers/import.xlsx", LABOURER_HEADERS, [_row(new_id()), bad])
+    assert r.status_code == 422
+    assert [(p["row"], p["column"]) for p in r.json()["rows"]] == [(3, "姓名")]
+    assert "U+007F" in r.json()["rows"][0]["message"]
+    assert await _count(employment_app) == 0

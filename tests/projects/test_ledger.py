@@ -2,6 +2,7 @@
 import io
 
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from services.kit.xlsx import write_xlsx
 from services.projects.ledger.columns import HEADERS
@@ -105,3 +106,45 @@ async def test_import_existing_from_excel_by_the_county_office_only(projects):
     assert r.status_code == 201, r.text
     # numbering continues above the imported 450225-2016-0031
     assert r.json()[0]["library_code"] == "450225-2016-0032" and r.json()[0]["started_on"] == "2016-05-10"
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?x=1","点击领取补贴")'
+
+
+async def test_export_writes_a_formula_like_name_as_inert_text(projects, projects_app):
+    await Life(projects, projects_app).submit(name=HYPERLINK)
+    r = await projects.get("/projects/export.xlsx", headers=OWNER)
+    book = load_workbook(io.BytesIO(r.content))  # formulas kept as formulas, if there were any
+    cell = book.worksheets[0].cell(row=2, column=HEADERS.index("项目名称") + 1)
+    assert cell.value == "'" + HYPERLINK and cell.data_type == "s"
+    total = book.worksheets[0].cell(row=2, column=HEADERS.index("总预算（元）") + 1)
+    assert total.data_type == "n"  # numbers stay numbers
+
+
+async def test_control_characters_stored_by_an_older_version_cannot_fail_the_export(projects, projects_app, backend):
+    life = Life(projects, projects_app)
+    await life.submit()
+    stored = "abc\x00def" if backend == "sqlite" else "abc\x01def"  # PostgreSQL text never held a NUL
+    async with projects_app.state.sessionmaker() as session:
+        await session.execute(text("UPDATE projects SET name = :name WHERE id = :id"), {"name": stored, "id": life.id})
+        await session.commit()
+    for caller in (COUNTY, CITY):
+        r = await projects.get("/projects/export.xlsx", headers=caller)
+        assert r.status_code == 200, r.text
+        assert sheet(r.content)[1][HEADERS.index("项目名称")] == "abc\ufffddef"
+
+
+async def test_a_control_character_in_an_imported_cell_refuses_the_whole_file(projects, projects_app):
+    await Life(projects, projects_app).submit()
+    good = sheet((await projects.get("/projects/export.xlsx", headers=OWNER)).content)[1]
+    multiline = list(good)
+    multiline[HEADERS.index("带贫减贫机制")] = "土地入股\n基地务工\t保底分红"  # free text: tab and newline are fine
+    tabbed = list(good)
+    tabbed[HEADERS.index("乡镇")] = "安陲\t乡"
+    r = await upload(projects, [good, multiline, tabbed], OWNER)
+    assert r.status_code == 422, r.text
+    assert [(p["row"], p["column"]) for p in r.json()["rows"]] == [(4, "乡镇")]
+    assert "U+0009" in r.json()["rows"][0]["message"]
+    assert len((await projects.get("/projects", headers=CITY)).json()["items"]) == 1  # only the first submission
+    r = await upload(projects, [good, multiline], OWNER)
+    assert r.status_code == 201 and r.json()[1]["beneficiaries"]["description"] == "土地入股\n基地务工\t保底分红"

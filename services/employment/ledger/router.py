@@ -1,8 +1,9 @@
 """Excel ledgers (台账): import labourers and placements (all rows or none), export the quota ledger."""
+from collections.abc import Callable
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
-from pydantic import BaseModel, ValidationError
 
 from services.employment.common import Reader, Writer
 from services.employment.labourers import service as labourers
@@ -14,95 +15,68 @@ from services.employment.placements.schemas import PlacementCreate, PlacementRea
 from services.employment.quotas import service as quotas
 from services.employment.quotas.repository import QuotaRepository, compliance_query
 from services.employment.states import QuotaKind
+from services.kit.body_limit import UPLOAD_RESPONSES
 from services.kit.db import Session
-from services.kit.errors import _PYDANTIC_MESSAGES as MESSAGES
-from services.kit.errors import DomainError, FieldError, unprocessable
-from services.kit.xlsx import XLSX, read_xlsx, write_xlsx
+from services.kit.errors import DomainError
+from services.kit.xlsx import XLSX, CellProblem, read_ledger, refused_row, validate_rows, write_xlsx
 
 router = APIRouter(tags=["ledgers (台账)"])
 Upload = Annotated[UploadFile, File(description=".xlsx，表头与模板一致")]
-Problems = list[tuple[int, str, str]]
 EXPORT_LIMIT = 50_000
 
 
-def _message(err: dict) -> str:
-    if err.get("type") == "value_error":
-        return str(err.get("ctx", {}).get("error", err.get("msg")))
-    return MESSAGES.get(err.get("type", "")) or err.get("msg", "无效")
-
-
-def _validate(number: int, model: type[BaseModel], payload: dict, fields: dict[str, str],
-              problems: Problems) -> Any:
-    try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        for e in exc.errors():
-            column = columns.header_of(str(e["loc"][0]), fields) if e["loc"] else "整行"
-            problems.append((number, column, _message(e)))
-        return None
-
-
-def _refused(number: int, error: DomainError, fields: dict[str, str], problems: Problems) -> None:
-    if error.fields:
-        problems += [(number, columns.header_of(f.field, fields), f.message) for f in error.fields]
-    else:
-        problems.append((number, "整行", error.detail))
-
-
-def _refuse(problems: Problems) -> DomainError:
-    """422 listing every bad row and cell; the transaction rolls back, so nothing is stored."""
-    rows = sorted({n for n, _, _ in problems})
-    return unprocessable(
-        "ledger.invalid_rows", f"共 {len(rows)} 行有误（第 {'、'.join(map(str, rows))} 行），未导入任何数据",
-        [FieldError(f"第{n}行·{c}", m) for n, c, m in problems],
-        rows=[{"row": n, "column": c, "message": m} for n, c, m in problems])
+def _column_of(fields: dict[str, str]) -> Callable[[Any], str]:
+    """The Chinese header of a validation error's location or of a refused field."""
+    return lambda at: columns.header_of(str(at[0] if isinstance(at, tuple) else at), fields)
 
 
 @router.post("/labourers/import.xlsx", response_model=list[LabourerRead], status_code=201,
+             responses=UPLOAD_RESPONSES,
              summary="Import labourers (.xlsx): all rows or none; every bad row reported, bad check digits too")
-async def import_labourers(file: Upload, session: Session, principal: Writer) -> list[LabourerRead]:
+async def import_labourers(request: Request, file: Upload, session: Session,
+                           principal: Writer) -> list[LabourerRead]:
     """Register every row, or none when any row is wrong (the refusal lists every bad row and cell)."""
-    rows = read_xlsx(await file.read(), columns.LABOURER_HEADERS[:7])
-    problems: Problems = []
+    ledger = await read_ledger(file, request.app.state.settings, columns.LABOURER_HEADERS[:7])
+    column_of = _column_of(columns.LABOURER_FIELDS)
+    # Validation is CPU work over every row: a worker thread, so the event loop answers others meanwhile.
+    good, problems = await to_thread.run_sync(
+        validate_rows, ((n, columns.labourer_payload(cells)) for n, cells in ledger.rows), LabourerCreate, column_of)
     stored = []
-    for number, cells in rows:
-        entry = _validate(number, LabourerCreate, columns.labourer_payload(cells), columns.LABOURER_FIELDS,
-                          problems)
-        if entry is None:
-            continue
+    for number, entry in good:
         try:  # later rows are still checked after a refusal, so the whole file's problems are reported
             stored.append(await labourers.register(session, principal, entry))
         except DomainError as error:
-            _refused(number, error, columns.LABOURER_FIELDS, problems)
-    if problems:
-        raise _refuse(problems)
+            problems += refused_row(number, error, column_of)
+    ledger.refuse_if_any(problems)  # the transaction rolls back, so the rows stored above go too
     return stored
 
 
 @router.post("/placements/import.xlsx", response_model=list[PlacementRead], status_code=201,
+             responses=UPLOAD_RESPONSES,
              summary="Import placements (.xlsx), naming labourers by ID number: all rows or none")
-async def import_placements(file: Upload, session: Session, principal: Writer) -> list[PlacementRead]:
+async def import_placements(request: Request, file: Upload, session: Session,
+                            principal: Writer) -> list[PlacementRead]:
     """Store every placement, or none when any row is wrong (unknown labourer, bad target, overlap...)."""
-    rows = read_xlsx(await file.read(), columns.PLACEMENT_HEADERS[:2] + ["开始日期"])
-    payloads = [(n, columns.placement_payload(cells)) for n, cells in rows]
+    ledger = await read_ledger(file, request.app.state.settings, columns.PLACEMENT_HEADERS[:2] + ["开始日期"])
+    column_of = _column_of(columns.PLACEMENT_FIELDS)
+    payloads = [(n, columns.placement_payload(cells)) for n, cells in ledger.rows]
     known = await LabourerRepository(session).ids_by_number([p["id_number"] for _, p in payloads])
-    problems: Problems = []
-    stored = []
+    problems, named = [], []
     for number, payload in payloads:
         labourer_id = known.get(payload.pop("id_number"))
         if labourer_id is None:
-            problems.append((number, "身份证号码", "该身份证号码未登记为劳动力"))
-            continue
-        entry = _validate(number, PlacementCreate, payload | {"labourer_id": labourer_id},
-                          columns.PLACEMENT_FIELDS, problems)
-        if entry is None:
-            continue
+            problems.append(CellProblem(number, "身份证号码", "该身份证号码未登记为劳动力"))
+        else:
+            named.append((number, payload | {"labourer_id": labourer_id}))
+    good, bad = await to_thread.run_sync(validate_rows, named, PlacementCreate, column_of)
+    problems += bad
+    stored = []
+    for number, entry in good:
         try:
             stored.append(await placements.place(session, principal, entry))
         except DomainError as error:
-            _refused(number, error, columns.PLACEMENT_FIELDS, problems)
-    if problems:
-        raise _refuse(problems)
+            problems += refused_row(number, error, column_of)
+    ledger.refuse_if_any(problems)
     return stored
 
 

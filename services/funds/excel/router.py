@@ -1,9 +1,9 @@
 """Excel ledgers (台账) of the funds service: batches, idle funds and cases out; spending records in, all or none."""
-import hashlib
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import ValidationError
 
@@ -16,9 +16,10 @@ from services.funds.ledger.schemas import SpendingCreate, SpendingRead
 from services.funds.rectification import repository as cases
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import IDLE_LABELS, SOURCE_LABELS, IdleClass
+from services.kit.body_limit import UPLOAD_RESPONSES
 from services.kit.counties import COUNTIES
-from services.kit.errors import DomainError, FieldError, unprocessable
-from services.kit.xlsx import XLSX, read_xlsx, write_xlsx
+from services.kit.errors import DomainError
+from services.kit.xlsx import XLSX, CellProblem, read_ledger, refuse_rows, refused_row, write_xlsx
 
 router = APIRouter(prefix="/ledgers", tags=["ledgers (台账)"])
 LIMIT = 50_000
@@ -78,12 +79,15 @@ def _cell_date(value: Any) -> Any:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _parse(number: int, cells: dict[str, Any]) -> tuple[int | None, SpendingCreate | None, list[FieldError]]:
+_SPENDING_FIELDS = {"amount": "金额（元）", "spent_on": "支出日期", "voucher_no": "凭证号", "payee": "收款单位"}
+
+
+def _parse(number: int, cells: dict[str, Any]) -> tuple[int | None, SpendingCreate | None, list[CellProblem]]:
     problems = []
     try:
         allocation_id = int(cells.get("分配编号"))
     except (TypeError, ValueError):
-        problems.append(FieldError(f"第{number}行·分配编号", "应为整数"))
+        problems.append(CellProblem(number, "分配编号", "应为整数"))
         allocation_id = None
     try:
         amount = Decimal(str(cells.get("金额（元）")).strip())
@@ -94,30 +98,35 @@ def _parse(number: int, cells: dict[str, Any]) -> tuple[int | None, SpendingCrea
                               voucher_no=str(cells.get("凭证号") or "").strip(),
                               payee=str(cells.get("收款单位") or "").strip())
     except ValidationError as exc:
-        headers = {"amount": "金额（元）", "spent_on": "支出日期", "voucher_no": "凭证号", "payee": "收款单位"}
-        problems += [FieldError(f"第{number}行·{headers.get(str(e['loc'][0]), e['loc'][0])}", "内容有误")
+        problems += [CellProblem(number, _SPENDING_FIELDS.get(str(e["loc"][0]), str(e["loc"][0])), "内容有误")
                      for e in exc.errors()]
         body = None
     return allocation_id, body, problems
 
 
-@router.post("/spendings.xlsx", response_model=list[SpendingRead], status_code=201,
-             summary="Import reimbursements in bulk: all rows or none, every bad row reported (报账批量导入)")
-async def import_spendings(ctx: Finance, key: IdempotencyKey, request: Request,
-                           file: Annotated[UploadFile, File(description=UPLOAD)]):
-    content = await file.read()
-    rows = read_xlsx(content, SPENDING_HEADERS)
+def _parse_all(rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[tuple[int, int, SpendingCreate]],
+                                                                 list[CellProblem]]:
+    """Every row as (row number, allocation id, spending), and every bad cell, duplicate vouchers included."""
     parsed, problems, vouchers = [], [], set()
     for number, cells in rows:
         allocation_id, body, bad = _parse(number, cells)
         problems += bad
         if body is not None and body.voucher_no in vouchers:
-            problems.append(FieldError(f"第{number}行·凭证号", "与文件中其他行重复"))
+            problems.append(CellProblem(number, "凭证号", "与文件中其他行重复"))
         if body is not None and allocation_id is not None:
             vouchers.add(body.voucher_no)
             parsed.append((number, allocation_id, body))
-    if problems:
-        raise _refuse(problems)
+    return parsed, problems
+
+
+@router.post("/spendings.xlsx", response_model=list[SpendingRead], status_code=201, responses=UPLOAD_RESPONSES,
+             summary="Import reimbursements in bulk: all rows or none, every bad row reported (报账批量导入)")
+async def import_spendings(ctx: Finance, key: IdempotencyKey, request: Request,
+                           file: Annotated[UploadFile, File(description=UPLOAD)]):
+    ledger = await read_ledger(file, ctx.settings, SPENDING_HEADERS)
+    # Row checks are CPU work over every row: a worker thread, so the event loop answers others meanwhile.
+    parsed, problems = await to_thread.run_sync(_parse_all, ledger.rows)
+    ledger.refuse_if_any(problems)
 
     async def run() -> list[SpendingRead]:
         done, failures = [], []
@@ -125,16 +134,10 @@ async def import_spendings(ctx: Finance, key: IdempotencyKey, request: Request,
             try:
                 done.append(SpendingRead.model_validate(await service.spend(ctx, allocation_id, body)))
             except DomainError as error:
-                failures.append(FieldError(f"第{number}行", error.detail))
+                failures += refused_row(number, error, lambda field: _SPENDING_FIELDS.get(field, field))
         if failures:
-            raise _refuse(failures)
+            raise refuse_rows(failures)
         return done
 
-    fingerprint_body = {"sha256": hashlib.sha256(content).hexdigest()}
+    fingerprint_body = {"sha256": ledger.sha256}
     return await once(ctx.session, ctx.principal, key, request, fingerprint_body, run)
-
-
-def _refuse(problems: list[FieldError]) -> DomainError:
-    rows = sorted({p.field.split("·")[0] for p in problems})
-    return unprocessable("ledger.invalid_rows", f"共 {len(rows)} 行有误（{'、'.join(rows)}），未导入任何数据", problems)
-

@@ -125,6 +125,8 @@ SUBMISSION_FIELDS = ("name", "county_code", "township", "village", "category", "
                      "beneficiaries.poor_villages", "beneficiaries.description", "targets", "planned_start_year",
                      "planned_end_year")
 REQUIRED_HEADERS = [HEADER_OF_FIELD[f] for f in SUBMISSION_FIELDS]
+# Free text may hold tab and newline (Alt+Enter in a cell); every other column is one line.
+FREE_TEXT_HEADERS = (HEADER_OF_FIELD["beneficiaries.description"],)
 
 
 def export_row(p: ProjectRead) -> list[Any]:
