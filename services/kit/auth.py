@@ -8,6 +8,7 @@ from typing import Annotated
 import jwt
 from fastapi import Depends, Request
 
+from services.kit.contract import answers
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import utcnow
 from services.kit.errors import DomainError
@@ -113,6 +114,7 @@ def verify_token(token: str, secret: str) -> tuple[Principal, float]:
 
 # The dependencies below are `async def` although they never await: FastAPI runs a plain `def` dependency in
 # the thread pool, and two thread hops per request cost more than the microseconds of HMAC they guard.
+@answers(401)
 async def current_principal(request: Request) -> Principal:
     """The caller of this request, from its Authorization: Bearer header."""
     header = request.headers.get("authorization", "")
@@ -129,6 +131,7 @@ def allow(*roles: Role):
     """A dependency admitting only these roles (admin always); 403 for the others."""
     admitted = frozenset(roles) | {Role.ADMIN}
 
+    @answers(403)
     async def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if principal.role not in admitted:
             allowed = "、".join(sorted(str(r) for r in admitted))

@@ -1,13 +1,14 @@
 """Assemble a service: engine and sessions in the lifespan, errors, auth, metrics, health, events."""
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
 
 from services.kit.clock import Clock
+from services.kit.contract import api_routes, document, path_params
 from services.kit.db import make_engine, make_sessionmaker
-from services.kit.errors import install_error_handlers
+from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.health import health_router
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
@@ -15,11 +16,13 @@ from services.kit.settings import ServiceSettings
 
 Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
+# Path parameter → (404 code, Chinese noun) of the resource it names; a malformed one answers that 404.
+NotFoundCodes = Mapping[str, tuple[str, str]]
 
 
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
-                  description: str = "") -> FastAPI:
+                  description: str = "", not_found: NotFoundCodes | None = None) -> FastAPI:
     """A FastAPI app wired with every kit piece; `background` runs alongside while the app lives."""
 
     @asynccontextmanager
@@ -41,9 +44,20 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.settings = settings
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
+    app.add_middleware(ProblemMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router, *routers):
         app.include_router(router)
+    app.state.not_found = _checked(app, not_found or {})
+    document(app)
     return app
+
+
+def _checked(app: FastAPI, codes: NotFoundCodes) -> NotFoundCodes:
+    """Every path parameter of every route must name its resource's 404, so a bad one is never a 422 or a 500."""
+    missing = {f"{name} ({r.path_format})" for r in api_routes(app) for name in path_params(r) if name not in codes}
+    if missing:
+        raise RuntimeError(f"path parameters without a not-found code: {', '.join(sorted(missing))}")
+    return codes

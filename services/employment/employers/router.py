@@ -16,7 +16,7 @@ from services.employment.employers.schemas import (
 )
 from services.employment.states import EmployerKind
 from services.kit.db import Session
-from services.kit.errors import not_found
+from services.kit.errors import Id, IdFilter, not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["employers (用工单位)"])
@@ -44,7 +44,7 @@ async def list_employers(session: Session, principal: Reader, kind: EmployerKind
 
 
 @router.get("/employers/{employer_id}", response_model=EmployerRead, summary="One employer")
-async def get_employer(employer_id: int, session: Session, principal: Reader) -> EmployerRead:
+async def get_employer(employer_id: Id, session: Session, principal: Reader) -> EmployerRead:
     """One employer; 404 also when outside the caller's scope."""
     row = await EmployerRepository(session).get(employer_id, principal)
     if row is None:
@@ -54,14 +54,14 @@ async def get_employer(employer_id: int, session: Session, principal: Reader) ->
 
 @router.post("/employers/{group_id}/projects", response_model=GroupProjectRead, status_code=201,
              summary="Add a construction project to a group (集团在建项目)")
-async def add_project(group_id: int, entry: GroupProjectCreate, session: Session,
+async def add_project(group_id: Id, entry: GroupProjectCreate, session: Session,
                       principal: Writer) -> GroupProjectRead:
     """Add a construction project to a city-owned group."""
     return await service.add_project(session, principal, group_id, entry)
 
 
 @router.get("/group-projects", response_model=Page[GroupProjectRead], summary="List group projects")
-async def list_projects(session: Session, principal: Reader, group_id: int | None = None,
+async def list_projects(session: Session, principal: Reader, group_id: IdFilter = None,
                         after: Cursor = None, limit: Limit = 50) -> Page[GroupProjectRead]:
     """Group projects in the caller's county, in id order."""
     rows = await EmployerRepository(session).projects(principal, group_id, decode_cursor(after), limit)
@@ -69,7 +69,7 @@ async def list_projects(session: Session, principal: Reader, group_id: int | Non
 
 
 @router.get("/group-projects/{project_id}", response_model=GroupProjectRead, summary="One group project")
-async def get_project(project_id: int, session: Session, principal: Reader) -> GroupProjectRead:
+async def get_project(project_id: Id, session: Session, principal: Reader) -> GroupProjectRead:
     """One group project; 404 also when outside the caller's county."""
     row = await EmployerRepository(session).project(project_id, principal)
     if row is None:
@@ -87,8 +87,8 @@ async def report_workforce(entry: WorkforceReportCreate, session: Session,
 
 @router.get("/workforce-reports", response_model=list[WorkforceReportRead],
             summary="Workforce reports of an employer or project, with every correction")
-async def list_reports(session: Session, principal: Reader, employer_id: int | None = None,
-                       project_id: int | None = None,
+async def list_reports(session: Session, principal: Reader, employer_id: IdFilter = None,
+                       project_id: IdFilter = None,
                        year: Annotated[int | None, Query(ge=2014, le=2035)] = None) -> list[WorkforceReportRead]:
     """Every revision of an enterprise's or a project's reports (current and superseded)."""
     repo = EmployerRepository(session)

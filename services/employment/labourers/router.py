@@ -8,15 +8,16 @@ from services.employment.labourers import service
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, LabourerRead
 from services.employment.states import Registration
+from services.kit.contract import problems
 from services.kit.db import Session
-from services.kit.errors import not_found
+from services.kit.errors import Id, not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/labourers", tags=["labourers (贫困劳动力)"])
 
 
 @router.post("", response_model=LabourerRead, status_code=201, summary="Register a labourer (劳动力登记)",
-             responses={409: {"description": "labourer.duplicate"}, 422: {"description": "request.invalid"}})
+             responses=problems({409: "labourer.duplicate: the ID number is already registered"}))
 async def register_labourer(entry: LabourerCreate, session: Session, principal: Writer,
                             response: Response) -> LabourerRead:
     """Register a labourer; the ID number's check digit and birth date are verified."""
@@ -46,7 +47,7 @@ async def list_labourers(
 
 
 @router.get("/{labourer_id}", response_model=LabourerRead, summary="One labourer")
-async def get_labourer(labourer_id: int, session: Session, principal: Reader) -> LabourerRead:
+async def get_labourer(labourer_id: Id, session: Session, principal: Reader) -> LabourerRead:
     """One labourer; 404 also when outside the caller's county."""
     row = await LabourerRepository(session).get(labourer_id, principal)
     if row is None:

@@ -18,7 +18,7 @@ from services.employment.training.schemas import (
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.db import Session
-from services.kit.errors import not_found
+from services.kit.errors import Id, not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/courses", tags=["training (培训)"])
@@ -46,7 +46,7 @@ async def add_course(entry: CourseCreate, session: Session, principal: Writer) -
 
 
 @router.post("/{course_id}/participants", response_model=CourseRead, summary="Enrol a labourer or set outcome")
-async def set_participant(course_id: int, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
+async def set_participant(course_id: Id, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
     """Enrol a labourer on a course, or change the outcome of one already enrolled."""
     repo = TrainingRepository(session)
     course = await repo.get(course_id, principal)
@@ -78,7 +78,7 @@ async def list_courses(session: Session, principal: Reader,
 
 
 @router.get("/{course_id}", response_model=CourseRead, summary="One training course")
-async def get_course(course_id: int, session: Session, principal: Reader) -> CourseRead:
+async def get_course(course_id: Id, session: Session, principal: Reader) -> CourseRead:
     """One course with its participants."""
     repo = TrainingRepository(session)
     course = await repo.get(course_id, principal)

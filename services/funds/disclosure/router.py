@@ -13,7 +13,7 @@ from services.funds.ledger.schemas import AllocationRead, Strict, Text
 from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit
-from services.kit.errors import FieldError, unprocessable
+from services.kit.errors import FieldError, Id, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
@@ -88,7 +88,7 @@ class EvaluationRead(BaseModel):
 
 @router.post("/batches/{batch_id}/announcements", response_model=AnnouncementRead, status_code=201,
              summary="Announce a batch's allocations publicly (公告公示)")
-async def announce(batch_id: int, body: AnnouncementCreate, ctx: Finance) -> AnnouncementRead:
+async def announce(batch_id: Id, body: AnnouncementCreate, ctx: Finance) -> AnnouncementRead:
     batch = await load_batch(ctx, batch_id)
     ctx.check_county(batch.county_code)
     starts = body.starts_on or ctx.clock.today()

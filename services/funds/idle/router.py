@@ -9,7 +9,7 @@ from services.funds.idle import repository as repo
 from services.funds.idle import service
 from services.funds.idle.schemas import ClassOverride, IdleItem, IdleSum
 from services.funds.terms import IdleClass, SourceLevel
-from services.kit.errors import FieldError, unprocessable
+from services.kit.errors import FieldError, Id, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_key, page_of
 
 router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
@@ -66,5 +66,5 @@ async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "co
 
 @router.put("/{kind}/{item_id}/class", response_model=IdleItem,
             summary="Finance overrides an idle item's class, with the reason (audited)")
-async def override_class(kind: ItemKind, item_id: int, body: ClassOverride, ctx: Finance) -> IdleItem:
+async def override_class(kind: ItemKind, item_id: Id, body: ClassOverride, ctx: Finance) -> IdleItem:
     return await service.override(ctx, str(kind), item_id, body)

@@ -9,7 +9,9 @@ from services.funds.deps import CaseOpener, Finance, Reader
 from services.funds.rectification import repository as repo
 from services.funds.rectification import service
 from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
-from services.kit.concurrency import PRECONDITIONS, IfMatch, etag
+from services.kit.concurrency import IfMatch, etag
+from services.kit.contract import problems
+from services.kit.errors import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
@@ -61,17 +63,18 @@ def _answer(ctx, case, response: Response) -> CaseRead:
 
 
 @router.get("/{case_id}", response_model=CaseRead, summary="One case, with its version as ETag")
-async def get_case(case_id: int, ctx: Reader, response: Response) -> CaseRead:
+async def get_case(case_id: Id, ctx: Reader, response: Response) -> CaseRead:
     return _answer(ctx, await service.load(ctx, case_id), response)
 
 
-@router.post("/{case_id}/start", response_model=CaseRead, responses=PRECONDITIONS,
+@router.post("/{case_id}/start", response_model=CaseRead,
              summary="Start rectifying (整改中); If-Match with the version read")
-async def start_case(case_id: int, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
+async def start_case(case_id: Id, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
     return _answer(ctx, await service.start(ctx, case_id, version), response)
 
 
-@router.post("/{case_id}/close", response_model=CaseRead, responses=PRECONDITIONS,
+@router.post("/{case_id}/close", response_model=CaseRead,
+             responses=problems({409: "funds.rectification_unresolved: the money has not moved yet"}),
              summary="Close (销号) — 409 funds.rectification_unresolved until the money has moved; If-Match")
-async def close_case(case_id: int, body: CaseClose, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
+async def close_case(case_id: Id, body: CaseClose, ctx: Finance, version: IfMatch, response: Response) -> CaseRead:
     return _answer(ctx, await service.close(ctx, case_id, body, version), response)

@@ -5,9 +5,10 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.concurrency import etag
+from services.kit.contract import problems
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import ReadSession, Session
-from services.kit.errors import FieldError, not_found, unprocessable
+from services.kit.errors import FieldError, Id, not_found, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.projects.library import service
 from services.projects.library.repository import ProjectFilter, ProjectRepository
@@ -34,7 +35,7 @@ def _parse_ids(ids: str) -> list[int]:
 
 
 @router.post("", response_model=ProjectRead, status_code=201, summary="Submit a library entry (项目入库申报)",
-             responses={422: {"description": "project.not_eligible or request.invalid"}})
+             responses=problems({422: "project.not_eligible (the hard rule it breaks) or request.invalid"}))
 async def submit_project(entry: ProjectCreate, session: Session, response: Response,
                          principal: Annotated[Principal, Depends(allow(Role.PROJECT_OWNER))]) -> ProjectRead:
     """Submit an entry; refused with project.not_eligible (nothing stored) when it breaks the hard rule."""
@@ -70,7 +71,7 @@ async def list_projects(
 
 
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
-async def get_project(project_id: int, session: ReadSession, principal: Reader) -> Response:
+async def get_project(project_id: Id, session: ReadSession, principal: Reader) -> Response:
     """One entry with its ETag; 404 also when it is outside the caller's scope."""
     project = await ProjectRepository(session).read_one(project_id, principal)
     if project is None:

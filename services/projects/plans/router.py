@@ -1,11 +1,11 @@
 """REST endpoints of the rolling annual plans."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
-from services.kit.errors import not_found
+from services.kit.errors import Id, not_found
 from services.projects.deps import Actor, Ctx
 from services.projects.lifecycle.service import load
 from services.projects.plans import repository, service
@@ -14,6 +14,7 @@ from services.projects.plans.schemas import AdjustmentIn, PlanEntryRead, PlanMem
 
 router = APIRouter(tags=["annual plans (年度计划)"])
 CountyOffice = Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]
+PlanYear = Annotated[int, Path(ge=2014, le=2035, description="计划年度")]
 
 
 async def plan_read(ctx: Ctx, plan: AnnualPlan, response: Response | None = None) -> PlanRead:
@@ -43,19 +44,19 @@ async def _plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
 
 
 @router.get("/plans/{county}/{year}", response_model=PlanRead, summary="One plan with its entries")
-async def get_plan(county: str, year: int, ctx: Actor, response: Response):
+async def get_plan(county: str, year: PlanYear, ctx: Actor, response: Response):
     return await plan_read(ctx, await _plan(ctx, county, year), response)
 
 
 @router.post("/plans/{county}/{year}/rollover", response_model=PlanRead,
              summary="Close year N and carry unfinished entries into N+1 (滚动实施); answers the N+1 plan")
-async def roll_over(county: str, year: int, ctx: Actor, _: CountyOffice, version: IfMatch, response: Response):
+async def roll_over(county: str, year: PlanYear, ctx: Actor, _: CountyOffice, version: IfMatch, response: Response):
     return await plan_read(ctx, await service.roll_over(ctx, county, year, version), response)
 
 
 @router.post("/plans/{county}/{year}/adjustments", response_model=PlanRead,
              summary="Fourth-quarter adjustment: add or remove entries with a reason (第四季度调整)")
-async def adjust(county: str, year: int, body: AdjustmentIn, ctx: Actor, _: CountyOffice, version: IfMatch,
+async def adjust(county: str, year: PlanYear, body: AdjustmentIn, ctx: Actor, _: CountyOffice, version: IfMatch,
                  response: Response):
     plan = await service.adjust(ctx, county, year, version, body.add, body.remove, body.reason)
     return await plan_read(ctx, plan, response)
@@ -63,7 +64,7 @@ async def adjust(county: str, year: int, body: AdjustmentIn, ctx: Actor, _: Coun
 
 @router.get("/projects/{project_id}/plans", response_model=list[PlanMembership],
             summary="Every plan an entry has been in (滚动历史)")
-async def plans_of_project(project_id: int, ctx: Actor):
+async def plans_of_project(project_id: Id, ctx: Actor):
     await load(ctx, project_id, None)
     rows = await repository.memberships(ctx.session, project_id)
     return [PlanMembership(year=p.year, plan_status=p.status, added_via=e.added_via, added_on=e.added_on,
