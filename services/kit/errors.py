@@ -117,8 +117,6 @@ _PYDANTIC_MESSAGES = {
 
 def _field_path(loc: tuple) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    if loc[:1] == ("body",) and all(isinstance(p, int) for p in loc[1:]):
-        return "body"  # a JSON syntax error is located by character offset, not by field
     return ".".join(parts) or "body"
 
 
@@ -131,7 +129,9 @@ def validation_problem(exc: RequestValidationError) -> DomainError:
             message = str(err.get("ctx", {}).get("error", err.get("msg")))
         else:
             message = _PYDANTIC_MESSAGES.get(kind) or err.get("msg", "无效")
-        fields.append(FieldError(_field_path(tuple(err.get("loc", ()))), message))
+        # A JSON syntax error is located by character offset, not by field: it is the body's.
+        path = "body" if kind == "json_invalid" else _field_path(tuple(err.get("loc", ())))
+        fields.append(FieldError(path, message))
     if any(err.get("type") == "json_invalid" for err in exc.errors()):
         return unprocessable("request.invalid", "请求体不是有效的 JSON，无法解析", fields)
     return unprocessable("request.invalid", "请求内容有误，请检查标出的字段", fields)
@@ -208,6 +208,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # the framework could not even parse the body (e.g. not UTF-8): a bad payload
+            error = unprocessable("request.invalid", "请求体无法解析，须为 UTF-8 编码的 JSON",
+                                  [FieldError("body", "请求体不是有效的 JSON")])
+            return problem_response(error, request.url.path)
         code, detail = _HTTP_CODES.get(exc.status_code, (f"http.{exc.status_code}", str(exc.detail)))
         headers = dict(exc.headers or {})
         if exc.status_code == 405:

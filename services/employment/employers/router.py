@@ -15,6 +15,7 @@ from services.employment.employers.schemas import (
     WorkforceReportRead,
 )
 from services.employment.states import EmployerKind
+from services.kit.contract import problems
 from services.kit.db import Session
 from services.kit.errors import Id, IdFilter, not_found
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
@@ -78,7 +79,8 @@ async def get_project(project_id: Id, session: Session, principal: Reader) -> Gr
 
 
 @router.post("/workforce-reports", response_model=WorkforceReportRead, status_code=201,
-             summary="Report or correct a workforce total (用工总数报送)")
+             summary="Report or correct a workforce total (用工总数报送)",
+             responses=problems({404: "employer.not_found / group_project.not_found: the employer or project named"}))
 async def report_workforce(entry: WorkforceReportCreate, session: Session,
                            principal: Writer) -> WorkforceReportRead:
     """Report a period's total; a second report of the same period is a correction (history kept)."""
@@ -86,6 +88,7 @@ async def report_workforce(entry: WorkforceReportCreate, session: Session,
 
 
 @router.get("/workforce-reports", response_model=list[WorkforceReportRead],
+            responses=problems({404: "employer.not_found / group_project.not_found: the employer or project named"}),
             summary="Workforce reports of an employer or project, with every correction")
 async def list_reports(session: Session, principal: Reader, employer_id: IdFilter = None,
                        project_id: IdFilter = None,

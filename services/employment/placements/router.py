@@ -17,7 +17,8 @@ router = APIRouter(prefix="/placements", tags=["placements (就业安置)"])
 
 
 @router.post("", response_model=PlacementRead, status_code=201, summary="Place a labourer (就业安置)",
-             responses=problems({409: "placement.overlap: an overlapping placement at the same employer"}))
+             responses=problems({404: "labourer.not_found, employer.not_found, group_project.not_found: a record named",
+                                 409: "placement.overlap: an overlapping placement at the same employer"}))
 async def place_labourer(entry: PlacementCreate, session: Session, principal: Writer) -> PlacementRead:
     """Place a labourer at an enterprise, group project, base enterprise, public-welfare post or workshop."""
     return await service.place(session, principal, entry)

@@ -13,6 +13,7 @@ from services.funds.ledger.schemas import AllocationRead, Strict, Text
 from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit
+from services.kit.contract import problems
 from services.kit.errors import FieldError, Id, unprocessable
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
@@ -115,7 +116,8 @@ async def list_announcements(ctx: Reader, after: str | None = None,
 
 
 @router.post("/evaluations", response_model=EvaluationRead, status_code=201,
-             summary="Record a performance evaluation of fund use (绩效评价)")
+             summary="Record a performance evaluation of fund use (绩效评价)",
+             responses=problems({404: "funds.batch_not_found: the batch named"}))
 async def evaluate(body: EvaluationCreate, ctx: Finance) -> EvaluationRead:
     if body.batch_id is not None:
         county = (await load_batch(ctx, body.batch_id)).county_code

@@ -14,6 +14,7 @@ from services.kit.pagination import MAX_PAGE, Page, decode_key, page_of
 
 router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
 BY = "逗号分隔的汇总维度：" + "、".join(repo.GROUPS)
+Year = Annotated[int | None, Query(ge=2014, le=2035, description="资金年度")]
 
 
 class ItemKind(StrEnum):
@@ -40,7 +41,7 @@ def _filter(county, source_level, year, idle_class, age_bucket, project_ids=None
 @router.get("", response_model=Page[IdleItem],
             summary="Idle items in scope, largest first, page by page (闲置资金清单)")
 async def list_idle(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
-                    year: int | None = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
+                    year: Year = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
                     project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
                     after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[IdleItem]:
     ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
@@ -53,7 +54,7 @@ async def list_idle(ctx: Reader, county: str | None = None, source_level: Source
 @router.get("/sums", response_model=list[IdleSum],
             summary="Idle yuan by county, source, year, class and/or age bucket (闲置资金汇总)")
 async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "county_code", county: str | None = None,
-                    source_level: SourceLevel | None = None, year: int | None = None,
+                    source_level: SourceLevel | None = None, year: Year = None,
                     idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None) -> list[IdleSum]:
     dimensions = [d.strip() for d in by.split(",") if d.strip()]
     if not dimensions or any(d not in repo.GROUPS for d in dimensions):

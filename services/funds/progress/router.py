@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from services.funds.deps import Reader
+from services.funds.idle.router import Year
 from services.funds.idle.service import rules
 from services.funds.progress.repository import figures
 from services.funds.terms import SourceLevel
@@ -31,7 +32,7 @@ class ProgressRow(BaseModel):
 
 @router.get("/spending-progress", response_model=list[ProgressRow], summary="Spending progress with flags")
 async def spending_progress(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
-                            year: int | None = None) -> list[ProgressRow]:
+                            year: Year = None) -> list[ProgressRow]:
     scope = ctx.principal.county
     if scope is not None and county not in (None, scope):
         return []

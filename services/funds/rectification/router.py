@@ -25,7 +25,9 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"  # 已销号
 
 
-@router.post("", response_model=CaseRead, status_code=201, summary="Open a rectification case (立项整改)")
+@router.post("", response_model=CaseRead, status_code=201, summary="Open a rectification case (立项整改)",
+             responses=problems({404: "funds.batch_not_found / funds.allocation_not_found: the item named",
+                                 409: "funds.not_idle, funds.case_exists"}))
 async def open_case(body: CaseCreate, ctx: CaseOpener) -> CaseRead:
     return service.read(ctx, await service.open_case(ctx, body))
 
