@@ -9,6 +9,7 @@ import asyncpg.exceptions as pg
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from sqlalchemy import exc as sa
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import Headers
@@ -170,10 +171,10 @@ def is_unavailable(exc: BaseException) -> bool:
 def _allowed_methods(request: Request) -> str:
     """Every method some route answers at this path (Starlette's own 405 names only the first route's)."""
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "OPTIONS-PROBE"})
-        if match != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+    probe = {**request.scope, "method": "OPTIONS-PROBE"}  # matches every route of the path partially
+    for route in iter_route_contexts(request.app.router.routes):
+        if route.methods and route.matches(probe)[0] != Match.NONE:
+            methods |= route.methods
     return ", ".join(sorted(methods))
 
 

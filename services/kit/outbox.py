@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.auth import READ_ROLES, Principal, allow
 from services.kit.db import Base, BigId, Session, UTCDateTime, utcnow
+from services.kit.errors import MAX_ID
 
 # Any fixed number: PostgreSQL advisory lock that makes outbox ids commit in id order.
 _OUTBOX_LOCK = 4502_0001
@@ -68,7 +69,7 @@ events_router = APIRouter(tags=["events"])
 async def read_events(
     session: Session,
     _: Annotated[Principal, Depends(allow(*READ_ROLES))],
-    after: Annotated[int, Query(ge=0, description="上次读到的最后一个事件 id")] = 0,
+    after: Annotated[int, Query(ge=0, le=MAX_ID, description="上次读到的最后一个事件 id")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> EventFeed:
     """Events with id greater than `after`, oldest first."""
