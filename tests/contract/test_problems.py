@@ -110,37 +110,31 @@ async def test_every_service_answers_503_while_its_database_is_down(backend, ser
         assert (await client.get("/healthz")).status_code == 200  # the process itself still answers
 
 
-BAD_PATH_IDS = {
-    "projects": [
-        ("GET", f"/projects/{BEYOND_64_BITS}", "project.not_found"),
-        ("GET", f"/projects/{BEYOND_64_BITS}/timeline", "project.not_found"),
-        ("GET", "/projects/0", "project.not_found"),
-        ("GET", "/projects/-5/plans", "project.not_found"),
-        ("GET", "/projects/abc/objections", "project.not_found"),
-        ("GET", f"/plans/450225/{BEYOND_64_BITS}", "plan.not_found"),
-        ("POST", f"/projects/{BEYOND_64_BITS}/review", "project.not_found"),  # bad body too: 404 first
-    ],
-    "funds": [
-        ("GET", f"/batches/{BEYOND_64_BITS}", "funds.batch_not_found"),
-        ("GET", f"/allocations/{BEYOND_64_BITS}/spendings", "funds.allocation_not_found"),
-        ("POST", f"/spendings/{BEYOND_64_BITS}/reversal", "funds.spending_not_found"),
-        ("GET", f"/rectification-cases/{BEYOND_64_BITS}", "funds.case_not_found"),
-        ("PUT", f"/idle-funds/allocation/{BEYOND_64_BITS}/class", "funds.idle_item_not_found"),
-        ("PUT", "/idle-funds/pocket/1/class", "funds.idle_item_not_found"),
-    ],
-    "employment": [
-        ("GET", f"/labourers/{BEYOND_64_BITS}", "labourer.not_found"),
-        ("POST", f"/placements/{BEYOND_64_BITS}/end", "placement.not_found"),
-        ("POST", f"/employers/{BEYOND_64_BITS}/projects", "employer.not_found"),
-        ("GET", f"/group-projects/{BEYOND_64_BITS}", "group_project.not_found"),
-        ("GET", f"/courses/{BEYOND_64_BITS}", "course.not_found"),
-    ],
-}
+BAD_PATH_IDS = [  # (service, method, path, the 404 code of the resource it names)
+    ("projects", "GET", f"/projects/{BEYOND_64_BITS}", "project.not_found"),
+    ("projects", "GET", f"/projects/{BEYOND_64_BITS}/timeline", "project.not_found"),
+    ("projects", "GET", "/projects/0", "project.not_found"),
+    ("projects", "GET", "/projects/-5/plans", "project.not_found"),
+    ("projects", "GET", "/projects/abc/objections", "project.not_found"),
+    ("projects", "GET", f"/plans/450225/{BEYOND_64_BITS}", "plan.not_found"),
+    ("projects", "POST", f"/projects/{BEYOND_64_BITS}/review", "project.not_found"),  # bad body too: 404 first
+    ("funds", "GET", f"/batches/{BEYOND_64_BITS}", "funds.batch_not_found"),
+    ("funds", "GET", f"/allocations/{BEYOND_64_BITS}/spendings", "funds.allocation_not_found"),
+    ("funds", "POST", f"/spendings/{BEYOND_64_BITS}/reversal", "funds.spending_not_found"),
+    ("funds", "GET", f"/rectification-cases/{BEYOND_64_BITS}", "funds.case_not_found"),
+    ("funds", "PUT", f"/idle-funds/allocation/{BEYOND_64_BITS}/class", "funds.idle_item_not_found"),
+    ("funds", "PUT", "/idle-funds/pocket/1/class", "funds.idle_item_not_found"),
+    ("employment", "GET", f"/labourers/{BEYOND_64_BITS}", "labourer.not_found"),
+    ("employment", "POST", f"/placements/{BEYOND_64_BITS}/end", "placement.not_found"),
+    ("employment", "POST", f"/employers/{BEYOND_64_BITS}/projects", "employer.not_found"),
+    ("employment", "GET", f"/group-projects/{BEYOND_64_BITS}", "group_project.not_found"),
+    ("employment", "GET", f"/courses/{BEYOND_64_BITS}", "course.not_found"),
+]
 
 
 async def _each_bad_path_id_is_its_resource_404(client: httpx.AsyncClient, service: str) -> None:
     headers = ADMIN | {"If-Match": '"1"', "Idempotency-Key": "k-1"}
-    for method, path, code in BAD_PATH_IDS[service]:
+    for method, path, code in [row[1:] for row in BAD_PATH_IDS if row[0] == service]:
         body = _is_problem(await client.request(method, path, headers=headers, json={}), 404, code)
         assert "不存在" in body["detail"], path
 
