@@ -3,10 +3,10 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Any
 
 import asyncpg.exceptions as pg
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
@@ -19,15 +19,8 @@ from starlette.routing import Match
 PROBLEM_JSON = "application/problem+json"
 REQUEST_ID = "X-Request-Id"
 RETRY_AFTER_SECONDS = 5
-MAX_ID = 2**63 - 1  # ids are BIGINT: anything larger names no record
 
 log = logging.getLogger("services.kit.errors")
-
-# The one path id type of every `{…_id}` route: a bad one is a 404 of the resource (see install_error_handlers).
-Id = Annotated[int, Path(ge=1, le=MAX_ID, description="记录编号")]
-# An optional id filter in a query string: out of range is a 422 naming it, never a database overflow.
-IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="按记录编号筛选")]
-
 
 @dataclass
 class FieldError:
@@ -113,6 +106,7 @@ _PYDANTIC_MESSAGES = {
     "model_attributes_type": "应为 JSON 对象",
     "dict_type": "应为 JSON 对象",
     "list_type": "应为列表",
+    "string_pattern_mismatch": "格式不符",
 }
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.auth import READ_ROLES, Principal, allow
 from services.kit.db import Base, BigId, Session, UTCDateTime, utcnow
-from services.kit.errors import MAX_ID
+from services.kit.ids import MAX_ID
 
 # Any fixed number: PostgreSQL advisory lock that makes outbox ids commit in id order.
 _OUTBOX_LOCK = 4502_0001

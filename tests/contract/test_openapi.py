@@ -6,7 +6,8 @@ import pytest
 
 from services.employment.app import create_app as employment_app
 from services.funds.app import create_app as funds_app
-from services.kit.errors import MAX_ID, PROBLEM_JSON
+from services.kit.errors import PROBLEM_JSON
+from services.kit.ids import MAX_ID
 from services.projects.app import create_app as projects_app
 
 CONTRACTS = {name: factory().openapi() for name, factory in

@@ -151,22 +151,40 @@ async def test_a_malformed_employment_path_id_is_its_404(employment):
     await _each_bad_path_id_is_its_resource_404(employment, "employment")
 
 
-@pytest.mark.parametrize("path, field", [
-    (f"/allocations?batch_id={BEYOND_64_BITS}", "batch_id"),
-    (f"/spending-progress?year={BEYOND_64_BITS}", "year"),
-    (f"/idle-funds/sums?year=-{BEYOND_64_BITS}", "year"),
-])
-async def test_an_out_of_range_number_in_a_query_is_a_422_naming_it(funds, path, field):
-    body = _is_problem(await funds.get(path, headers=ADMIN), 422, "request.invalid")
-    assert [f["field"] for f in body["fields"]] == [field]
+BAD_QUERIES = [  # (service, path, the field the 422 names): each was a database overflow (500) or a crash
+    ("projects", f"/projects?ids=1,{BEYOND_64_BITS}", "ids"),
+    ("projects", "/projects?ids=1,²", "ids"),
+    ("funds", f"/allocations?batch_id={BEYOND_64_BITS}", "batch_id"),
+    ("funds", f"/allocations?project_ids={BEYOND_64_BITS}", "project_ids"),
+    ("funds", "/idle-funds?project_ids=²", "project_ids"),
+    ("funds", f"/rectification-cases?project_ids=3,{BEYOND_64_BITS}", "project_ids"),
+    ("funds", f"/funding?ids={BEYOND_64_BITS}", "ids"),
+    ("funds", f"/spending-progress?year={BEYOND_64_BITS}", "year"),
+    ("funds", f"/idle-funds/sums?year=-{BEYOND_64_BITS}", "year"),
+    ("funds", f"/events?after={BEYOND_64_BITS}", "after"),
+    ("employment", f"/labourers?ids={BEYOND_64_BITS}", "ids"),
+    ("employment", f"/employers?ids=1,{BEYOND_64_BITS}", "ids"),
+    ("employment", f"/placements?labourer_id={BEYOND_64_BITS}", "labourer_id"),
+    ("employment", f"/quotas/compliance?kind=enterprise&period=2026&subject_id={BEYOND_64_BITS}", "subject_id"),
+]
 
 
-async def test_an_out_of_range_employment_query_id_is_a_422(employment):
-    r = await employment.get(f"/placements?labourer_id={BEYOND_64_BITS}", headers=ADMIN)
-    _is_problem(r, 422, "request.invalid")
-    r = await employment.get(f"/quotas/compliance?kind=enterprise&period=2026&subject_id={BEYOND_64_BITS}",
-                             headers=ADMIN)
-    _is_problem(r, 422, "request.invalid")
+async def _each_bad_query_is_a_422_naming_it(client: httpx.AsyncClient, service: str) -> None:
+    for path, field in [row[1:] for row in BAD_QUERIES if row[0] == service]:
+        body = _is_problem(await client.get(path, headers=ADMIN), 422, "request.invalid")
+        assert [f["field"] for f in body["fields"]] == [field], path
+
+
+async def test_an_out_of_range_project_query_is_a_422(projects):
+    await _each_bad_query_is_a_422_naming_it(projects, "projects")
+
+
+async def test_an_out_of_range_funds_query_is_a_422(funds):
+    await _each_bad_query_is_a_422_naming_it(funds, "funds")
+
+
+async def test_an_out_of_range_employment_query_is_a_422(employment):
+    await _each_bad_query_is_a_422_naming_it(employment, "employment")
 
 
 @pytest.mark.parametrize("method, path, allowed", [

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.employment.common import MAX_IDS, Reader, Writer, bad_field, parse_ids
+from services.employment.common import Reader, Writer, bad_field
 from services.employment.employers import service
 from services.employment.employers.repository import EmployerRepository
 from services.employment.employers.schemas import (
@@ -17,7 +17,8 @@ from services.employment.employers.schemas import (
 from services.employment.states import EmployerKind
 from services.kit.contract import problems
 from services.kit.db import Session
-from services.kit.errors import Id, IdFilter, not_found
+from services.kit.errors import not_found
+from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["employers (用工单位)"])
@@ -34,12 +35,12 @@ async def register_employer(entry: EmployerCreate, session: Session, principal: 
 @router.get("/employers", response_model=Page[EmployerRead], summary="List or batch-read employers")
 async def list_employers(session: Session, principal: Reader, kind: EmployerKind | None = None,
                          county: Annotated[str | None, Query(description="县区代码")] = None,
-                         ids: Annotated[str | None, Query(description=f"逗号分隔的 id，最多 {MAX_IDS} 个")] = None,
+                         ids: IdList = None,
                          after: Cursor = None, limit: Limit = 50) -> Page[EmployerRead]:
     """Employers in the caller's scope in id order; `ids` batch-reads instead."""
     repo = EmployerRepository(session)
     if ids is not None:
-        return Page(items=[EmployerRead.of(r) for r in await repo.get_many(parse_ids(ids), principal)])
+        return Page(items=[EmployerRead.of(r) for r in await repo.get_many(ids_of(ids), principal)])
     rows = await repo.page(principal, kind, county, decode_cursor(after), limit)
     return page_of(rows, limit, EmployerRead.of)
 

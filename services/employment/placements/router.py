@@ -10,7 +10,8 @@ from services.employment.placements.repository import PlacementRepository
 from services.employment.placements.schemas import PlacementCreate, PlacementEnd, PlacementRead
 from services.kit.contract import problems
 from services.kit.db import Session
-from services.kit.errors import Id, IdFilter, not_found
+from services.kit.errors import not_found
+from services.kit.ids import Id, IdFilter
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/placements", tags=["placements (就业安置)"])

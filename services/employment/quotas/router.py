@@ -9,7 +9,7 @@ from services.employment.quotas.repository import QuotaRepository, compliance_qu
 from services.employment.quotas.schemas import BreachReport, Compliance
 from services.employment.states import QuotaKind, QuotaStatus
 from services.kit.db import Session
-from services.kit.errors import MAX_ID
+from services.kit.ids import MAX_ID
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/quotas", tags=["quotas (用工比例)"])

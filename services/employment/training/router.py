@@ -18,7 +18,8 @@ from services.employment.training.schemas import (
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.db import Session
-from services.kit.errors import Id, not_found
+from services.kit.errors import not_found
+from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/courses", tags=["training (培训)"])

@@ -14,7 +14,8 @@ from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit
 from services.kit.contract import problems
-from services.kit.errors import FieldError, Id, unprocessable
+from services.kit.errors import FieldError, unprocessable
+from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])

@@ -22,7 +22,7 @@ from services.funds.ledger.schemas import (
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import SourceLevel
 from services.kit.contract import problems
-from services.kit.errors import Id, IdFilter
+from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["ledger (资金台账)"])
@@ -63,10 +63,10 @@ async def allocate(batch_id: Id, body: AllocationCreate, ctx: Finance, key: Idem
 @router.get("/allocations", response_model=Page[AllocationRead],
             summary="Allocations of projects or of a batch, oldest first, page by page")
 async def list_allocations(ctx: Reader, batch_id: IdFilter = None,
-                           project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                           project_ids: IdList = None,
                            after: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AllocationRead]:
-    ids = [int(x) for x in project_ids.split(",") if x.strip().isdigit()][:200] if project_ids else None
+    ids = ids_of(project_ids) if project_ids else None
     rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id, limit + 1, decode_cursor(after))
     return page_of(rows, limit, AllocationRead.model_validate)
 

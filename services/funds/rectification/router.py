@@ -11,7 +11,7 @@ from services.funds.rectification import service
 from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
 from services.kit.concurrency import IfMatch, etag
 from services.kit.contract import problems
-from services.kit.errors import Id
+from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
@@ -36,9 +36,9 @@ async def open_case(body: CaseCreate, ctx: CaseOpener) -> CaseRead:
             summary="Cases in scope, newest first; overdue=true lists the overdue ones")
 async def list_cases(ctx: Reader, county: str | None = None, status: CaseStatus | None = None,
                      overdue: bool = False,
-                     project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                     project_ids: IdList = None,
                      after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[CaseRead]:
-    ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
+    ids = tuple(ids_of(project_ids)) if project_ids else None
     rows = await repo.page(ctx.session, ctx.principal, county, status, ctx.clock.today() if overdue else None, ids,
                            decode_cursor(after), limit)
     return page_of(rows, limit, lambda c: service.read(ctx, c))

@@ -8,7 +8,8 @@ from services.kit.concurrency import etag
 from services.kit.contract import problems
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import ReadSession, Session
-from services.kit.errors import FieldError, Id, not_found, unprocessable
+from services.kit.errors import FieldError, not_found, unprocessable
+from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.projects.library import service
 from services.projects.library.repository import ProjectFilter, ProjectRepository
@@ -17,21 +18,6 @@ from services.projects.library.states import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["project library (项目库)"])
 Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
-MAX_IDS = 200
-
-
-def _bad_ids(message: str):
-    return unprocessable("request.invalid", f"ids {message}", [FieldError("ids", message)])
-
-
-def _parse_ids(ids: str) -> list[int]:
-    try:
-        parsed = [int(x) for x in ids.split(",") if x.strip()]
-    except ValueError:
-        raise _bad_ids("须为逗号分隔的整数") from None
-    if not parsed or len(parsed) > MAX_IDS:
-        raise _bad_ids(f"须为 1 到 {MAX_IDS} 个")
-    return list(dict.fromkeys(parsed))
 
 
 @router.post("", response_model=ProjectRead, status_code=201, summary="Submit a library entry (项目入库申报)",
@@ -54,14 +40,14 @@ async def list_projects(
     category: ProjectCategory | None = None,
     year: Annotated[int | None, Query(ge=2014, le=2035, description="计划实施年度")] = None,
     owner_org: str | None = None,
-    ids: Annotated[str | None, Query(description=f"批量读取：逗号分隔的 id，最多 {MAX_IDS} 个，按请求顺序返回")] = None,
+    ids: IdList = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> Page[ProjectRead]:
     """Entries in the caller's scope, newest first, keyset-paginated; `ids` batch-reads instead."""
     repo = ProjectRepository(session)
     if ids is not None:
-        found = await repo.get_many(_parse_ids(ids), principal)
+        found = await repo.get_many(ids_of(ids), principal)
         return Page(items=[ProjectRead.of(p) for p in found], next_cursor=None)
     if county is not None and not is_liuzhou_county(county):
         raise unprocessable("request.invalid", "县区代码无效", [FieldError("county", "不是柳州市的县区代码")])

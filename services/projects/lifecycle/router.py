@@ -3,7 +3,7 @@ from fastapi import APIRouter, Response
 
 from services.kit.concurrency import IfMatch, etag
 from services.kit.contract import problems
-from services.kit.errors import Id
+from services.kit.ids import Id
 from services.projects.deps import Actor
 from services.projects.library.models import Project
 from services.projects.library.schemas import ProjectCreate, ProjectRead

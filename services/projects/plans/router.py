@@ -5,7 +5,8 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
-from services.kit.errors import Id, not_found
+from services.kit.errors import not_found
+from services.kit.ids import Id
 from services.projects.deps import Actor, Ctx
 from services.projects.lifecycle.service import load
 from services.projects.plans import repository, service
