@@ -110,81 +110,63 @@ async def test_every_service_answers_503_while_its_database_is_down(backend, ser
         assert (await client.get("/healthz")).status_code == 200  # the process itself still answers
 
 
-BAD_PATH_IDS = [  # (service, method, path, the 404 code of the resource it names)
-    ("projects", "GET", f"/projects/{BEYOND_64_BITS}", "project.not_found"),
-    ("projects", "GET", f"/projects/{BEYOND_64_BITS}/timeline", "project.not_found"),
-    ("projects", "GET", "/projects/0", "project.not_found"),
-    ("projects", "GET", "/projects/-5/plans", "project.not_found"),
-    ("projects", "GET", "/projects/abc/objections", "project.not_found"),
-    ("projects", "GET", f"/plans/450225/{BEYOND_64_BITS}", "plan.not_found"),
-    ("projects", "POST", f"/projects/{BEYOND_64_BITS}/review", "project.not_found"),  # bad body too: 404 first
-    ("funds", "GET", f"/batches/{BEYOND_64_BITS}", "funds.batch_not_found"),
-    ("funds", "GET", f"/allocations/{BEYOND_64_BITS}/spendings", "funds.allocation_not_found"),
-    ("funds", "POST", f"/spendings/{BEYOND_64_BITS}/reversal", "funds.spending_not_found"),
-    ("funds", "GET", f"/rectification-cases/{BEYOND_64_BITS}", "funds.case_not_found"),
-    ("funds", "PUT", f"/idle-funds/allocation/{BEYOND_64_BITS}/class", "funds.idle_item_not_found"),
-    ("funds", "PUT", "/idle-funds/pocket/1/class", "funds.idle_item_not_found"),
-    ("employment", "GET", f"/labourers/{BEYOND_64_BITS}", "labourer.not_found"),
-    ("employment", "POST", f"/placements/{BEYOND_64_BITS}/end", "placement.not_found"),
-    ("employment", "POST", f"/employers/{BEYOND_64_BITS}/projects", "employer.not_found"),
-    ("employment", "GET", f"/group-projects/{BEYOND_64_BITS}", "group_project.not_found"),
-    ("employment", "GET", f"/courses/{BEYOND_64_BITS}", "course.not_found"),
+# (service, method, path, code, the field a 422 names; None for a 404): a malformed path id names no resource, so
+# it is that resource's 404; a number out of range in a query is a 422 naming it. Each was a 500 or a 422 before.
+BAD_INPUT = [
+    ("projects", "GET", f"/projects/{BEYOND_64_BITS}", "project.not_found", None),
+    ("projects", "GET", f"/projects/{BEYOND_64_BITS}/timeline", "project.not_found", None),
+    ("projects", "GET", "/projects/0", "project.not_found", None),
+    ("projects", "GET", "/projects/-5/plans", "project.not_found", None),
+    ("projects", "GET", "/projects/abc/objections", "project.not_found", None),
+    ("projects", "GET", f"/plans/450225/{BEYOND_64_BITS}", "plan.not_found", None),
+    ("projects", "POST", f"/projects/{BEYOND_64_BITS}/review", "project.not_found", None),  # bad body too: 404 first
+    ("projects", "GET", f"/projects?ids=1,{BEYOND_64_BITS}", "request.invalid", "ids"),
+    ("projects", "GET", "/projects?ids=1,²", "request.invalid", "ids"),
+    ("funds", "GET", f"/batches/{BEYOND_64_BITS}", "funds.batch_not_found", None),
+    ("funds", "GET", f"/allocations/{BEYOND_64_BITS}/spendings", "funds.allocation_not_found", None),
+    ("funds", "POST", f"/spendings/{BEYOND_64_BITS}/reversal", "funds.spending_not_found", None),
+    ("funds", "GET", f"/rectification-cases/{BEYOND_64_BITS}", "funds.case_not_found", None),
+    ("funds", "PUT", f"/idle-funds/allocation/{BEYOND_64_BITS}/class", "funds.idle_item_not_found", None),
+    ("funds", "PUT", "/idle-funds/pocket/1/class", "funds.idle_item_not_found", None),
+    ("funds", "GET", f"/allocations?batch_id={BEYOND_64_BITS}", "request.invalid", "batch_id"),
+    ("funds", "GET", f"/allocations?project_ids={BEYOND_64_BITS}", "request.invalid", "project_ids"),
+    ("funds", "GET", "/idle-funds?project_ids=²", "request.invalid", "project_ids"),
+    ("funds", "GET", f"/rectification-cases?project_ids=3,{BEYOND_64_BITS}", "request.invalid", "project_ids"),
+    ("funds", "GET", f"/funding?ids={BEYOND_64_BITS}", "request.invalid", "ids"),
+    ("funds", "GET", f"/spending-progress?year={BEYOND_64_BITS}", "request.invalid", "year"),
+    ("funds", "GET", f"/idle-funds/sums?year=-{BEYOND_64_BITS}", "request.invalid", "year"),
+    ("funds", "GET", f"/events?after={BEYOND_64_BITS}", "request.invalid", "after"),
+    ("employment", "GET", f"/labourers/{BEYOND_64_BITS}", "labourer.not_found", None),
+    ("employment", "POST", f"/placements/{BEYOND_64_BITS}/end", "placement.not_found", None),
+    ("employment", "POST", f"/employers/{BEYOND_64_BITS}/projects", "employer.not_found", None),
+    ("employment", "GET", f"/group-projects/{BEYOND_64_BITS}", "group_project.not_found", None),
+    ("employment", "GET", f"/courses/{BEYOND_64_BITS}", "course.not_found", None),
+    ("employment", "GET", f"/labourers?ids={BEYOND_64_BITS}", "request.invalid", "ids"),
+    ("employment", "GET", f"/employers?ids=1,{BEYOND_64_BITS}", "request.invalid", "ids"),
+    ("employment", "GET", f"/placements?labourer_id={BEYOND_64_BITS}", "request.invalid", "labourer_id"),
+    ("employment", "GET", f"/quotas/compliance?kind=enterprise&period=2026&subject_id={BEYOND_64_BITS}",
+     "request.invalid", "subject_id"),
 ]
 
 
-async def _each_bad_path_id_is_its_resource_404(client: httpx.AsyncClient, service: str) -> None:
+async def _each_bad_input_is_a_clear_problem(client: httpx.AsyncClient, service: str) -> None:
     headers = ADMIN | {"If-Match": '"1"', "Idempotency-Key": "k-1"}
-    for method, path, code in [row[1:] for row in BAD_PATH_IDS if row[0] == service]:
-        body = _is_problem(await client.request(method, path, headers=headers, json={}), 404, code)
-        assert "不存在" in body["detail"], path
+    for method, path, code, field in [row[1:] for row in BAD_INPUT if row[0] == service]:
+        r = await client.request(method, path, headers=headers, json={})
+        body = _is_problem(r, 404 if field is None else 422, code)
+        assert "不存在" in body["detail"] if field is None else [f["field"] for f in body["fields"]] == [field], path
 
 
-async def test_a_malformed_project_path_id_is_its_404(projects):
-    await _each_bad_path_id_is_its_resource_404(projects, "projects")
+async def test_bad_ids_in_projects_paths_and_queries(projects):
+    await _each_bad_input_is_a_clear_problem(projects, "projects")
 
 
-async def test_a_malformed_funds_path_id_is_its_404(funds):
-    await _each_bad_path_id_is_its_resource_404(funds, "funds")
+async def test_bad_ids_in_funds_paths_and_queries(funds):
+    await _each_bad_input_is_a_clear_problem(funds, "funds")
 
 
-async def test_a_malformed_employment_path_id_is_its_404(employment):
-    await _each_bad_path_id_is_its_resource_404(employment, "employment")
-
-
-BAD_QUERIES = [  # (service, path, the field the 422 names): each was a database overflow (500) or a crash
-    ("projects", f"/projects?ids=1,{BEYOND_64_BITS}", "ids"),
-    ("projects", "/projects?ids=1,²", "ids"),
-    ("funds", f"/allocations?batch_id={BEYOND_64_BITS}", "batch_id"),
-    ("funds", f"/allocations?project_ids={BEYOND_64_BITS}", "project_ids"),
-    ("funds", "/idle-funds?project_ids=²", "project_ids"),
-    ("funds", f"/rectification-cases?project_ids=3,{BEYOND_64_BITS}", "project_ids"),
-    ("funds", f"/funding?ids={BEYOND_64_BITS}", "ids"),
-    ("funds", f"/spending-progress?year={BEYOND_64_BITS}", "year"),
-    ("funds", f"/idle-funds/sums?year=-{BEYOND_64_BITS}", "year"),
-    ("funds", f"/events?after={BEYOND_64_BITS}", "after"),
-    ("employment", f"/labourers?ids={BEYOND_64_BITS}", "ids"),
-    ("employment", f"/employers?ids=1,{BEYOND_64_BITS}", "ids"),
-    ("employment", f"/placements?labourer_id={BEYOND_64_BITS}", "labourer_id"),
-    ("employment", f"/quotas/compliance?kind=enterprise&period=2026&subject_id={BEYOND_64_BITS}", "subject_id"),
-]
-
-
-async def _each_bad_query_is_a_422_naming_it(client: httpx.AsyncClient, service: str) -> None:
-    for path, field in [row[1:] for row in BAD_QUERIES if row[0] == service]:
-        body = _is_problem(await client.get(path, headers=ADMIN), 422, "request.invalid")
-        assert [f["field"] for f in body["fields"]] == [field], path
-
-
-async def test_an_out_of_range_project_query_is_a_422(projects):
-    await _each_bad_query_is_a_422_naming_it(projects, "projects")
-
-
-async def test_an_out_of_range_funds_query_is_a_422(funds):
-    await _each_bad_query_is_a_422_naming_it(funds, "funds")
-
-
-async def test_an_out_of_range_employment_query_is_a_422(employment):
-    await _each_bad_query_is_a_422_naming_it(employment, "employment")
+async def test_bad_ids_in_employment_paths_and_queries(employment):
+    await _each_bad_input_is_a_clear_problem(employment, "employment")
 
 
 @pytest.mark.parametrize("method, path, allowed", [
