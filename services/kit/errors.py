@@ -2,6 +2,7 @@
 import logging
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,16 +151,37 @@ _UNAVAILABLE = (ConnectionError, TimeoutError, sa.TimeoutError, sa.OperationalEr
                 pg.OperatorInterventionError, pg.InterfaceError)
 
 
+# A value the database cannot hold: a number beyond its integer range, a string longer than its column, bytes it
+# cannot store. Bad input that slipped past the edge: a 422, never a 500 (and a warning, so the edge gets a bound).
+_BAD_DATA = (OverflowError, sa.DataError, pg.DataError)
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what it wraps: SQLAlchemy wraps the driver's adapter error, which wraps the driver's own."""
+    found: BaseException | None = exc
+    for _ in range(4):
+        if found is None:
+            return
+        yield found
+        found = getattr(found, "orig", None) or found.__cause__
+
+
 def is_unavailable(exc: BaseException) -> bool:
     """True when the exception (or what it wraps) means the database did not answer."""
-    for _ in range(4):  # SQLAlchemy wraps the driver's adapter error, which wraps the driver's own
-        if isinstance(exc, _UNAVAILABLE) or (isinstance(exc, sa.DBAPIError) and exc.connection_invalidated):
-            return True
-        inner = getattr(exc, "orig", None) or exc.__cause__
-        if inner is None:
-            return False
-        exc = inner
-    return False
+    return any(isinstance(e, _UNAVAILABLE) or (isinstance(e, sa.DBAPIError) and e.connection_invalidated)
+               for e in _chain(exc))
+
+
+def _classify(exc: Exception, request_id: str, where: str) -> DomainError:
+    """The problem an exception no handler took stands for: 503, 422 or 500."""
+    if is_unavailable(exc):
+        log.warning("database unavailable (request %s %s): %s: %s", request_id, where, type(exc).__name__, exc)
+        return unavailable()
+    if any(isinstance(e, _BAD_DATA) for e in _chain(exc)):
+        log.warning("a value beyond the database's range (request %s %s): %s", request_id, where, exc)
+        return unprocessable("request.invalid", "请求中有超出可保存范围的值（如编号或数字过大、文字过长），请检查")
+    log.exception("unhandled error (request %s %s)", request_id, where)
+    return DomainError(500, "server.error", f"服务内部错误，请联系管理员并提供请求编号 {request_id}")
 
 
 def _allowed_methods(request: Request) -> str:
@@ -246,11 +268,6 @@ class ProblemMiddleware:
         except Exception as exc:
             if started:  # the answer is on its way: nothing can be said any more
                 raise
-            if is_unavailable(exc):
-                log.warning("database unavailable (request %s): %s: %s", request_id, type(exc).__name__, exc)
-                error = unavailable()
-            else:
-                log.exception("unhandled error (request %s) %s %s", request_id, scope["method"], scope["path"])
-                error = DomainError(500, "server.error", f"服务内部错误，请联系管理员并提供请求编号 {request_id}")
+            error = _classify(exc, request_id, f"{scope['method']} {scope['path']}")
             error.extra["request_id"] = request_id
             await problem_response(error, scope["path"])(scope, receive, _send)

@@ -71,6 +71,23 @@ async def test_a_database_that_does_not_answer_is_a_503_with_retry_after(project
     assert r.headers["Retry-After"] == "5" and body["request_id"] == r.headers["X-Request-Id"]
 
 
+@pytest.mark.parametrize("error", [
+    OverflowError("Python int too large to convert to SQLite INTEGER"),
+    sa.DBAPIError("INSERT", {}, asyncpg.exceptions.StringDataRightTruncationError("value too long for varchar(200)")),
+    sa.DBAPIError("SELECT", {}, asyncpg.exceptions.NumericValueOutOfRangeError("numeric field overflow")),
+], ids=["sqlite-int", "too-long", "numeric"])
+async def test_a_value_the_database_cannot_hold_is_a_422(projects_app, error):
+    _crash_route(projects_app, error)
+    async with serve_in_process(projects_app) as client:
+        body = _is_problem(await client.post("/crash"), 422, "request.invalid")
+    assert "超出" in body["detail"]
+
+
+async def test_a_number_beyond_64_bits_in_a_body_is_a_422_not_a_500(employment):
+    entry = {"labourer_id": BEYOND_64_BITS, "kind": "enterprise", "employer_id": 1, "starts_on": "2026-03-01"}
+    _is_problem(await employment.post("/placements", headers=ADMIN, json=entry), 422, "request.invalid")
+
+
 @pytest.mark.parametrize("error", [ValueError("bug"), sa.ProgrammingError("SELECT x", {}, Exception("no column x"))])
 async def test_other_errors_stay_500(projects_app, error):
     _crash_route(projects_app, error)
