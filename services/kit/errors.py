@@ -1,4 +1,5 @@
 """One error hierarchy, rendered as RFC 9457 application/problem+json; every failure becomes a problem."""
+import itertools
 import logging
 import re
 import uuid
@@ -13,12 +14,12 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
 from sqlalchemy import exc as sa
 from sqlalchemy.orm.exc import StaleDataError
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 PROBLEM_JSON = "application/problem+json"
 REQUEST_ID = "X-Request-Id"
+_REQUEST_ID_KEY = REQUEST_ID.lower().encode()
 RETRY_AFTER_SECONDS = 5
 
 log = logging.getLogger("services.kit.errors")
@@ -62,8 +63,8 @@ def unprocessable(code: str, detail: str, fields: list[FieldError] | None = None
 
 
 def unavailable(detail: str = "数据库暂时无法访问，请稍后重试") -> DomainError:
-    """503 service.unavailable with Retry-After: a dependency does not answer; the request changed nothing."""
-    return DomainError(503, "service.unavailable", detail, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    """503 service.unavailable: a dependency does not answer; the request changed nothing (Retry-After follows)."""
+    return DomainError(503, "service.unavailable", detail)
 
 
 def problem_response(error: DomainError, instance: str | None = None) -> JSONResponse:
@@ -82,6 +83,8 @@ def problem_response(error: DomainError, instance: str | None = None) -> JSONRes
     headers = dict(error.headers)
     if error.status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    if error.status == 503:  # every 503 (the database, or a service this one needs) says when to retry
+        headers.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
     return JSONResponse(body, status_code=error.status, media_type=PROBLEM_JSON, headers=headers or None)
 
 
@@ -237,6 +240,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 _GIVEN_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# A random prefix per process and a serial: unique across processes, and cheaper than a uuid4 per request.
+_PROCESS, _SERIAL = uuid.uuid4().hex[:16], itertools.count(1)
 
 
 class ProblemMiddleware:
@@ -251,8 +256,8 @@ class ProblemMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = Headers(scope=scope).get(REQUEST_ID, "")
-        request_id = given if _GIVEN_ID.fullmatch(given) else uuid.uuid4().hex
+        given = next((v for k, v in scope["headers"] if k == _REQUEST_ID_KEY), b"").decode("latin-1")
+        request_id = given if _GIVEN_ID.fullmatch(given) else f"{_PROCESS}{next(_SERIAL):08x}"
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
 
@@ -260,7 +265,7 @@ class ProblemMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                message["headers"] = [*message.get("headers", []), (_REQUEST_ID_KEY, request_id.encode())]
             await send(message)
 
         try:
