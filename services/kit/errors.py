@@ -24,6 +24,7 @@ RETRY_AFTER_SECONDS = 5
 
 log = logging.getLogger("services.kit.errors")
 
+
 @dataclass
 class FieldError:
     """One failing field: a dotted path and a Chinese message."""
@@ -245,9 +246,10 @@ _PROCESS, _SERIAL = uuid.uuid4().hex[:16], itertools.count(1)
 
 
 class ProblemMiddleware:
-    """Pure ASGI: every request gets an id (X-Request-Id, taken from the caller when well-formed), and an exception
-    no handler took becomes a problem — 503 service.unavailable when the database does not answer, otherwise
-    500 server.error — with the traceback in the log and never in the answer."""
+    """Pure ASGI: every request gets an id (X-Request-Id, taken from the caller when well-formed; also
+    request.state.request_id), and an exception no handler took becomes a problem — 503 service.unavailable when
+    the database does not answer, 422 for a value it cannot hold, otherwise 500 server.error — with the
+    traceback in the log and never in the answer."""
 
     def __init__(self, app) -> None:
         self.app = app
