@@ -83,8 +83,9 @@ def problems(described: dict[int, str]) -> dict[int | str, dict[str, Any]]:
 
 
 def api_routes(app: FastAPI) -> list[RouteContext]:
-    """Every API operation of the app as served: with its routers' prefixes and dependencies."""
-    return [r for r in iter_route_contexts(app.routes) if isinstance(r.original_route, APIRoute)]
+    """Every documented API operation of the app as served: with its routers' prefixes and dependencies."""
+    return [r for r in iter_route_contexts(app.routes)
+            if isinstance(r.original_route, APIRoute) and r.include_in_schema]
 
 
 def _dependants(dependant: Dependant) -> Iterator[Dependant]:
@@ -114,8 +115,6 @@ def statuses_of(route: RouteContext) -> set[int]:
 
 def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext]) -> None:
     for route in routes:
-        if not route.include_in_schema:
-            continue
         statuses = statuses_of(route)
         for method in route.methods:
             operation = schema["paths"][route.path_format][method.lower()]

@@ -56,7 +56,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
 
 
 def _checked(app: FastAPI, codes: NotFoundCodes) -> NotFoundCodes:
-    """Every path parameter of every route must name its resource's 404, so a bad one is never a 422 or a 500."""
+    """Every path parameter of every documented route names its resource's 404 (hidden routes answer http.not_found)."""
     missing = {f"{name} ({r.path_format})" for r in api_routes(app) for name in path_params(r) if name not in codes}
     if missing:
         raise RuntimeError(f"path parameters without a not-found code: {', '.join(sorted(missing))}")
