@@ -13,6 +13,11 @@ from services.employment.training.router import router as training_router
 from services.kit.clock import Clock
 from services.kit.service_app import build_service
 
+# What a malformed path parameter names: its 404 (the record cannot exist).
+NOT_FOUND = {"labourer_id": ("labourer.not_found", "劳动力"), "employer_id": ("employer.not_found", "用工单位"),
+             "group_id": ("employer.not_found", "集团公司"), "project_id": ("group_project.not_found", "在建项目"),
+             "placement_id": ("placement.not_found", "安置记录"), "course_id": ("course.not_found", "培训")}
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The employment service app."""
@@ -21,4 +26,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                training_router, leaders_router]
     return build_service("employment", "柳州就业扶贫 · Employment service", settings, routers,
                          domain_gauges=quota_gauges(settings, Clock(settings.clock_offset_file)),
-                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。")
+                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND)

@@ -14,6 +14,14 @@ from services.funds.projection.feed import feed_background
 from services.funds.rectification.router import router as rectification_router
 from services.kit.service_app import build_service
 
+# What a malformed path parameter names: its 404 (the record cannot exist).
+NOT_FOUND = {"batch_id": ("funds.batch_not_found", "资金批次"),
+             "allocation_id": ("funds.allocation_not_found", "资金分配"),
+             "spending_id": ("funds.spending_not_found", "报账记录"),
+             "recovery_id": ("funds.recovery_not_found", "收回记录"),
+             "case_id": ("funds.case_not_found", "整改事项"),
+             "kind": ("funds.idle_item_not_found", "闲置资金"), "item_id": ("funds.idle_item_not_found", "闲置资金")}
+
 
 def create_app(settings: Settings | None = None,
                projects_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
@@ -24,5 +32,5 @@ def create_app(settings: Settings | None = None,
     app = build_service("funds", "柳州财政扶贫资金 · Funds service", settings, routers,
                         domain_gauges=funds_gauges(settings, lambda: app.state.clock),
                         background=feed_background(projects_transport),
-                        description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。")
+                        description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。", not_found=NOT_FOUND)
     return app

@@ -1,8 +1,7 @@
 """Batch read of each project's funding (项目资金情况), for the gateway's Project.funding DataLoader."""
 from decimal import Decimal
-from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from services.funds.deps import Reader
@@ -11,10 +10,9 @@ from services.funds.idle import service as idle
 from services.funds.idle.schemas import IdleItem
 from services.funds.ledger import repository as ledger
 from services.funds.ledger.schemas import AllocationRead
-from services.kit.errors import FieldError, unprocessable
+from services.kit.ids import RequiredIdList, ids_of
 
 router = APIRouter(tags=["ledger (资金台账)"])
-MAX_IDS = 200
 
 
 class ProjectFunding(BaseModel):
@@ -29,23 +27,10 @@ class ProjectFunding(BaseModel):
     idle_items: list[IdleItem]
 
 
-def parse_ids(ids: str) -> list[int]:
-    """Comma-separated ids, 1 to MAX_IDS of them; 422 otherwise."""
-    try:
-        parsed = list(dict.fromkeys(int(x) for x in ids.split(",") if x.strip()))
-    except ValueError:
-        parsed = []
-    if not parsed or len(parsed) > MAX_IDS:
-        raise unprocessable("request.invalid", f"ids 须为 1 到 {MAX_IDS} 个逗号分隔的整数",
-                            [FieldError("ids", "格式有误")])
-    return parsed
-
-
 @router.get("/funding", response_model=list[ProjectFunding],
             summary="Funding of several projects in one call (batch form for the gateway)")
-async def funding(ctx: Reader, ids: Annotated[str, Query(description=f"逗号分隔的项目 id，最多 {MAX_IDS} 个")]
-                  ) -> list[ProjectFunding]:
-    project_ids = parse_ids(ids)
+async def funding(ctx: Reader, ids: RequiredIdList) -> list[ProjectFunding]:
+    project_ids = ids_of(ids)
     allocations = await ledger.allocations(ctx.session, ctx.principal, project_ids, limit=10_000)
     f = idle_repo.IdleFilter(project_ids=tuple(project_ids))
     items = await idle_repo.list_items(ctx.session, idle.rules(ctx), f, ctx.principal.county, 10_000)

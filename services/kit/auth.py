@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 
 from contracts.enums import FeedName
 from services.kit.clock import Clock
+from services.kit.contract import answers
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import utcnow
 from services.kit.errors import DomainError
@@ -168,6 +169,7 @@ def _feeds(claim: object) -> frozenset[FeedName] | None:
 
 # The dependencies below are `async def` although they never await: FastAPI runs a plain `def` dependency in
 # the thread pool, and two thread hops per request cost more than the microseconds of HMAC they guard.
+@answers(401)
 async def current_principal(request: Request) -> Principal:
     """The caller of this request, from its Authorization: Bearer header."""
     header = request.headers.get("authorization", "")
@@ -184,6 +186,7 @@ def allow(*roles: Role):
     """A dependency admitting only these roles (admin always); 403 for the others."""
     admitted = frozenset(roles) | {Role.ADMIN}
 
+    @answers(403)
     async def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
         if principal.role not in admitted:
             allowed = "、".join(sorted(str(r) for r in admitted))

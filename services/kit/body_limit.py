@@ -9,11 +9,11 @@ the limit. A body within the limit is handed to the app unchanged; the app never
 """
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.kit.errors import PROBLEM_JSON, DomainError, problem_response
+from services.kit.contract import problems
+from services.kit.errors import DomainError, problem_response
 
 # OpenAPI `responses` of every route that takes an upload (its 422s are the ledger.* codes of kit/xlsx.py).
-UPLOAD_RESPONSES = {413: {"description": "request.too_large: the upload is over the configured size",
-                          "content": {PROBLEM_JSON: {}}}}
+UPLOAD_RESPONSES = problems({413: "request.too_large: the upload is over the configured size"})
 # Form bodies: every file upload, and the other encoding a client may send to a route that takes a form.
 FORMS = ("multipart/", "application/x-www-form-urlencoded")
 

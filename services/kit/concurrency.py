@@ -1,13 +1,12 @@
 """Optimistic concurrency with ETag / If-Match: two officials can never overwrite each other."""
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header
 
+from services.kit.contract import answers
 from services.kit.errors import DomainError
 
-# OpenAPI `responses` of every route that takes If-Match.
-PRECONDITIONS = {412: {"description": "precondition.failed: If-Match is stale (someone changed it since)"},
-                 428: {"description": "precondition.required: If-Match is missing"}}
+IF_MATCH = "修改前读取得到的 ETag（版本号，如 \"3\"）；缺少时 428，过期或无法识别时 412"
 
 
 def etag(version: int) -> str:
@@ -15,13 +14,15 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
-async def if_match_version(request: Request) -> int:
+# Declared as an optional header so the contract shows it; its absence is our 428, not a generic 422.
+@answers(412, 428)
+async def if_match_version(if_match: Annotated[str | None, Header(alias="If-Match", description=IF_MATCH)] = None
+                           ) -> int:
     """The version the caller last read, from If-Match; 428 when absent, 412 when unreadable."""
-    header = request.headers.get("if-match")
-    if not header:
+    if not if_match:
         raise DomainError(428, "precondition.required", "修改前须带上 If-Match 请求头（先读取得到的 ETag 版本号）")
-    value = header.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not (value.isascii() and value.isdigit() and len(value) <= 18):  # "²".isdigit() is True, too
         raise DomainError(412, "precondition.failed", "If-Match 版本号无法识别，请重新读取后再修改")
     return int(value)
 

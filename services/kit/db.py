@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from services.kit.contract import answers
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -79,6 +81,7 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+@answers(503)  # the database may not answer
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request: commit when the endpoint returns, roll back when it raises."""
     async with request.app.state.sessionmaker() as session:
@@ -90,6 +93,7 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
             raise
 
 
+@answers(503)
 async def _read_session(request: Request) -> AsyncIterator[AsyncSession]:
     """A session in autocommit mode for a single-statement read: no BEGIN/COMMIT round trips."""
     async with request.app.state.read_sessionmaker() as session:

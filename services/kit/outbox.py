@@ -20,6 +20,7 @@ from contracts.events import FEEDS, EventPayload, payload_model
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.db import Base, BigId, ReadSession, UTCDateTime, utcnow
 from services.kit.errors import DomainError
+from services.kit.ids import MAX_ID
 
 # Any fixed number: PostgreSQL advisory lock that makes outbox ids commit in id order.
 _OUTBOX_LOCK = 4502_0001
@@ -145,7 +146,7 @@ def events_router(feed: FeedName) -> APIRouter:
     async def read_events(
         session: ReadSession,
         principal: Annotated[Principal, Depends(allow(*READ_ROLES))],
-        after: Annotated[int, Query(ge=0, le=2**63 - 1, description="上次读到的最后一个事件 id")] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_ID, description="上次读到的最后一个事件 id")] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 100,
     ) -> dict[str, Any]:
         """Events of the caller's scope with id greater than `after`, oldest first; personal data masked except

@@ -1,5 +1,5 @@
 """Assemble a service: engine and sessions in the lifespan, errors, auth, metrics, health, events."""
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
@@ -9,9 +9,10 @@ from contracts.enums import FeedName
 from services.kit.body_limit import FORMS, BodyLimit
 from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
+from services.kit.contract import api_routes, document, path_params
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.docs import install_docs
-from services.kit.errors import install_error_handlers
+from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.health import health_router
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
@@ -20,11 +21,13 @@ from services.kit.settings import ServiceSettings, refuse_unsafe_start
 
 Background = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
+# Path parameter → (404 code, Chinese noun) of the resource it names; a malformed one answers that 404.
+NotFoundCodes = Mapping[str, tuple[str, str]]
 
 
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
-                  description: str = "") -> FastAPI:
+                  description: str = "", not_found: NotFoundCodes | None = None) -> FastAPI:
     """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside."""
     refuse_unsafe_start(settings, name)
 
@@ -49,6 +52,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.metrics = Metrics(name)
     app.add_middleware(CleanParamsMiddleware)
     app.add_middleware(BodyLimit, max_bytes=settings.upload_max_bytes, content_types=FORMS)
+    app.add_middleware(ProblemMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(SecurityHeaders)  # added last: outermost, on every answer
     install_error_handlers(app)
@@ -56,4 +60,14 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router(FeedName(name)), *routers):
         app.include_router(router)
+    app.state.not_found = _checked(app, not_found or {})
+    document(app)
     return app
+
+
+def _checked(app: FastAPI, codes: NotFoundCodes) -> NotFoundCodes:
+    """Every path parameter of every documented route names its resource's 404 (hidden routes answer http.not_found)."""
+    missing = {f"{name} ({r.path_format})" for r in api_routes(app) for name in path_params(r) if name not in codes}
+    if missing:
+        raise RuntimeError(f"path parameters without a not-found code: {', '.join(sorted(missing))}")
+    return codes

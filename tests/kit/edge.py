@@ -13,33 +13,35 @@ def _is_string(schema: dict) -> bool:
     return schema.get("type") == "string" or any(_is_string(s) for s in schema.get("anyOf", []))
 
 
-def _sample(parameter: dict) -> str:
-    """A harmless value for a path parameter that is not under test."""
+def _sample(parameter: dict, components: dict) -> str:
+    """A harmless value for a path parameter that is not under test (an enum's first value, an id, a county)."""
     schema = parameter.get("schema", {})
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
     if "enum" in schema:
         return str(schema["enum"][0])
-    return "1" if schema.get("type") == "integer" else "450225"
+    return str(schema.get("minimum", 1)) if schema.get("type") == "integer" else "450225"
 
 
-def _url(path: str, params: list[dict], poisoned: str, value: str) -> str:
+def _url(path: str, params: list[dict], poisoned: str, value: str, components: dict) -> str:
     for p in params:
         if p["in"] == "path":
-            path = path.replace("{" + p["name"] + "}", value if p["name"] == poisoned else _sample(p))
+            path = path.replace("{" + p["name"] + "}", value if p["name"] == poisoned else _sample(p, components))
     return path
 
 
 async def refusals(client: httpx.AsyncClient) -> list[tuple[str, str, str, str]]:
     """(method, path, parameter, answer) of every guarded parameter whose control character was not refused."""
     document = (await client.get("/openapi.json")).json()
-    wrong, checked = [], 0
+    components, wrong, checked = document["components"]["schemas"], [], 0
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             params = operation.get("parameters", [])
             for p in params:
                 if p["in"] == "query" and _is_string(p.get("schema", {})):
-                    url = _url(path, params, "", "") + f"?{p['name']}=a%00b"
+                    url = _url(path, params, "", "", components) + f"?{p['name']}=a%00b"
                 elif p["in"] == "path":
-                    url = _url(path, params, p["name"], "45%0A0225")
+                    url = _url(path, params, p["name"], "45%0A0225", components)
                 else:
                     continue
                 checked += 1
@@ -68,7 +70,7 @@ async def body_refusals(client: httpx.AsyncClient) -> list[tuple[str, str, str, 
                 continue
             many = schema.get("type") == "array"
             model = components[(schema["items"] if many else schema)["$ref"].rsplit("/", 1)[1]]
-            url = _url(path, operation.get("parameters", []), "", "")
+            url = _url(path, operation.get("parameters", []), "", "", components)
             for name, prop in model.get("properties", {}).items():
                 if not _is_string(prop):
                     continue

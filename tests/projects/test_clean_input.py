@@ -110,7 +110,9 @@ async def test_out_of_window_dates_and_years_are_refused(projects):
     r = await projects.post("/projects", json=entry(budget=budget, planned_start_year=2013), headers=OWNER)
     assert set(fields(r)) == {"budget.0.year", "planned_start_year"}
     assert fields(await projects.get("/projects?year=1137", headers=CITY)) == ["year"]
-    assert fields(await projects.get("/plans/450225/1137", headers=CITY)) == ["year"]
+    # A path names a resource: a year outside the window names no plan (404, like any bad path parameter).
+    r = await projects.get("/plans/450225/1137", headers=CITY)
+    assert r.status_code == 404 and r.json()["code"] == "plan.not_found"
     assert await nothing_stored(projects)
 
 

@@ -3,20 +3,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from services.employment.common import MAX_IDS, Reader, Writer, parse_ids, sees_whole_id
+from services.employment.common import Reader, Writer, sees_whole_id
 from services.employment.labourers import service
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, LabourerRead
 from services.employment.states import Registration
+from services.kit.contract import problems
 from services.kit.db import Session
 from services.kit.errors import not_found
+from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/labourers", tags=["labourers (贫困劳动力)"])
 
 
 @router.post("", response_model=LabourerRead, status_code=201, summary="Register a labourer (劳动力登记)",
-             responses={409: {"description": "labourer.duplicate"}, 422: {"description": "request.invalid"}})
+             responses=problems({409: "labourer.duplicate: the ID number is already registered"}))
 async def register_labourer(entry: LabourerCreate, session: Session, principal: Writer,
                             response: Response) -> LabourerRead:
     """Register a labourer; the ID number's check digit and birth date are verified."""
@@ -32,21 +34,21 @@ async def list_labourers(
     county: Annotated[str | None, Query(description="户籍县区代码")] = None,
     registration: Registration | None = None,
     relocated: Annotated[bool | None, Query(description="易地扶贫搬迁户")] = None,
-    ids: Annotated[str | None, Query(description=f"批量读取：逗号分隔的 id，最多 {MAX_IDS} 个")] = None,
+    ids: IdList = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> Page[LabourerRead]:
     """Labourers in the caller's county, newest first; ID numbers masked except for hr and admin."""
     repo, whole = LabourerRepository(session), sees_whole_id(principal)
     if ids is not None:
-        found = await repo.get_many(parse_ids(ids), principal)
+        found = await repo.get_many(ids_of(ids), principal)
         return Page(items=[LabourerRead.of(r, whole) for r in found], next_cursor=None)
     rows = await repo.page(principal, county, registration, relocated, decode_cursor(after), limit)
     return page_of(rows, limit, lambda r: LabourerRead.of(r, whole))
 
 
 @router.get("/{labourer_id}", response_model=LabourerRead, summary="One labourer")
-async def get_labourer(labourer_id: int, session: Session, principal: Reader) -> LabourerRead:
+async def get_labourer(labourer_id: Id, session: Session, principal: Reader) -> LabourerRead:
     """One labourer; 404 also when outside the caller's county."""
     row = await LabourerRepository(session).get(labourer_id, principal)
     if row is None:

@@ -7,8 +7,10 @@ from services.employment.common import Reader, Writer, sees_whole_id
 from services.employment.placements import service
 from services.employment.placements.repository import PlacementRepository
 from services.employment.placements.schemas import PlacementCreate, PlacementEnd, PlacementRead
+from services.kit.contract import problems
 from services.kit.db import Session
 from services.kit.errors import not_found
+from services.kit.ids import Id, IdFilter
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Day
 
@@ -16,14 +18,15 @@ router = APIRouter(prefix="/placements", tags=["placements (就业安置)"])
 
 
 @router.post("", response_model=PlacementRead, status_code=201, summary="Place a labourer (就业安置)",
-             responses={409: {"description": "placement.overlap"}})
+             responses=problems({404: "labourer.not_found, employer.not_found, group_project.not_found: a record named",
+                                 409: "placement.overlap: an overlapping placement at the same employer"}))
 async def place_labourer(entry: PlacementCreate, session: Session, principal: Writer) -> PlacementRead:
     """Place a labourer at an enterprise, group project, base enterprise, public-welfare post or workshop."""
     return await service.place(session, principal, entry)
 
 
 @router.post("/{placement_id}/end", response_model=PlacementRead, summary="End a placement")
-async def end_placement(placement_id: int, entry: PlacementEnd, session: Session,
+async def end_placement(placement_id: Id, entry: PlacementEnd, session: Session,
                         principal: Writer) -> PlacementRead:
     """Record the last day of a placement."""
     return await service.end(session, principal, placement_id, entry)
@@ -33,9 +36,9 @@ async def end_placement(placement_id: int, entry: PlacementEnd, session: Session
 async def list_placements(
     session: Session,
     principal: Reader,
-    labourer_id: int | None = None,
-    employer_id: int | None = None,
-    project_id: int | None = None,
+    labourer_id: IdFilter = None,
+    employer_id: IdFilter = None,
+    project_id: IdFilter = None,
     active_on: Annotated[Day | None, Query(description="只列出该日在岗的安置")] = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
@@ -48,7 +51,7 @@ async def list_placements(
 
 
 @router.get("/{placement_id}", response_model=PlacementRead, summary="One placement")
-async def get_placement(placement_id: int, session: Session, principal: Reader) -> PlacementRead:
+async def get_placement(placement_id: Id, session: Session, principal: Reader) -> PlacementRead:
     """One placement; 404 also when outside the caller's county."""
     found = await PlacementRepository(session).get(placement_id, principal)
     if found is None:

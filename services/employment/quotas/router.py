@@ -9,6 +9,7 @@ from services.employment.quotas.repository import QuotaRepository, compliance_qu
 from services.employment.quotas.schemas import BreachReport, Compliance
 from services.employment.states import QuotaKind, QuotaStatus
 from services.kit.db import Session
+from services.kit.ids import MAX_ID
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/quotas", tags=["quotas (用工比例)"])
@@ -23,8 +24,8 @@ async def compliance(
     kind: QuotaKind,
     period: PeriodText,
     county: Annotated[str | None, Query(description="县区代码")] = None,
-    subject_id: Annotated[int | None, Query(description="骨干企业 id 或在建项目 id")] = None,
-    group_id: Annotated[int | None, Query(description="集团公司 id（只列其在建项目）")] = None,
+    subject_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="骨干企业 id 或在建项目 id")] = None,
+    group_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="集团公司 id（只列其在建项目）")] = None,
     status: QuotaStatus | None = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,

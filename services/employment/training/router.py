@@ -18,6 +18,7 @@ from services.employment.training.schemas import (
 from services.kit.auth import Principal
 from services.kit.db import Session
 from services.kit.errors import not_found
+from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(prefix="/courses", tags=["training (培训)"])
@@ -40,7 +41,7 @@ async def add_course(entry: CourseCreate, session: Session, principal: Writer) -
 
 
 @router.post("/{course_id}/participants", response_model=CourseRead, summary="Enrol a labourer or set outcome")
-async def set_participant(course_id: int, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
+async def set_participant(course_id: Id, entry: ParticipantSet, session: Session, principal: Writer) -> CourseRead:
     """Enrol a labourer on a course, or change the outcome of one already enrolled."""
     course = await service.set_participant(session, principal, course_id, entry)
     return _read(course, await TrainingRepository(session).participants([course_id]), principal)
@@ -58,7 +59,7 @@ async def list_courses(session: Session, principal: Reader,
 
 
 @router.get("/{course_id}", response_model=CourseRead, summary="One training course")
-async def get_course(course_id: int, session: Session, principal: Reader) -> CourseRead:
+async def get_course(course_id: Id, session: Session, principal: Reader) -> CourseRead:
     """One course with its participants."""
     repo = TrainingRepository(session)
     course = await repo.get(course_id, principal)

@@ -8,6 +8,8 @@ from services.funds.disclosure import service
 from services.funds.disclosure.models import Announcement, Evaluation
 from services.funds.disclosure.schemas import AnnouncementCreate, AnnouncementRead, EvaluationCreate, EvaluationRead
 from services.funds.ledger import repository as ledger
+from services.kit.contract import problems
+from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
 router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
@@ -15,7 +17,7 @@ router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价
 
 @router.post("/batches/{batch_id}/announcements", response_model=AnnouncementRead, status_code=201,
              summary="Announce a batch's allocations publicly (公告公示)")
-async def announce(batch_id: int, body: AnnouncementCreate, ctx: Finance) -> AnnouncementRead:
+async def announce(batch_id: Id, body: AnnouncementCreate, ctx: Finance) -> AnnouncementRead:
     return _announcement(ctx, await service.announce(ctx, batch_id, body))
 
 
@@ -32,7 +34,8 @@ async def list_announcements(ctx: Reader, after: str | None = None,
 
 
 @router.post("/evaluations", response_model=EvaluationRead, status_code=201,
-             summary="Record a performance evaluation of fund use (绩效评价)")
+             summary="Record a performance evaluation of fund use (绩效评价)",
+             responses=problems({404: "funds.batch_not_found: the batch named"}))
 async def evaluate(body: EvaluationCreate, ctx: Finance) -> EvaluationRead:
     return EvaluationRead.model_validate(await service.evaluate(ctx, body))
 

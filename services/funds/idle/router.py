@@ -11,6 +11,7 @@ from services.funds.idle import service
 from services.funds.idle.schemas import ClassOverride, IdleItem, IdleSum
 from services.funds.terms import IdleClass, SourceLevel
 from services.kit.errors import FieldError, unprocessable
+from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_key, page_of
 from services.kit.values import Year
 
@@ -36,9 +37,9 @@ def _filter(county, source_level, year, idle_class, age_bucket, project_ids=None
             summary="Idle items in scope, largest first, page by page (闲置资金清单)")
 async def list_idle(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
                     year: Year | None = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
-                    project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+                    project_ids: IdList = None,
                     after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[IdleItem]:
-    ids = tuple(int(x) for x in project_ids.split(",") if x.strip().isdigit())[:200] if project_ids else None
+    ids = tuple(ids_of(project_ids)) if project_ids else None
     f = _filter(county, source_level, year, idle_class, age_bucket, ids)
     rows = await repo.list_items(ctx.session, service.rules(ctx), f, ctx.principal.county, limit + 1,
                                  decode_key(after, repo.LIST_KEY))
@@ -61,5 +62,5 @@ async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "co
 
 @router.put("/{kind}/{item_id}/class", response_model=IdleItem,
             summary="Finance overrides an idle item's class, with the reason (audited)")
-async def override_class(kind: ItemKind, item_id: int, body: ClassOverride, ctx: Finance) -> IdleItem:
+async def override_class(kind: ItemKind, item_id: Id, body: ClassOverride, ctx: Finance) -> IdleItem:
     return await service.override(ctx, str(kind), item_id, body)

@@ -21,14 +21,14 @@ from services.funds.ledger.schemas import (
 )
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import SourceLevel
+from services.kit.contract import problems
+from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
 
 router = APIRouter(tags=["ledger (资金台账)"])
-MOVES = {400: {"description": "idempotency.key_required"},
-         403: {"description": "auth.forbidden / auth.out_of_scope: finance of the county only"},
-         409: {"description": "funds.insufficient_balance, funds.project_not_fundable, funds.over_budget, …"},
-         422: {"description": "idempotency.key_reused or request.invalid"}}
+MOVES = problems({409: "funds.insufficient_balance, funds.project_not_fundable, funds.over_budget, …",
+                  422: "idempotency.key_reused (same key, other request) or request.invalid"})
 
 
 @router.post("/batches", response_model=BatchRead, status_code=201, responses=MOVES,
@@ -49,13 +49,13 @@ async def list_batches(ctx: Reader, county: str | None = None, source_level: Sou
 
 
 @router.get("/batches/{batch_id}", response_model=BatchRead, summary="One fund batch")
-async def get_batch(batch_id: int, ctx: Reader) -> BatchRead:
+async def get_batch(batch_id: Id, ctx: Reader) -> BatchRead:
     return BatchRead.model_validate(await service.load_batch(ctx, batch_id))
 
 
 @router.post("/batches/{batch_id}/allocations", response_model=AllocationRead, status_code=201, responses=MOVES,
              summary="Allocate to a fundable project within its budget (资金分配)")
-async def allocate(batch_id: int, body: AllocationCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+async def allocate(batch_id: Id, body: AllocationCreate, ctx: Finance, key: IdempotencyKey, request: Request):
     async def run():
         return AllocationRead.model_validate(await service.allocate(ctx, batch_id, body))
     return await once(ctx.session, ctx.principal, key, request, body, run)
@@ -63,23 +63,23 @@ async def allocate(batch_id: int, body: AllocationCreate, ctx: Finance, key: Ide
 
 @router.get("/allocations", response_model=Page[AllocationRead],
             summary="Allocations of projects or of a batch, oldest first, page by page")
-async def list_allocations(ctx: Reader, batch_id: int | None = None,
-                           project_ids: Annotated[str | None, Query(description="逗号分隔的项目 id")] = None,
+async def list_allocations(ctx: Reader, batch_id: IdFilter = None,
+                           project_ids: IdList = None,
                            after: str | None = None,
                            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[AllocationRead]:
-    ids = [int(x) for x in project_ids.split(",") if x.strip().isdigit()][:200] if project_ids else None
+    ids = ids_of(project_ids) if project_ids else None
     rows = await repo.allocations(ctx.session, ctx.principal, ids, batch_id, limit + 1, decode_cursor(after))
     return page_of(rows, limit, AllocationRead.model_validate)
 
 
 @router.get("/allocations/{allocation_id}", response_model=AllocationRead, summary="One allocation")
-async def get_allocation(allocation_id: int, ctx: Reader) -> AllocationRead:
+async def get_allocation(allocation_id: Id, ctx: Reader) -> AllocationRead:
     return AllocationRead.model_validate(await service.load_allocation(ctx, allocation_id))
 
 
 @router.post("/allocations/{allocation_id}/spendings", response_model=SpendingRead, status_code=201,
              responses=MOVES, summary="Record a reimbursement (报账)")
-async def spend(allocation_id: int, body: SpendingCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+async def spend(allocation_id: Id, body: SpendingCreate, ctx: Finance, key: IdempotencyKey, request: Request):
     async def run():
         return SpendingRead.model_validate(await service.spend(ctx, allocation_id, body))
     return await once(ctx.session, ctx.principal, key, request, body, run)
@@ -87,7 +87,7 @@ async def spend(allocation_id: int, body: SpendingCreate, ctx: Finance, key: Ide
 
 @router.get("/allocations/{allocation_id}/spendings", response_model=Page[SpendingRead],
             summary="Spending and reversal entries of an allocation, in order, page by page")
-async def list_spendings(allocation_id: int, ctx: Reader, after: str | None = None,
+async def list_spendings(allocation_id: Id, ctx: Reader, after: str | None = None,
                          limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[SpendingRead]:
     await service.load_allocation(ctx, allocation_id)
     rows = await repo.spendings_of(ctx.session, allocation_id, decode_cursor(after), limit)
@@ -96,7 +96,7 @@ async def list_spendings(allocation_id: int, ctx: Reader, after: str | None = No
 
 @router.post("/spendings/{spending_id}/reversal", response_model=SpendingRead, status_code=201, responses=MOVES,
              summary="Reverse a reimbursement with a compensating entry (冲销)")
-async def reverse(spending_id: int, body: ReversalCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+async def reverse(spending_id: Id, body: ReversalCreate, ctx: Finance, key: IdempotencyKey, request: Request):
     async def run():
         return SpendingRead.model_validate(await service.reverse(ctx, spending_id, body))
     return await once(ctx.session, ctx.principal, key, request, body, run)
@@ -104,7 +104,7 @@ async def reverse(spending_id: int, body: ReversalCreate, ctx: Finance, key: Ide
 
 @router.post("/allocations/{allocation_id}/recoveries", response_model=RecoveryRead, status_code=201,
              responses=MOVES, summary="Recover money from an allocation (收回)")
-async def recover(allocation_id: int, body: RecoveryCreate, ctx: Finance, key: IdempotencyKey, request: Request):
+async def recover(allocation_id: Id, body: RecoveryCreate, ctx: Finance, key: IdempotencyKey, request: Request):
     async def run():
         return RecoveryRead.model_validate(await service.recover(ctx, allocation_id, body))
     return await once(ctx.session, ctx.principal, key, request, body, run)
@@ -119,7 +119,7 @@ async def list_recoveries(ctx: Reader, after: str | None = None,
 
 @router.post("/recoveries/{recovery_id}/reallocations", response_model=TransferRead, status_code=201,
              responses=MOVES, summary="Reallocate recovered money to another project (另行安排)")
-async def reallocate(recovery_id: int, body: ReallocationCreate, ctx: Finance, key: IdempotencyKey,
+async def reallocate(recovery_id: Id, body: ReallocationCreate, ctx: Finance, key: IdempotencyKey,
                      request: Request):
     async def run():
         transfer = await service.reallocate(ctx, recovery_id, body)

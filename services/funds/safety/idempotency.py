@@ -4,7 +4,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -13,15 +13,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.funds.safety.models import IdempotencyRecord
 from services.kit.auth import Principal
+from services.kit.contract import answers
 from services.kit.errors import DomainError, FieldError, unprocessable
 
 MAX_KEY = 200
+KEY_HELP = f"每笔资金业务唯一的键（1–{MAX_KEY} 个字符）；重放得到首次的结果，同键不同内容 422，缺少 400"
 _KEY_LOCK = 4502_0002  # advisory-lock namespace of idempotency keys (outbox 4502_0001, placements 4502_0003)
 
 
-def idempotency_key(request: Request) -> str:
-    """The Idempotency-Key header; 400 when it is missing or unusable."""
-    key = (request.headers.get("idempotency-key") or "").strip()
+# Declared as an optional header so the contract shows it; its absence is our 400, not a generic 422.
+@answers(400, 422)
+async def idempotency_key(
+        key: Annotated[str | None, Header(alias="Idempotency-Key", description=KEY_HELP)] = None) -> str:
+    """The Idempotency-Key header; 400 when it is missing or unusable (422 when reused for another request)."""
+    key = (key or "").strip()
     if not key or len(key) > MAX_KEY:
         raise DomainError(400, "idempotency.key_required",
                           f"资金变动请求须带 Idempotency-Key 请求头（1–{MAX_KEY} 个字符，每笔业务唯一）",

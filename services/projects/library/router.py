@@ -5,9 +5,11 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.concurrency import etag
+from services.kit.contract import problems
 from services.kit.counties import is_liuzhou_county
 from services.kit.db import ReadSession, Session
 from services.kit.errors import FieldError, not_found, unprocessable
+from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
 from services.projects.library import service
@@ -17,25 +19,10 @@ from services.projects.library.states import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["project library (项目库)"])
 Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
-MAX_IDS = 200
-
-
-def _bad_ids(message: str):
-    return unprocessable("request.invalid", f"ids {message}", [FieldError("ids", message)])
-
-
-def _parse_ids(ids: str) -> list[int]:
-    try:
-        parsed = [int(x) for x in ids.split(",") if x.strip()]
-    except ValueError:
-        raise _bad_ids("须为逗号分隔的整数") from None
-    if not parsed or len(parsed) > MAX_IDS:
-        raise _bad_ids(f"须为 1 到 {MAX_IDS} 个")
-    return list(dict.fromkeys(parsed))
 
 
 @router.post("", response_model=ProjectRead, status_code=201, summary="Submit a library entry (项目入库申报)",
-             responses={422: {"description": "project.not_eligible or request.invalid"}})
+             responses=problems({422: "project.not_eligible (the hard rule it breaks) or request.invalid"}))
 async def submit_project(entry: ProjectCreate, session: Session, response: Response,
                          principal: Annotated[Principal, Depends(allow(Role.PROJECT_OWNER))]) -> ProjectRead:
     """Submit an entry; refused with project.not_eligible (nothing stored) when it breaks the hard rule."""
@@ -54,14 +41,14 @@ async def list_projects(
     category: ProjectCategory | None = None,
     year: Annotated[Year | None, Query(description="计划实施年度")] = None,
     owner_org: str | None = None,
-    ids: Annotated[str | None, Query(description=f"批量读取：逗号分隔的 id，最多 {MAX_IDS} 个，按请求顺序返回")] = None,
+    ids: IdList = None,
     after: Annotated[str | None, Query(description="上一页返回的 next_cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> Page[ProjectRead]:
     """Entries in the caller's scope, newest first, keyset-paginated; `ids` batch-reads instead."""
     repo = ProjectRepository(session)
     if ids is not None:
-        found = await repo.get_many(_parse_ids(ids), principal)
+        found = await repo.get_many(ids_of(ids), principal)
         return Page(items=[ProjectRead.of(p) for p in found], next_cursor=None)
     if county is not None and not is_liuzhou_county(county):
         raise unprocessable("request.invalid", "县区代码无效", [FieldError("county", "不是柳州市的县区代码")])
@@ -71,7 +58,7 @@ async def list_projects(
 
 
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
-async def get_project(project_id: int, session: ReadSession, principal: Reader) -> Response:
+async def get_project(project_id: Id, session: ReadSession, principal: Reader) -> Response:
     """One entry with its ETag; 404 also when it is outside the caller's scope."""
     project = await ProjectRepository(session).read_one(project_id, principal)
     if project is None:

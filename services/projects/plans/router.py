@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Response
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
 from services.kit.errors import not_found
+from services.kit.ids import Id
 from services.kit.values import Year
 from services.projects.deps import Actor, Ctx
 from services.projects.lifecycle.service import load
@@ -64,7 +65,7 @@ async def adjust(county: str, year: Year, body: AdjustmentIn, ctx: Actor, _: Cou
 
 @router.get("/projects/{project_id}/plans", response_model=list[PlanMembership],
             summary="Every plan an entry has been in (滚动历史)")
-async def plans_of_project(project_id: int, ctx: Actor):
+async def plans_of_project(project_id: Id, ctx: Actor):
     await load(ctx, project_id, None)
     rows = await repository.memberships(ctx.session, project_id)
     return [PlanMembership(year=p.year, plan_status=p.status, added_via=e.added_via, added_on=e.added_on,

@@ -1,0 +1,152 @@
+"""The OpenAPI contract tells the truth: every operation's problem answers, headers, security and operation id.
+
+The standard error answers are derived from what a route depends on rather than written on every route: a
+dependency marked with `answers(...)` (bearer auth → 401, a role check → 403, If-Match → 412/428,
+Idempotency-Key → 400/422, a database session → 503) lends its statuses to every route that uses it; path
+parameters add 404, any input 422, any write 409 (a unique constraint or a concurrent change can refuse it)
+and every route 500. Routes add only the refusals their service can give, with codes, via `problems()`.
+"""
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.kit.errors import PROBLEM_JSON, RETRY_AFTER_SECONDS
+
+BEARER = "bearerAuth"
+_PROBLEM_REF = "#/components/schemas/Problem"
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+STANDARD: dict[int, str] = {
+    400: "Bad request: idempotency.key_required (Idempotency-Key missing or unusable)",
+    401: "auth.unauthenticated: no valid bearer token",
+    403: "auth.forbidden (the role may not) or auth.out_of_scope (another county or organisation)",
+    404: "Not found, or outside the caller's scope (existence is not disclosed); a malformed path id too",
+    409: "Conflict with the current state: resource.conflict, or the refusal named by `code`",
+    412: "precondition.failed: If-Match is stale or unreadable (read again, then retry)",
+    422: "request.invalid (`fields` names every failing field), or a rule named by `code`",
+    428: "precondition.required: If-Match is missing",
+    500: "server.error: an unexpected error, logged under `request_id`",
+    503: "service.unavailable: the database (or a service this one needs) does not answer; nothing changed",
+}
+
+
+class FieldProblem(BaseModel):
+    """One failing field of a problem."""
+
+    field: str = Field(description="出错字段（点分路径；请求头用其名称）")
+    message: str = Field(description="中文说明")
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem document (application/problem+json): every error answer of every service."""
+
+    model_config = ConfigDict(extra="allow")  # some codes add context, e.g. current_state, allowed_roles
+
+    type: str = Field(description="urn:liuzhou:problem:<code>")
+    title: str
+    status: int
+    code: str = Field(description="稳定的英文错误码，如 project.not_found")
+    detail: str = Field(description="中文说明")
+    fields: list[FieldProblem] = Field(description="每个出错的字段")
+    instance: str | None = Field(None, description="请求的路径")
+    request_id: str | None = Field(None, description="500 / 503 时的请求编号（同 X-Request-Id 响应头）")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def answers(*statuses: int) -> Callable[[F], F]:
+    """Mark a dependency (or endpoint) with the problem statuses it can answer; every route using it documents them."""
+    def mark(fn: F) -> F:
+        fn.__answers__ = frozenset(getattr(fn, "__answers__", frozenset()) | set(statuses))  # type: ignore[attr-defined]
+        return fn
+    return mark
+
+
+def problem_answer(status: int, description: str | None = None) -> dict[str, Any]:
+    """One OpenAPI response: a problem+json document with the shared Problem schema."""
+    answer: dict[str, Any] = {"description": description or STANDARD.get(status, "Problem"),
+                              "content": {PROBLEM_JSON: {"schema": {"$ref": _PROBLEM_REF}}}}
+    if status == 503:
+        answer["headers"] = {"Retry-After": {"description": f"建议的重试等待秒数（{RETRY_AFTER_SECONDS}）",
+                                             "schema": {"type": "integer"}}}
+    return answer
+
+
+def problems(described: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """The refusals a route's service can give beyond the derived ones, each described with its codes."""
+    return {status: problem_answer(status, text) for status, text in described.items()}
+
+
+def api_routes(app: FastAPI) -> list[RouteContext]:
+    """Every documented API operation of the app as served: with its routers' prefixes and dependencies."""
+    return [r for r in iter_route_contexts(app.routes)
+            if isinstance(r.original_route, APIRoute) and r.include_in_schema]
+
+
+def _dependants(dependant: Dependant) -> Iterator[Dependant]:
+    yield dependant
+    for sub in dependant.dependencies:
+        yield from _dependants(sub)
+
+
+def path_params(route: RouteContext) -> list[str]:
+    """Names of the route's path parameters, wherever in its dependencies they are declared."""
+    return [p.name for d in _dependants(route.dependant) for p in d.path_params]
+
+
+def statuses_of(route: RouteContext) -> set[int]:
+    """Every problem status the route can answer, from its dependencies, parameters and method."""
+    found = {500}
+    for dependant in _dependants(route.dependant):
+        found |= getattr(dependant.call, "__answers__", frozenset())
+        if dependant.path_params:
+            found.add(404)
+        if dependant.path_params or dependant.query_params or dependant.header_params or dependant.body_params:
+            found.add(422)
+    if route.methods & _WRITES:
+        found.add(409)
+    return found
+
+
+def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext]) -> None:
+    for route in routes:
+        statuses = statuses_of(route)
+        for method in route.methods:
+            operation = schema["paths"][route.path_format][method.lower()]
+            operation["operationId"] = route.name  # readable and stable: the endpoint function's name
+            for status in statuses:
+                declared = route.responses.get(status, {}).get("description")
+                operation["responses"][str(status)] = problem_answer(status, declared)
+            operation["responses"] = dict(sorted(operation["responses"].items()))
+            if 401 in statuses:
+                operation["security"] = [{BEARER: []}]
+    components = schema.setdefault("components", {})
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+    schemas = {**components.get("schemas", {}), **problem.pop("$defs", {}), "Problem": problem}
+    for unused in ("HTTPValidationError", "ValidationError"):  # FastAPI's own 422 body, replaced above
+        schemas.pop(unused, None)
+    components["schemas"] = dict(sorted(schemas.items()))
+    components["securitySchemes"] = {BEARER: {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                                              "description": "make token ROLE=… COUNTY=… ORG=… 签发的令牌"}}
+
+
+def document(app: FastAPI) -> None:
+    """Make the app's OpenAPI tell the truth: derived problem answers, bearer security, operation ids."""
+    routes = api_routes(app)
+    seen: dict[str, str] = {}
+    for route in routes:
+        if seen.setdefault(route.name, route.path_format) != route.path_format:
+            raise RuntimeError(f"operation id {route.name} is used by {seen[route.name]} and {route.path_format}")
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            _tell_the_truth(generate(), routes)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
