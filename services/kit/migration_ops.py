@@ -47,3 +47,18 @@ def drop_kit_tables() -> None:
     op.drop_table("audit_records")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS audit_records_append_only()")
+
+
+def create_lease_table() -> None:
+    """Create leases: which replica runs each background job (services/kit/leader.py)."""
+    op.create_table(
+        "leases",
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("holder", sa.String(120), nullable=False),
+        sa.Column("expires_ms", sa.BigInteger, nullable=False),
+    )
+
+
+def drop_lease_table() -> None:
+    """Reverse create_lease_table."""
+    op.drop_table("leases")

@@ -1,6 +1,6 @@
 """Assemble a service: engine and sessions in the lifespan, errors, auth, metrics, health, events."""
 from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
@@ -9,6 +9,7 @@ from services.kit.clock import Clock
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.errors import install_error_handlers
 from services.kit.health import health_router
+from services.kit.leader import Job, JobMetrics, running
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings
@@ -19,8 +20,9 @@ GaugeFactory = Callable[[CollectorRegistry], DomainGauges]
 
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
-                  description: str = "") -> FastAPI:
-    """A FastAPI app wired with every kit piece; `background` runs alongside while the app lives."""
+                  description: str = "", jobs: Sequence[Job] = ()) -> FastAPI:
+    """A FastAPI app wired with every kit piece; `background` runs alongside while the app lives, and each of
+    `jobs` runs on one replica only (under its lease), after `background` has set up what they need."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -29,11 +31,9 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.read_sessionmaker = make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
         try:
-            if background is None:
+            async with background(app) if background else nullcontext(), \
+                    running(app, engine, jobs, settings.lease_seconds, job_metrics):
                 yield
-            else:
-                async with background(app):
-                    yield
         finally:
             await engine.dispose()
 
@@ -43,6 +43,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.metrics = Metrics(name)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
+    job_metrics = JobMetrics(app.state.metrics.registry)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router, *routers):
         app.include_router(router)

@@ -28,3 +28,6 @@ class ServiceSettings(BaseSettings):
     # System tests only: a file holding seconds to add to the clock (see services/kit/clock.py).
     clock_offset_file: Path | None = None
     sql_echo: bool = False
+    # Background jobs (services/kit/leader.py): a dead leader's jobs move to another replica within this long.
+    lease_seconds: float = Field(15.0, ge=1,
+                                 description="后台任务租约时长（秒）：持有者失联后，其他副本最迟在此时间后接手")
