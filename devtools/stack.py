@@ -1,4 +1,5 @@
-"""Start the four real processes (three services and the gateway) with uvicorn, wait for them, stop them."""
+"""Start the four real processes (three services and the gateway), and extra replicas of any of them, with the
+production start command (devtools/serve.py), wait for them, stop them."""
 import os
 import signal
 import socket
@@ -42,6 +43,18 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Replicas: name -> (kind, uvicorn workers, environment of that replica only). Unlisted names are their kind.
+    replicas: dict[str, tuple[str, int, dict[str, str]]] = field(default_factory=dict)
+
+    def replica(self, kind: str, workers: int = 1, env: dict[str, str] | None = None) -> str:
+        """Register another process of a kind (e.g. a second funds) on a free port; its name, for start()."""
+        n = 2
+        while f"{kind}-{n}" in self.ports:
+            n += 1
+        name = f"{kind}-{n}"
+        self.ports[name] = free_port()
+        self.replicas[name] = (kind, workers, env or {})
+        return name
 
     def url(self, name: str) -> str:
         """Base URL of a process."""
@@ -62,12 +75,15 @@ class Stack:
             migrate(service, self.database_urls[service])
 
     def start(self, name: str) -> None:
-        """Launch one process (a service or the gateway)."""
+        """Launch one process (a service, the gateway, a replica) as production does: python -m devtools.serve."""
+        kind, workers, own_env = self.replicas.get(name, (name, 1, {}))
         out = open(self.log_dir / f"{name}.log", "ab") if self.log_dir else subprocess.DEVNULL
+        env = self.env() | {f"{kind.upper()}_LOG_LEVEL": "warning"} | own_env
+        env.pop("PROMETHEUS_MULTIPROC_DIR", None)  # each process gets a folder of its own
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", FACTORIES[name], "--host", "127.0.0.1",
-             "--port", str(self.ports[name]), "--no-access-log", "--log-level", "warning"],
-            cwd=ROOT, env=self.env(), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            [sys.executable, "-m", "devtools.serve", kind, "--factory", FACTORIES[kind], "--host", "127.0.0.1",
+             "--port", str(self.ports[name]), "--workers", str(workers)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
     def start_all(self) -> None:
         """Launch every process and wait until each answers /healthz."""
@@ -90,12 +106,12 @@ class Stack:
             time.sleep(0.1)
         raise TimeoutError(f"{name} did not become healthy in {timeout}s")
 
-    def stop(self, name: str) -> None:
-        """Stop one process (SIGTERM, then SIGKILL after 10 s)."""
+    def stop(self, name: str, sig: signal.Signals = signal.SIGTERM) -> None:
+        """Stop one process and its workers: SIGTERM (graceful), then SIGKILL after 10 s; or SIGKILL at once."""
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:
             return
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, sig)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -103,8 +119,8 @@ class Stack:
             process.wait()
 
     def stop_all(self) -> None:
-        """Stop everything, gateway first."""
-        for name in ("gateway", *reversed(SERVICES)):
+        """Stop everything, gateway first, replicas last."""
+        for name in ("gateway", *reversed(SERVICES), *list(self.processes)):
             self.stop(name)
 
     def pid(self, name: str) -> int:
