@@ -8,10 +8,12 @@ import httpx
 from sqlalchemy import text
 
 from devtools.stack import Stack
+from services.kit.auth import Role
 from services.kit.db import make_engine
-from tests.system.http import sample
+from tests.system.http import sample, token
 
 T = TypeVar("T")
+INSPECTOR = token(Role.INSPECTOR)  # what the funds service reads the projects feed as: every county
 
 
 def metric(stack: Stack, name: str, metric_name: str, **labels: str) -> float:
@@ -48,3 +50,21 @@ def scalar(url: str, sql: str, **params) -> object:
             await engine.dispose()
 
     return asyncio.run(read())
+
+
+def _last_event(projects_http: httpx.Client) -> int:
+    """Id of the newest event in the projects feed."""
+    after = 0
+    while True:
+        page = projects_http.get("/events", params={"after": after, "limit": 1000}, headers=INSPECTOR).json()
+        if not page["events"]:
+            return after
+        after = page["next_after"]
+
+
+def caught_up(funds_url: str, projects_http: httpx.Client) -> int:
+    """Wait until the funds database's feed cursor reaches the newest projects event; that event's id."""
+    last = _last_event(projects_http)
+    cursor = "SELECT coalesce(max(after), 0) FROM feed_cursors WHERE feed = 'projects'"
+    wait_until(lambda: scalar(funds_url, cursor) == last, 30, "funds caught up with the projects feed")
+    return last

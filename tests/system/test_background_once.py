@@ -13,14 +13,13 @@ from services.kit.auth import Role
 from services.kit.testing import DatabaseFactory
 from tests.funds.helpers import batch_body, project_row
 from tests.system.http import SECRET, token
-from tests.system.replicas import leaders, metric, scalar, wait_until
+from tests.system.replicas import caught_up, leaders, metric, scalar, wait_until
 
 pytestmark = pytest.mark.system
 
 RONGSHUI = "450225"
 FINANCE = token(Role.FINANCE, RONGSHUI)
 COUNTY = token(Role.COUNTY_OFFICE, RONGSHUI)
-INSPECTOR = token(Role.INSPECTOR)  # what the funds service reads the feed as: every county
 FEED, SWEEP = "funds.projects_feed", "funds.idle_sweep"
 LEASE = 10  # seconds; renewals and retries every 2.5 s
 
@@ -44,24 +43,6 @@ def pair(stack: Stack, databases: DatabaseFactory, migrated: str) -> Iterator[tu
     finally:
         funds.stop_all()
         asyncio.run(databases.drop(url))
-
-
-def _last_event(projects_http: httpx.Client) -> int:
-    """Id of the newest event in the projects feed."""
-    after = 0
-    while True:
-        page = projects_http.get("/events", params={"after": after, "limit": 1000}, headers=INSPECTOR).json()
-        if not page["events"]:
-            return after
-        after = page["next_after"]
-
-
-def _caught_up(funds: Stack, projects_http: httpx.Client) -> int:
-    """Wait until the funds database's feed cursor reaches the newest projects event; that event's id."""
-    last = _last_event(projects_http)
-    cursor = "SELECT coalesce(max(after), 0) FROM feed_cursors WHERE feed = 'projects'"
-    wait_until(lambda: scalar(funds.database_urls["funds"], cursor) == last, 30, "funds caught up with the feed")
-    return last
 
 
 def _applied(funds: Stack, names: list[str]) -> float:
@@ -88,12 +69,12 @@ def _leaders(funds: Stack, names: list[str]) -> dict[str, str]:
 def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http):
     funds, names = pair
     lead = _leaders(funds, names)
-    _caught_up(funds, projects_http)
+    caught_up(funds.database_urls["funds"], projects_http)
 
     # Every new event is applied once, across both processes together; only each job's leader runs it.
     before = _applied(funds, names)
     _import(projects_http, 3)
-    _caught_up(funds, projects_http)
+    caught_up(funds.database_urls["funds"], projects_http)
     time.sleep(1)  # a few more rounds: nothing is applied a second time
     assert _applied(funds, names) - before == 3
     for job in (FEED, SWEEP):
@@ -138,7 +119,7 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
     funds.wait_ready(first)
     before = metric(funds, second, "background_items_total", job=FEED)
     _import(projects_http, 2)
-    _caught_up(funds, projects_http)
+    caught_up(funds.database_urls["funds"], projects_http)
     assert metric(funds, second, "background_items_total", job=FEED) - before == 2
     assert _leaders(funds, names) == {FEED: second, SWEEP: second}  # the restarted process waits its turn
 
@@ -146,6 +127,6 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
     funds.stop(second, signal.SIGKILL)
     assert _leaders(funds, [first]) == {FEED: first, SWEEP: first}
     _import(projects_http, 2)
-    _caught_up(funds, projects_http)
+    caught_up(funds.database_urls["funds"], projects_http)
     assert metric(funds, first, "background_items_total", job=FEED) == 2
     assert scalar(funds.database_urls["funds"], "SELECT count(*) FROM leases") == 2
