@@ -91,15 +91,16 @@ class Job:
 
 
 class JobMetrics:
-    """background_leader (1 on the holder), background_runs_total and background_items_total, by job."""
+    """background_leader (1 on the holder), background_runs_total and background_items_total, by job name
+    (the label is `name`: Prometheus keeps `job` for the scrape job)."""
 
     def __init__(self, registry: CollectorRegistry) -> None:
         # livesum: with several workers in one process group, the group reports 1 when any worker leads.
-        self.leader = Gauge("background_leader", "1 while this process holds the job's lease", ["job"],
+        self.leader = Gauge("background_leader", "1 while this process holds the job's lease", ["name"],
                             registry=registry, multiprocess_mode="livesum")
-        self.runs = Counter("background_runs_total", "Rounds of background work by outcome", ["job", "outcome"],
+        self.runs = Counter("background_runs_total", "Rounds of background work by outcome", ["name", "outcome"],
                             registry=registry)
-        self.items = Counter("background_items_total", "Items a background job handled", ["job"],
+        self.items = Counter("background_items_total", "Items a background job handled", ["name"],
                              registry=registry)
 
 

@@ -71,14 +71,14 @@ async def test_a_job_runs_on_one_replica_and_moves_when_its_leader_stops(engine)
     async with running(_replica("b", runs), engine, [job], 2.0, JobMetrics(CollectorRegistry())):
         await asyncio.sleep(1.0)
         assert set(runs) == {"a"}  # b waits while a leads
-        assert registry.get_sample_value("background_leader", {"job": "test.job"}) == 1
-        assert registry.get_sample_value("background_items_total", {"job": "test.job"}) == 2 * len(runs)
+        assert registry.get_sample_value("background_leader", {"name": "test.job"}) == 1
+        assert registry.get_sample_value("background_items_total", {"name": "test.job"}) == 2 * len(runs)
         await first.__aexit__(None, None, None)  # graceful stop: the lease is handed back
         handed = len(runs)
         # b retries every quarter TTL (0.5 s): it takes over well before the 2 s lease could have run out.
         await _wait_for(lambda: "b" in runs, 1.0)
         assert set(runs[handed:]) == {"b"}
-    assert registry.get_sample_value("background_leader", {"job": "test.job"}) == 0
+    assert registry.get_sample_value("background_leader", {"name": "test.job"}) == 0
 
 
 async def test_a_leader_that_loses_its_lease_stops_working(engine):
@@ -108,6 +108,6 @@ async def test_a_failing_round_is_counted_and_the_job_goes_on(engine):
     job = Job("test.flaky", 0.05, flaky, expected=(ConnectionError,))
     async with running(SimpleNamespace(), engine, [job, Job("test.off", 0, flaky)], 5.0, JobMetrics(registry)):
         await _wait_for(lambda: len(calls) >= 3, 5)
-    assert registry.get_sample_value("background_runs_total", {"job": "test.flaky", "outcome": "failed"}) == 1
-    assert registry.get_sample_value("background_runs_total", {"job": "test.flaky", "outcome": "ok"}) >= 2
-    assert registry.get_sample_value("background_leader", {"job": "test.off"}) is None  # every=0: never runs
+    assert registry.get_sample_value("background_runs_total", {"name": "test.flaky", "outcome": "failed"}) == 1
+    assert registry.get_sample_value("background_runs_total", {"name": "test.flaky", "outcome": "ok"}) >= 2
+    assert registry.get_sample_value("background_leader", {"name": "test.off"}) is None  # every=0: never runs

@@ -16,14 +16,14 @@ T = TypeVar("T")
 INSPECTOR = token(Role.INSPECTOR)  # what the funds service reads the projects feed as: every county
 
 
-def metric(stack: Stack, name: str, metric_name: str, **labels: str) -> float:
+def metric(stack: Stack, process: str, metric_name: str, /, **labels: str) -> float:
     """One process's sample of a metric (summed over matching label sets; 0 when absent)."""
-    return sample(httpx.get(stack.url(name) + "/metrics", timeout=10).text, metric_name, **labels)
+    return sample(httpx.get(stack.url(process) + "/metrics", timeout=10).text, metric_name, **labels)
 
 
 def leaders(stack: Stack, names: list[str], job: str) -> list[str]:
     """Which of these processes report holding the job's lease."""
-    return [name for name in names if metric(stack, name, "background_leader", job=job) == 1]
+    return [process for process in names if metric(stack, process, "background_leader", name=job) == 1]
 
 
 def wait_until(probe: Callable[[], T], seconds: float, what: str) -> T:

@@ -46,7 +46,7 @@ def pair(stack: Stack, databases: DatabaseFactory, migrated: str) -> Iterator[tu
 
 
 def _applied(funds: Stack, names: list[str]) -> float:
-    return sum(metric(funds, name, "background_items_total", job=FEED) for name in names)
+    return sum(metric(funds, process, "background_items_total", name=FEED) for process in names)
 
 
 def _import(projects_http: httpx.Client, n: int) -> list[int]:
@@ -79,8 +79,8 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
     assert _applied(funds, names) - before == 3
     for job in (FEED, SWEEP):
         [follower] = [n for n in names if n != lead[job]]
-        assert metric(funds, lead[job], "background_runs_total", job=job) > 0
-        assert metric(funds, follower, "background_runs_total", job=job) == 0
+        assert metric(funds, lead[job], "background_runs_total", name=job) > 0
+        assert metric(funds, follower, "background_runs_total", name=job) == 0
 
     # The sweep opens one case for an idle batch, however many rounds and replicas there are.
     with httpx.Client(base_url=funds.url(names[0]), timeout=15) as a, \
@@ -98,8 +98,8 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
             return [c for c in listed if c["batch_id"] == batch]
 
         opened = wait_until(cases, 10, "the scheduled sweep opened a case for the idle batch")
-        rounds = metric(funds, lead[SWEEP], "background_runs_total", job=SWEEP)
-        wait_until(lambda: metric(funds, lead[SWEEP], "background_runs_total", job=SWEEP) >= rounds + 2, 10,
+        rounds = metric(funds, lead[SWEEP], "background_runs_total", name=SWEEP)
+        wait_until(lambda: metric(funds, lead[SWEEP], "background_runs_total", name=SWEEP) >= rounds + 2, 10,
                    "two more sweeps")
         assert cases() == opened and len(opened) == 1
         assert opened[0]["opened_by"] == "system:idle-sweep" and opened[0]["idle_class"] == "assign"
@@ -117,10 +117,10 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
     assert time.monotonic() - stopped < LEASE * 0.6
     funds.start(first)
     funds.wait_ready(first)
-    before = metric(funds, second, "background_items_total", job=FEED)
+    before = metric(funds, second, "background_items_total", name=FEED)
     _import(projects_http, 2)
     caught_up(funds.database_urls["funds"], projects_http)
-    assert metric(funds, second, "background_items_total", job=FEED) - before == 2
+    assert metric(funds, second, "background_items_total", name=FEED) - before == 2
     assert _leaders(funds, names) == {FEED: second, SWEEP: second}  # the restarted process waits its turn
 
     # A killed leader cannot hand anything back: its leases run out and the survivor takes over.
@@ -128,5 +128,5 @@ def test_background_work_runs_once_and_moves_to_the_survivor(pair, projects_http
     assert _leaders(funds, [first]) == {FEED: first, SWEEP: first}
     _import(projects_http, 2)
     caught_up(funds.database_urls["funds"], projects_http)
-    assert metric(funds, first, "background_items_total", job=FEED) == 2
+    assert metric(funds, first, "background_items_total", name=FEED) == 2
     assert scalar(funds.database_urls["funds"], "SELECT count(*) FROM leases") == 2
