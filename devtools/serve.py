@@ -45,9 +45,14 @@ def serve_settings(process: str) -> ServeSettings:
     return type(f"{process.title()}Serve", (ServeSettings,), {"model_config": SettingsConfigDict(env_prefix=prefix)})()
 
 
-def app_settings(process: str):
-    """The process's own Settings (host, port, database…), from its environment."""
-    return importlib.import_module(CONFIGS[process]).Settings()
+def app_settings_class(process: str) -> type[BaseSettings]:
+    """The Settings class of a process (host, port, database…)."""
+    return importlib.import_module(CONFIGS[process]).Settings
+
+
+def app_settings(process: str) -> BaseSettings:
+    """The process's own Settings, read from its environment."""
+    return app_settings_class(process)()
 
 
 def _metrics_folder(process: str) -> tuple[str, bool]:
