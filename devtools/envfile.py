@@ -15,6 +15,7 @@ from pydantic import AliasChoices
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
+from devtools.generated import write_or_check
 from devtools.serve import PROCESSES, ServeSettings, app_settings_class
 from devtools.stack import ROOT
 
@@ -123,24 +124,15 @@ def compose_variables() -> set[str]:
 
 
 def main(argv: list[str]) -> int:
-    """write | check."""
+    """write | check (check also wants every ${NAME} of compose.yaml listed)."""
     expected = generate()
-    if argv[:1] == ["write"]:
-        TARGET.write_text(expected, encoding="utf-8")
-        print(f"wrote {TARGET.relative_to(ROOT)}")
-        return 0
-    if argv[:1] == ["check"]:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != expected:
-            print(f"{TARGET.relative_to(ROOT)} is out of date: run `make env-example`", file=sys.stderr)
-            return 1
-        unlisted = sorted(v for v in compose_variables() if not re.search(rf"^#? ?{v}=", expected, re.M))
-        if unlisted:
-            print(f"deploy/compose.yaml uses settings .env.example does not list: {unlisted}", file=sys.stderr)
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} lists every setting of every process and of compose.yaml")
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
+    status = write_or_check(argv, TARGET.parent, {TARGET.name: expected}, "make env-example", __doc__,
+                            pattern=TARGET.name)
+    unlisted = sorted(v for v in compose_variables() if not re.search(rf"^#? ?{v}=", expected, re.M))
+    if argv[:1] == ["check"] and unlisted:
+        print(f"deploy/compose.yaml uses settings .env.example does not list: {unlisted}", file=sys.stderr)
+        return 1
+    return status
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from devtools.generated import write_or_check
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "deploy" / "kubernetes"
 NAMESPACE = "liuzhou"
@@ -191,24 +193,7 @@ def files() -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     """write | check."""
-    wanted = files()
-    if argv[:1] == ["write"]:
-        OUT.mkdir(parents=True, exist_ok=True)
-        for stale in set(p.name for p in OUT.glob("*.yaml")) - set(wanted):
-            (OUT / stale).unlink()
-        for name, text in wanted.items():
-            (OUT / name).write_text(text, encoding="utf-8")
-        print(f"wrote {len(wanted)} files to {OUT.relative_to(ROOT)}")
-        return 0
-    if argv[:1] == ["check"]:
-        found = {p.name: p.read_text(encoding="utf-8") for p in OUT.glob("*.yaml")}
-        if found != wanted:
-            print(f"{OUT.relative_to(ROOT)} differs from devtools/manifests.py: run `make manifests`", file=sys.stderr)
-            return 1
-        print(f"{OUT.relative_to(ROOT)}: {len(wanted)} files as generated")
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
+    return write_or_check(argv, OUT, files(), "make manifests", __doc__, pattern="*.yaml")
 
 
 if __name__ == "__main__":
