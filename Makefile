@@ -6,12 +6,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+DEPLOY_VENV := .venv-deploy
+DEPLOY_STAMP := $(DEPLOY_VENV)/.installed
+# promtool from PATH, else extracted from Debian's prometheus package (no daemon installed or started).
+PROMTOOL ?= $(or $(shell command -v promtool),.tools/prometheus/usr/bin/promtool)
 ROLE ?= city_office
 COUNTY ?=
 ORG ?=
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: install run test test-sqlite migrate openapi openapi-check lint bench token clean
+.PHONY: install run test test-sqlite migrate openapi openapi-check lint bench token clean \
+	deploy-tools deploy-check env-example manifests
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +55,28 @@ lint: install
 
 bench: install  ## benchmarks (not tests): see README for the figures
 	$(PY) -m bench.run
+
+$(DEPLOY_STAMP): requirements-deploy.lock
+	test -x $(DEPLOY_VENV)/bin/python || $(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet -r requirements-deploy.lock
+	touch $(DEPLOY_STAMP)
+
+.tools/prometheus/usr/bin/promtool:
+	mkdir -p .tools/deb
+	cd .tools/deb && (apt-get download prometheus || (apt-get update -qq && apt-get download prometheus))
+	dpkg-deb -x $$(ls .tools/deb/prometheus_*.deb | head -1) .tools/prometheus
+
+deploy-tools: $(DEPLOY_STAMP) $(PROMTOOL)  ## the validators: .venv-deploy (requirements-deploy.lock) and promtool
+
+deploy-check: install deploy-tools  ## validate Dockerfile, compose, Kubernetes manifests, dashboard, rules, .env.example
+	$(PY) -m devtools.envfile check
+	PROMTOOL=$(PROMTOOL) $(DEPLOY_VENV)/bin/python -m devtools.deploy_check
+
+env-example: install  ## regenerate deploy/.env.example from the Settings classes
+	$(PY) -m devtools.envfile write
+
+manifests: deploy-tools  ## regenerate deploy/kubernetes/ from devtools/manifests.py
+	$(DEPLOY_VENV)/bin/python -m devtools.manifests write
 
 token: install  ## make token ROLE=county_office COUNTY=450225 [ORG=...] [FEEDS=projects,funds]
 	@$(PY) -m services.kit.token $(ROLE) $(COUNTY) $(ORG)

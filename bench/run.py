@@ -60,7 +60,8 @@ def main() -> int:
     """Print the environment, the figures as a console table, and the same figures as Markdown."""
     started = time.monotonic()
     print(f"bench: Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}")
-    print("uvicorn: one worker per process, --no-access-log --log-level warning (devtools/stack.py)")
+    print("processes: python -m devtools.serve (uvicorn, no access log, log level warning), one worker each "
+          "except where a figure says otherwise (devtools/stack.py)")
     # Other work on the machine lowers every figure; saying how busy it was makes two runs comparable.
     print(f"machine before start: {psutil.cpu_percent(interval=1.0):.0f}% CPU busy with other processes")
     rows = run()

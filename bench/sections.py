@@ -12,6 +12,7 @@ from bench.employment import employment_quotas
 from bench.funds import idle_classification
 from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
+from bench.scale import worker_scaling
 from devtools.stack import FACTORIES, SERVICES, Stack, free_port, migrate
 from services.kit.auth import Role
 from services.kit.pagination import encode_cursor
@@ -166,5 +167,5 @@ def resident_memory(b: Bench) -> list[Row]:
 # Execution order: the list figures seed the table to 100,000 rows for the others; memory goes last so it
 # reflects the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
-    list_latency, single_read_throughput, gateway_upstream_calls, clearout_sweep, employment_quotas,
-    idle_classification, resident_memory]
+    list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, clearout_sweep,
+    employment_quotas, idle_classification, resident_memory]

@@ -1,4 +1,5 @@
-"""Start the four real processes (three services and the gateway) with uvicorn, wait for them, stop them."""
+"""Start the four real processes (three services and the gateway), and extra replicas of any of them, with the
+production start command (devtools/serve.py), wait for them, stop them."""
 import os
 import signal
 import socket
@@ -42,11 +43,12 @@ def _signal_group(process: subprocess.Popen, signum: int) -> None:
         pass
 
 
-def _terminate(processes: list[subprocess.Popen], grace: float = 10.0) -> None:
-    """SIGTERM every process's group, wait up to `grace` seconds in all, then SIGKILL what is left."""
+def _terminate(processes: list[subprocess.Popen], first: signal.Signals = signal.SIGTERM,
+               grace: float = 10.0) -> None:
+    """Signal every process's group (SIGTERM: graceful), wait up to `grace` seconds in all, then SIGKILL the rest."""
     running = [p for p in processes if p.poll() is None]
     for process in running:
-        _signal_group(process, signal.SIGTERM)
+        _signal_group(process, first)
     deadline = time.monotonic() + grace
     for process in running:
         try:
@@ -65,6 +67,18 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Replicas: name -> (kind, uvicorn workers, environment of that replica only). Unlisted names are their kind.
+    replicas: dict[str, tuple[str, int, dict[str, str]]] = field(default_factory=dict)
+
+    def replica(self, kind: str, workers: int = 1, env: dict[str, str] | None = None) -> str:
+        """Register another process of a kind (e.g. a second funds) on a free port; its name, for start()."""
+        n = 2
+        while f"{kind}-{n}" in self.ports:
+            n += 1
+        name = f"{kind}-{n}"
+        self.ports[name] = free_port()
+        self.replicas[name] = (kind, workers, env or {})
+        return name
 
     def url(self, name: str) -> str:
         """Base URL of a process."""
@@ -88,14 +102,17 @@ class Stack:
             migrate(service, self.database_urls[service])
 
     def start(self, name: str) -> None:
-        """Launch one process (a service or the gateway)."""
+        """Launch one process (a service, the gateway, a replica) as production does: python -m devtools.serve."""
+        kind, workers, own_env = self.replicas.get(name, (name, 1, {}))
         out = open(self.log_dir / f"{name}.log", "ab") if self.log_dir else subprocess.DEVNULL
+        env = self.env() | {f"{kind.upper()}_LOG_LEVEL": "warning"} | own_env
+        env.pop("PROMETHEUS_MULTIPROC_DIR", None)  # each process gets a folder of its own
         # Its own session: a Ctrl-C or a signal to the owner's group reaches the owner only, which then stops
         # the processes in order (stop_all) instead of each dying wherever the signal caught it.
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", FACTORIES[name], "--host", "127.0.0.1",
-             "--port", str(self.ports[name]), "--no-access-log", "--log-level", "warning"],
-            cwd=ROOT, env=self.env(), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            [sys.executable, "-m", "devtools.serve", kind, "--factory", FACTORIES[kind], "--host", "127.0.0.1",
+             "--port", str(self.ports[name]), "--workers", str(workers)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
     def start_all(self) -> None:
         """Launch every process and wait until each answers /healthz."""
@@ -118,11 +135,11 @@ class Stack:
             time.sleep(0.1)
         raise TimeoutError(f"{name} did not become healthy in {timeout}s")
 
-    def stop(self, name: str) -> None:
-        """Stop one process (SIGTERM to its group, then SIGKILL after 10 s)."""
+    def stop(self, name: str, sig: signal.Signals = signal.SIGTERM) -> None:
+        """Stop one process and its workers: SIGTERM (graceful), then SIGKILL after 10 s; or SIGKILL at once."""
         process = self.processes.pop(name, None)
         if process is not None:
-            _terminate([process])
+            _terminate([process], sig)
 
     def stop_all(self) -> None:
         """Stop every process at once (gateway first), and wait until each is gone."""

@@ -15,7 +15,10 @@ class Settings(ServiceSettings):
     database_url: str = sqlite_url("employment")
     port: int = 8003
     # 骨干企业：安置贫困农村劳动力占全年用工总量的 10% 以上
-    enterprise_min: Decimal = Field(Decimal("0.10"), ge=0, le=1)
+    enterprise_min: Decimal = Field(Decimal("0.10"), ge=0, le=1,
+                                    description="骨干企业安置贫困劳动力占全年用工总量的最低比例")
     # 集团在建项目：使用本市贫困农村劳动力应占项目用工总数的 5%—10%
-    project_min: Decimal = Field(Decimal("0.05"), ge=0, le=1)
-    project_max: Decimal = Field(Decimal("0.10"), ge=0, le=1)
+    project_min: Decimal = Field(Decimal("0.05"), ge=0, le=1,
+                                 description="集团在建项目使用本市贫困劳动力占项目用工总数的下限")
+    project_max: Decimal = Field(Decimal("0.10"), ge=0, le=1,
+                                 description="集团在建项目使用本市贫困劳动力占项目用工总数的上限（超出为超过区间）")

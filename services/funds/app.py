@@ -10,8 +10,9 @@ from services.funds.gauges import funds_gauges
 from services.funds.idle.router import router as idle_router
 from services.funds.ledger.router import router as ledger_router
 from services.funds.progress.router import router as progress_router
-from services.funds.projection.feed import feed_background
+from services.funds.projection.feed import feed_background, feed_job
 from services.funds.rectification.router import router as rectification_router
+from services.funds.rectification.schedule import sweep_job
 from services.kit.service_app import build_service
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
@@ -32,5 +33,6 @@ def create_app(settings: Settings | None = None,
     app = build_service("funds", "柳州财政扶贫资金 · Funds service", settings, routers,
                         domain_gauges=funds_gauges(settings, lambda: app.state.clock),
                         background=feed_background(projects_transport),
+                        jobs=[feed_job(settings.feed_poll_seconds), sweep_job(settings.sweep_seconds)],
                         description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。", not_found=NOT_FOUND)
     return app

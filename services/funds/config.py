@@ -17,6 +17,8 @@ class Settings(ServiceSettings):
     projects_url: str = Field("http://127.0.0.1:8001", description="项目库服务地址")
     projects_timeout: float = Field(5.0, gt=0, description="调用项目库服务的超时（秒）")
     feed_poll_seconds: float = Field(1.0, ge=0, description="读取项目库事件流的间隔（秒）；0 关闭后台轮询")
+    sweep_seconds: float = Field(0, ge=0,
+                                 description="自动逐笔清理闲置资金并立项整改的间隔（秒）；0 只在财政局手动发起时清理")
     unallocated_idle_days: int = Field(60, ge=1, description="资金到位后超过此天数仍未分配即为闲置")
     idle_days: int = Field(120, ge=1, description="分配后超过此天数无支出即为闲置")
     rectify_days: dict[str, int] = Field(

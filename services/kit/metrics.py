@@ -1,9 +1,18 @@
-"""Prometheus metrics: request count and latency by route template, plus each service's domain gauges."""
+"""Prometheus metrics: request count and latency by route template, plus each service's domain gauges.
+
+Under several uvicorn workers (devtools/serve.py sets PROMETHEUS_MULTIPROC_DIR) a scrape reaches one worker, so
+counters, histograms and live gauges are read from every worker's files and added up, while the domain gauges
+come from the worker answering: it has just refreshed them from the database, which all workers share.
+"""
+import glob
+import os
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.metrics_core import Metric
+from prometheus_client.multiprocess import MultiProcessCollector
 from sqlalchemy.ext.asyncio import AsyncSession
 
 DomainGauges = Callable[[AsyncSession], Awaitable[None]]
@@ -20,6 +29,38 @@ class Metrics:
         self.latency = Histogram("http_request_duration_seconds", "HTTP latency by route template",
                                  ["service", "method", "route"], registry=self.registry,
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
+        folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+        self.exposed = WorkersCollector(self.registry, folder) if folder else self.registry
+
+
+def _alive(path: str) -> bool:
+    """Whether the worker that wrote a live gauge's file (…_<pid>.db) still runs."""
+    try:
+        os.kill(int(path.rsplit("_", 1)[1].removesuffix(".db")), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class WorkersCollector:
+    """What one scrape shows when several workers serve the process: every worker's counts, this one's gauges."""
+
+    def __init__(self, registry: CollectorRegistry, folder: str) -> None:
+        self.registry, self.folder = registry, folder
+
+    def collect(self) -> Iterator[Metric]:
+        """Counters, histograms and live gauges summed over the workers; the other gauges of this worker."""
+        files = [*glob.glob(os.path.join(self.folder, "counter_*.db")),
+                 *glob.glob(os.path.join(self.folder, "histogram_*.db")),
+                 *filter(_alive, glob.glob(os.path.join(self.folder, "gauge_live*.db")))]
+        merged = list(MultiProcessCollector.merge(files, accumulate=True))
+        yield from merged
+        names = {m.name for m in merged}
+        for metric in self.registry.collect():
+            if metric.type not in ("counter", "histogram") and metric.name not in names:
+                yield metric
 
 
 class MetricsMiddleware:
@@ -60,6 +101,6 @@ def metrics_router(domain_gauges: DomainGauges | None) -> APIRouter:
         if domain_gauges is not None:
             async with request.app.state.sessionmaker() as session:
                 await domain_gauges(session)
-        return Response(generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(generate_latest(request.app.state.metrics.exposed), media_type=CONTENT_TYPE_LATEST)
 
     return router

@@ -85,3 +85,18 @@ def unscope_outbox() -> None:
         batch.drop_column("owner_org")
         batch.drop_column("county_code")
         batch.drop_column("version")
+
+
+def create_lease_table() -> None:
+    """Create leases: which replica runs each background job (services/kit/leader.py)."""
+    op.create_table(
+        "leases",
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("holder", sa.String(120), nullable=False),
+        sa.Column("expires_ms", sa.BigInteger, nullable=False),
+    )
+
+
+def drop_lease_table() -> None:
+    """Reverse create_lease_table."""
+    op.drop_table("leases")

@@ -1,6 +1,6 @@
 """Assemble a service: engine and sessions in the lifespan, errors, auth, metrics, health, events."""
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 from fastapi import APIRouter, FastAPI
 from prometheus_client import CollectorRegistry
@@ -15,6 +15,7 @@ from services.kit.docs import install_docs
 from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.health import health_router
+from services.kit.leader import Job, JobMetrics, running
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings, refuse_unsafe_start
@@ -27,8 +28,10 @@ NotFoundCodes = Mapping[str, tuple[str, str]]
 
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
-                  description: str = "", not_found: NotFoundCodes | None = None) -> FastAPI:
-    """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside."""
+                  description: str = "", not_found: NotFoundCodes | None = None, jobs: Sequence[Job] = ()) -> FastAPI:
+    """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside while the
+    app lives, and each of `jobs` runs on one replica only (under its lease), after `background` has set up what
+    they need."""
     refuse_unsafe_start(settings, name)
 
     @asynccontextmanager
@@ -38,11 +41,9 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.read_sessionmaker = make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
         try:
-            if background is None:
+            async with background(app) if background else nullcontext(), \
+                    running(app, engine, jobs, settings.lease_seconds, job_metrics):
                 yield
-            else:
-                async with background(app):
-                    yield
         finally:
             await engine.dispose()
 
@@ -57,6 +58,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.add_middleware(SecurityHeaders)  # added last: outermost, on every answer
     install_error_handlers(app)
     install_docs(app)
+    job_metrics = JobMetrics(app.state.metrics.registry)
     refresh = domain_gauges(app.state.metrics.registry) if domain_gauges else None
     for router in (health_router, metrics_router(refresh), events_router(FeedName(name)), *routers):
         app.include_router(router)

@@ -33,7 +33,8 @@ class ProcessSettings(BaseSettings):
         description="development 或 production（默认）；production 下拒绝使用公开的默认 JWT 密钥启动")
     # One secret for all processes, so a token minted once works everywhere.
     jwt_secret: str = Field(DEFAULT_JWT_SECRET, validation_alias=AliasChoices("JWT_SECRET", "jwt_secret"),
-                            min_length=16)
+                            min_length=16,
+                            description="签发与校验登录凭证（JWT）的密钥，所有进程共用；生产环境必须改为随机长串")
 
 
 class RefusedStart(SystemExit):
@@ -53,15 +54,18 @@ def refuse_unsafe_start(settings: ProcessSettings, process: str) -> None:
 class ServiceSettings(ProcessSettings):
     """Database, auth and server settings; subclasses set env_prefix and the default database."""
 
-    database_url: str = ""
-    host: str = "127.0.0.1"
-    port: int = 8000
-    db_pool_size: int = 10
+    database_url: str = Field("", description="本服务数据库（SQLAlchemy URL，如 postgresql+asyncpg://用户:密码@主机/库名）")
+    host: str = Field("127.0.0.1", description="监听地址；容器内为 0.0.0.0")
+    port: int = Field(8000, description="监听端口")
+    db_pool_size: int = Field(10, description="每个工作进程的数据库连接池大小（高峰时另可溢出同样多）")
     # Tokens a service mints for its own calls to another service: short-lived, renewed before they expire.
     service_token_minutes: int = Field(5, ge=1, le=60, description="服务间调用令牌的有效期（分钟），到期前自动更新")
     # System tests only: a file holding seconds to add to the clock (see services/kit/clock.py).
-    clock_offset_file: Path | None = None
-    sql_echo: bool = False
+    clock_offset_file: Path | None = Field(None, description="仅供系统测试：文件中的秒数加到服务时钟上；生产不设")
+    sql_echo: bool = Field(False, description="把每条 SQL 写入日志（排查问题用）")
+    # Background jobs (services/kit/leader.py): a dead leader's jobs move to another replica within this long.
+    lease_seconds: float = Field(15.0, ge=1,
+                                 description="后台任务租约时长（秒）：持有者失联后，其他副本最迟在此时间后接手")
     # Excel imports (台账导入): one hostile or careless file must not stall a service for everyone.
     upload_max_bytes: int = Field(5 * 1024 * 1024, ge=1, description="上传文件（multipart）最大字节数，超过答 413")
     ledger_max_rows: int = Field(20_000, ge=1, description="一次导入的台账最多数据行数")

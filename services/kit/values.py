@@ -42,8 +42,8 @@ class DateWindow(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="DATE_WINDOW_")
 
-    start: date = date(2014, 1, 1)
-    end: date = date(2035, 12, 31)
+    start: date = Field(date(2014, 1, 1), description="系统接受的最早日期（所有进程；日期与年度都须在窗口内）")
+    end: date = Field(date(2035, 12, 31), description="系统接受的最晚日期（所有进程）")
 
     @model_validator(mode="after")
     def _ordered(self) -> "DateWindow":

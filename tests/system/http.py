@@ -28,7 +28,7 @@ def route_labels(metrics_text: str) -> set[str]:
     return set(re.findall(r'\broute="([^"]*)"', metrics_text))
 
 
-def sample(metrics_text: str, name: str, **labels: str) -> float:
+def sample(metrics_text: str, name: str, /, **labels: str) -> float:
     """Sum of the samples of `name` whose labels include all of `labels` (0 when none)."""
     total = 0.0
     for line in metrics_text.splitlines():

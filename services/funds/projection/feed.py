@@ -1,5 +1,4 @@
 """Following the projects event feed (事件流): apply each event once, keep the cursor, catch up after outages."""
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,6 +12,7 @@ from contracts.events import parse_payload
 from contracts.events.projects import ProjectSnapshot
 from services.funds.projection import repository
 from services.funds.projection.client import ProjectsService
+from services.kit.leader import Job
 
 FEED = "projects"
 PAGE = 500
@@ -58,33 +58,23 @@ async def catch_up(app: FastAPI) -> int:
             await repository.move_cursor(session, FEED, page["next_after"])
 
 
-async def _poll(app: FastAPI, seconds: float) -> None:
-    while True:
-        try:
-            await catch_up(app)
-        except (httpx.HTTPError, ValueError, KeyError) as exc:
-            # The projects service is down or restarting: our own views keep working on what we hold.
-            log.warning("projects feed unavailable: %s", type(exc).__name__)
-        except Exception:  # never let the poller die; the next round retries from the stored cursor
-            log.exception("projects feed round failed")
-        await asyncio.sleep(seconds)
+def feed_job(seconds: float) -> Job:
+    """The poller as a kit job: `catch_up` every `seconds` on the one replica holding its lease (0 = off)."""
+    # The projects service down or restarting is expected: our own views keep working on what we hold.
+    return Job("funds.projects_feed", seconds, catch_up, expected=(httpx.HTTPError, ValueError, KeyError))
 
 
 def feed_background(transport: httpx.AsyncBaseTransport | None = None):
-    """The app's background: a projects client on app.state, and the poller while the app lives."""
+    """The app's background: a projects client on app.state while the app lives (the poller is feed_job)."""
 
     @asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
         settings = app.state.settings
         app.state.projects = ProjectsService(settings.projects_url, settings.jwt_secret, settings.projects_timeout,
                                              transport, settings.service_token_ttl)
-        task = asyncio.create_task(_poll(app, settings.feed_poll_seconds)) if settings.feed_poll_seconds else None
         try:
             yield
         finally:
-            if task is not None:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
             await app.state.projects.close()
 
     return background
