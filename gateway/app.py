@@ -12,7 +12,7 @@ from gateway.schema import build_schema
 from gateway.upstream import ServiceClient, UpstreamCalls
 from services.kit.body_limit import BodyLimit
 from services.kit.docs import install_docs
-from services.kit.errors import install_error_handlers
+from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.settings import ProcessSettings, refuse_unsafe_start
@@ -50,8 +50,9 @@ def create_app(settings: Settings | None = None,
     app.state.settings = settings
     app.state.metrics = metrics
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(MetricsMiddleware, metrics=metrics)  # added last: outermost, counts the 413s too
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ProblemMiddleware)  # request ids; an unexpected error is a 500 problem, never a traceback
+    app.add_middleware(MetricsMiddleware, metrics=metrics)  # counts the 413s and 500s too
+    app.add_middleware(SecurityHeaders)  # added last: outermost, on every answer
     install_error_handlers(app)
     install_docs(app, GRAPHIQL_ASSETS, OWN_FILES)
     # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the

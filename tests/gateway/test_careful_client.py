@@ -136,3 +136,17 @@ async def test_a_success_that_is_not_json_is_a_coded_502_not_a_crash():
         await client.request("GET", "/projects/{project_id}", None, path_params={"project_id": 1})
     assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
     await client.close()
+
+
+async def test_every_gateway_answer_carries_a_request_id_and_a_crash_is_a_500_problem(system, monkeypatch):
+    r = await system.gateway.get("/healthz")
+    assert r.status_code == 200 and len(r.headers["X-Request-Id"]) >= 8
+
+    async def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("gateway.graphiql.LocalGraphiQLRouter.render_graphql_ide", broken)
+    r = await system.gateway.get("/graphql", headers={"Accept": "text/html"})
+    assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["code"] == "server.error" and r.json()["request_id"] == r.headers["X-Request-Id"]
+    assert "secret internals" not in r.text
