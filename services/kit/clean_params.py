@@ -3,6 +3,7 @@ import re
 from urllib.parse import parse_qsl
 
 from starlette.routing import compile_path
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.kit.errors import FieldError, problem_response, unprocessable
 from services.kit.text import control_char_message
@@ -10,7 +11,7 @@ from services.kit.text import control_char_message
 _MAYBE_CONTROL = re.compile(rb"[\x00-\x1f\x7f%]")
 
 
-def _path_parameter(scope) -> str:
+def _path_parameter(scope: Scope) -> str:
     """The name of the path parameter holding a control character, from the app's published path templates."""
     path = scope["path"]
     for template in scope["app"].openapi().get("paths", {}):
@@ -41,10 +42,10 @@ class CleanParamsMiddleware:
     Query parameters and path segments are never free text, so tab and newline are refused there too.
     """
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             problem = _query_problem(scope["query_string"]) if scope.get("query_string") else None
             instance = scope["path"]

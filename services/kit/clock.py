@@ -39,7 +39,8 @@ class Clock:
 
 async def request_clock(request: Request) -> Clock:
     """The app's clock."""
-    return request.app.state.clock
+    clock: Clock = request.app.state.clock
+    return clock
 
 
 AppClock = Annotated[Clock, Depends(request_clock)]

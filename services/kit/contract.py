@@ -108,7 +108,7 @@ def statuses_of(route: RouteContext) -> set[int]:
             found.add(404)
         if dependant.path_params or dependant.query_params or dependant.header_params or dependant.body_params:
             found.add(422)
-    if route.methods & _WRITES:
+    if (route.methods or set()) & _WRITES:
         found.add(409)
     return found
 
@@ -116,7 +116,7 @@ def statuses_of(route: RouteContext) -> set[int]:
 def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext]) -> None:
     for route in routes:
         statuses = statuses_of(route)
-        for method in route.methods:
+        for method in route.methods or ():
             operation = schema["paths"][route.path_format][method.lower()]
             operation["operationId"] = route.name  # readable and stable: the endpoint function's name
             for status in statuses:
@@ -140,13 +140,15 @@ def document(app: FastAPI) -> None:
     routes = api_routes(app)
     seen: dict[str, str] = {}
     for route in routes:
-        if seen.setdefault(route.name, route.path_format) != route.path_format:
-            raise RuntimeError(f"operation id {route.name} is used by {seen[route.name]} and {route.path_format}")
+        name, path = str(route.name), str(route.path_format)
+        if seen.setdefault(name, path) != path:
+            raise RuntimeError(f"operation id {name} is used by {seen[name]} and {path}")
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             _tell_the_truth(generate(), routes)
+        assert app.openapi_schema is not None  # generate() stores it
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

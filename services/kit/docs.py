@@ -71,7 +71,7 @@ def assets_router(files: Mapping[str, Path]) -> APIRouter:
 
 
 def _root(request: Request) -> str:
-    return request.scope.get("root_path", "").rstrip("/")
+    return str(request.scope.get("root_path", "")).rstrip("/")
 
 
 def install_docs(app: FastAPI, extra_assets: Mapping[str, str] | None = None,

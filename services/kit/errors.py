@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBLEM_JSON = "application/problem+json"
 REQUEST_ID = "X-Request-Id"
@@ -115,7 +116,7 @@ _PYDANTIC_MESSAGES = {
 }
 
 
-def _field_path(loc: tuple) -> str:
+def _field_path(loc: tuple[int | str, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(parts) or "body"
 
@@ -251,10 +252,10 @@ class ProblemMiddleware:
     the database does not answer, 422 for a value it cannot hold, otherwise 500 server.error — with the
     traceback in the log and never in the answer."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -263,7 +264,7 @@ class ProblemMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
 
-        async def _send(message) -> None:
+        async def _send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True

@@ -21,7 +21,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, cast, delete, func, literal_column
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    cast,
+    delete,
+    func,
+    literal_column,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -38,7 +50,7 @@ LEASES = Table(
 )
 
 
-def _now_ms(dialect: str):
+def _now_ms(dialect: str) -> ColumnElement[int]:
     """The database's current time in epoch milliseconds, as an SQL expression."""
     if dialect == "postgresql":
         return cast(func.floor(func.extract("epoch", func.clock_timestamp()) * 1000), BigInteger)

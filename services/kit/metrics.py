@@ -14,6 +14,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from prometheus_client.metrics_core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DomainGauges = Callable[[AsyncSession], Awaitable[None]]
 
@@ -55,7 +56,7 @@ class WorkersCollector:
         files = [*glob.glob(os.path.join(self.folder, "counter_*.db")),
                  *glob.glob(os.path.join(self.folder, "histogram_*.db")),
                  *filter(_alive, glob.glob(os.path.join(self.folder, "gauge_live*.db")))]
-        merged = list(MultiProcessCollector.merge(files, accumulate=True))
+        merged = list(MultiProcessCollector.merge(files, accumulate=True))  # type: ignore[no-untyped-call]
         yield from merged
         names = {m.name for m in merged}
         for metric in self.registry.collect():
@@ -66,18 +67,18 @@ class WorkersCollector:
 class MetricsMiddleware:
     """Pure ASGI middleware (cheaper than BaseHTTPMiddleware); labels by route template, never raw paths."""
 
-    def __init__(self, app, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
         status = {"code": 500}
 
-        async def _send(message) -> None:
+        async def _send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             await send(message)

@@ -47,7 +47,9 @@ async def _run_async(url: str) -> None:
 
 def run_env() -> None:
     """Body of every service's migrations/env.py (online mode, async driver)."""
-    asyncio.run(_run_async(context.config.get_main_option("sqlalchemy.url")))
+    url = context.config.get_main_option("sqlalchemy.url")
+    assert url is not None, "alembic_config() always sets sqlalchemy.url"
+    asyncio.run(_run_async(url))
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ def _field(value: object, kind: Callable[[object], Any]) -> Any:
     return kind(value)  # a parser of the service's own: ValueError, TypeError or ArithmeticError when bad
 
 
-def decode_key(cursor: str | None, fields: dict[str, Callable[[object], Any]]) -> dict | None:
+def decode_key(cursor: str | None, fields: dict[str, Callable[[Any], Any]]) -> dict[str, Any] | None:
     """The sort key a cursor points after; each field is `int`, `str` or a parser that raises on a bad value.
 
     422 `request.invalid_cursor` when the cursor was not made by us, so a forged one never reaches SQL.
@@ -60,14 +60,14 @@ def decode_key(cursor: str | None, fields: dict[str, Callable[[object], Any]]) -
 def decode_cursor(cursor: str | None) -> int | None:
     """The id a cursor points after; 422 when the cursor was not made by us."""
     key = decode_key(cursor, {"id": int})
-    return None if key is None else key["id"]
+    return None if key is None else int(key["id"])
 
 
-def _row_id(row) -> int:
-    return row.id
+def _row_id(row: Any) -> int:
+    return int(row.id)
 
 
-def page_of(rows: list, limit: int, read: Callable[[Any], T] | None = None, *,
+def page_of(rows: list[Any], limit: int, read: Callable[[Any], T] | None = None, *,
             key: Callable[[Any], int | Key] = _row_id) -> Page[T]:
     """Build a page from limit+1 fetched rows: the extra row only says whether there is more.
 

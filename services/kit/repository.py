@@ -39,7 +39,7 @@ class Repository(Generic[M]):
             return []
         return [getattr(self.model, self.county_column) == principal.county]
 
-    def readable(self, principal: Principal) -> Select[tuple[M]]:
+    def readable(self, principal: Principal) -> Select[M]:
         """Every row the caller may read; every read of this repository starts here."""
         return select(self.model).where(*self.scope(principal))
 
@@ -59,10 +59,11 @@ class Repository(Generic[M]):
         if not ids:
             return []
         query = self.readable(principal).where(self.id_column.in_(ids)).options(*options)
-        found = {row.id: row for row in (await self.session.scalars(query)).unique().all()}
+        rows: Sequence[Any] = (await self.session.scalars(query)).unique().all()
+        found = {row.id: row for row in rows}
         return [found[i] for i in ids if i in found]
 
-    async def page(self, query: Select[tuple[M]], after: int | None, limit: int, *,
+    async def page(self, query: Select[M], after: int | None, limit: int, *,
                    newest_first: bool = True) -> list[M]:
         """Up to limit+1 rows of a statement (built on `readable`), keyset-paginated by id after the cursor id."""
         if after is not None:

@@ -108,7 +108,10 @@ def refuse_rows(problems: Sequence[CellProblem]) -> DomainError:
         rows=[{"row": p.row, "column": p.column, "message": p.message} for p in ordered])
 
 
-def _problems(number: int, exc: ValidationError, column_of: Callable[[tuple], str]) -> list[CellProblem]:
+Loc = tuple[int | str, ...]  # where pydantic found an error
+
+
+def _problems(number: int, exc: ValidationError, column_of: Callable[[Loc], str]) -> list[CellProblem]:
     problems = []
     for err in exc.errors():
         if err.get("type") == "value_error":  # our own validators raise ValueError with a Chinese message
@@ -120,7 +123,7 @@ def _problems(number: int, exc: ValidationError, column_of: Callable[[tuple], st
 
 
 def validate_rows(payloads: Iterable[tuple[int, dict[str, Any]]], model: type[M],
-                  column_of: Callable[[tuple], str]) -> tuple[list[tuple[int, M]], list[CellProblem]]:
+                  column_of: Callable[[Loc], str]) -> tuple[list[tuple[int, M]], list[CellProblem]]:
     """Each row's payload as `model`, and every bad cell of every row; `column_of` names an error's column.
 
     Pure CPU work over the whole file: call it through a worker thread (anyio.to_thread) from a route.
