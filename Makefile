@@ -51,7 +51,7 @@ openapi-check: install  ## fail when the exported contracts drift from the code
 	$(PY) -m devtools.contracts check
 
 lint: install
-	$(PY) -m ruff check services gateway devtools bench tests
+	$(PY) -m ruff check services gateway devtools bench tests examples
 
 bench: install  ## benchmarks (not tests): see README for the figures
 	$(PY) -m bench.run
