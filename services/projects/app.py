@@ -17,7 +17,7 @@ NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("ob
 
 # Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
 TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报、查询、修改、历史项目导入",
-        "review, plans and follow-up": "审批、计划、跟踪：逐级审核、公示、入库、排入计划、开工、进度、验收、报账、时间线",
+        "review, plans and follow-up": "审批、计划、跟踪：逐级审核、公示、入库、计划、开工、进度、验收、报账",
         "annual plans": "年度计划（年度实施计划）：查询、滚动到下一年、第四季度调整",
         "clear-out": "清理出库：违规或停滞项目的清理清单",
         "bulletin figures": "通报数据：按县区、状态、类别、计划年度汇总",

@@ -14,7 +14,7 @@ from devtools.stack import ROOT, Stack
 from services.kit.auth import Role
 from tests.gateway.graphql import SUBMIT, as_input
 from tests.projects.entries import RONGSHUI, entry
-from tests.system.http import token
+from tests.system.http import gql, token
 
 pytestmark = pytest.mark.system
 
@@ -73,6 +73,13 @@ def test_read_and_a_mutation_with_a_typed_problem(session: SyncClientSession, ow
                                                         uses_fiscal_funds=False)))["submitProject"]
     assert refused["__typename"] == "ProjectNotEligible" and refused["code"] == "project.not_eligible", refused
     assert refused["rules"] and refused["message"]
+
+
+def test_an_external_system_only_reads(stack: Stack, gateway_http):
+    external = token(Role.EXTERNAL, RONGSHUI)
+    body = gql(gateway_http, SUBMIT, external, input=as_input(entry(name="外部系统不能申报")))
+    assert body["data"]["submitProject"]["__typename"] == "Forbidden", body
+    assert body["data"]["submitProject"]["code"] == "auth.forbidden"
 
 
 def test_paginated_walk_to_the_end(session: SyncClientSession, owner_org: str):
