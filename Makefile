@@ -16,7 +16,7 @@ ORG ?=
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: install run test test-sqlite migrate openapi openapi-check lint bench token clean \
-	deploy-tools deploy-check env-example manifests
+	deploy-tools deploy-check env-example manifests clients
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,8 +50,11 @@ openapi: install  ## write openapi/<service>.json and openapi/gateway.graphql
 openapi-check: install  ## fail when the exported contracts drift from the code
 	$(PY) -m devtools.contracts check
 
+clients: install  ## generate a typed Python client per service from openapi/ into var/clients (never committed)
+	$(PY) -m devtools.clients var/clients
+
 lint: install
-	$(PY) -m ruff check services gateway devtools bench tests
+	$(PY) -m ruff check services gateway devtools bench tests examples
 
 bench: install  ## benchmarks (not tests): see README for the figures
 	$(PY) -m bench.run

@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from services.kit.testing import DatabaseFactory, backends, serve_in_process
+from tests.clients import Generated, generate_all
 
 # The suite signs tokens with the default secret, which only development accepts (every process reads
 # ENVIRONMENT; the system tests' processes inherit it). Tests of production mode pass it explicitly.
@@ -31,6 +32,12 @@ def migrated(databases: DatabaseFactory, backend: str) -> str:
     for service in ("projects", "funds", "employment"):
         databases.template(service, backend)
     return backend
+
+
+@pytest.fixture(scope="session")
+def generated_clients(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    """A Python client per service, generated once from the committed contracts (never committed)."""
+    return generate_all(tmp_path_factory.mktemp("clients"))
 
 
 @pytest.fixture

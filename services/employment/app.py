@@ -18,6 +18,15 @@ NOT_FOUND = {"labourer_id": ("labourer.not_found", "劳动力"), "employer_id": 
              "group_id": ("employer.not_found", "集团公司"), "project_id": ("group_project.not_found", "在建项目"),
              "placement_id": ("placement.not_found", "安置记录"), "course_id": ("course.not_found", "培训")}
 
+# Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
+TAGS = {"labourers": "贫困劳动力（建档立卡）：登记（身份证号码按 GB 11643 校验、脱敏显示）与查询",
+        "employers": "用工单位：骨干企业、市属集团公司及其在建项目、劳务输入基地，用工总量报送",
+        "placements": "就业安置：企业、集团在建项目、劳务输出、公益岗位、微车间",
+        "quotas": "用工比例：骨干企业 10% 以上，集团在建项目 5%–10%，未达标清单",
+        "training": "培训：技能培训、创业培训、两后生培训及结果",
+        "labour leaders": "劳务带头人",
+        "excel ledgers": "台账（Excel，中文表头）：劳动力与就业安置导入，用工比例导出"}
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The employment service app."""
@@ -26,4 +35,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                training_router, leaders_router]
     return build_service("employment", "柳州就业扶贫 · Employment service", settings, routers,
                          domain_gauges=quota_gauges(settings, Clock(settings.clock_offset_file)),
-                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND)
+                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,
+                         tags=TAGS)

@@ -23,6 +23,14 @@ NOT_FOUND = {"batch_id": ("funds.batch_not_found", "资金批次"),
              "case_id": ("funds.case_not_found", "整改事项"),
              "kind": ("funds.idle_item_not_found", "闲置资金"), "item_id": ("funds.idle_item_not_found", "闲置资金")}
 
+# Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
+TAGS = {"ledger": "资金台账：资金批次（资金文件）、分配、报账、冲销、收回与另行安排，项目资金汇总",
+        "idle funds": "闲置资金：按分类（加快推进、验收报账、收回、启动、安排）与闲置时长的清单、汇总、人工调整分类",
+        "rectification": "整改销号：整改事项、整改中、销号、每周通报",
+        "spending progress": "资金支出进度：支出 ÷ 到位，按县区、来源、年度，红黄标记",
+        "disclosure and evaluation": "公告公示、绩效评价",
+        "excel ledgers": "台账（Excel，中文表头）：资金批次、闲置资金、整改事项导出，报账记录导入"}
+
 
 def create_app(settings: Settings | None = None,
                projects_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
@@ -34,5 +42,6 @@ def create_app(settings: Settings | None = None,
                         domain_gauges=funds_gauges(settings, lambda: app.state.clock),
                         background=feed_background(projects_transport),
                         jobs=[feed_job(settings.feed_poll_seconds), sweep_job(settings.sweep_seconds)],
-                        description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。", not_found=NOT_FOUND)
+                        description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。", not_found=NOT_FOUND,
+                        tags=TAGS)
     return app

@@ -12,7 +12,7 @@ from services.funds.ledger import repository as ledger
 from services.funds.ledger.schemas import AllocationRead
 from services.kit.ids import RequiredIdList, ids_of
 
-router = APIRouter(tags=["ledger (资金台账)"])
+router = APIRouter(tags=["ledger"])
 
 
 class ProjectFunding(BaseModel):

@@ -5,8 +5,11 @@ dependency marked with `answers(...)` (bearer auth → 401, a role check → 403
 Idempotency-Key → 400/422, a database session → 503) lends its statuses to every route that uses it; path
 parameters add 404, any input 422, any write 409 (a unique constraint or a concurrent change can refuse it)
 and every route 500. Routes add only the refusals their service can give, with codes, via `problems()`.
+
+It is also shaped for standard client generators (openapi-python-client, openapi-generator): one schema per
+model, downloads declared as binary, every tag declared with its Chinese term (`Tags`).
 """
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from fastapi import FastAPI
@@ -19,6 +22,12 @@ from services.kit.errors import PROBLEM_JSON, RETRY_AFTER_SECONDS
 BEARER = "bearerAuth"
 _PROBLEM_REF = "#/components/schemas/Problem"
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_SCHEMAS = "#/components/schemas/"
+BINARY = {"type": "string", "format": "binary"}
+# Tag name (English: generators make module names of it) -> description (the Chinese term officials know).
+Tags = Mapping[str, str]
+KIT_TAGS: dict[str, str] = {"ops": "运维：健康检查、就绪检查、Prometheus 指标",
+                            "events": "事件流：按提交顺序、按凭证范围读取本服务的类型化事件"}
 
 STANDARD: dict[int, str] = {
     400: "Bad request: idempotency.key_required (Idempotency-Key missing or unusable)",
@@ -113,7 +122,7 @@ def statuses_of(route: RouteContext) -> set[int]:
     return found
 
 
-def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext]) -> None:
+def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext], tags: Tags) -> None:
     for route in routes:
         statuses = statuses_of(route)
         for method in route.methods or ():
@@ -125,18 +134,83 @@ def _tell_the_truth(schema: dict[str, Any], routes: list[RouteContext]) -> None:
             operation["responses"] = dict(sorted(operation["responses"].items()))
             if 401 in statuses:
                 operation["security"] = [{BEARER: []}]
+    _binary_downloads(schema)
+    _declare_tags(schema, tags)
     components = schema.setdefault("components", {})
     problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
     schemas = {**components.get("schemas", {}), **problem.pop("$defs", {}), "Problem": problem}
     for unused in ("HTTPValidationError", "ValidationError"):  # FastAPI's own 422 body, replaced above
         schemas.pop(unused, None)
-    components["schemas"] = dict(sorted(schemas.items()))
+    components["schemas"] = dict(sorted(_one_schema_per_model(schemas, schema).items()))
     components["securitySchemes"] = {BEARER: {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
                                               "description": "make token ROLE=… COUNTY=… ORG=… 签发的令牌"}}
 
 
-def document(app: FastAPI) -> None:
-    """Make the app's OpenAPI tell the truth: derived problem answers, bearer security, operation ids."""
+def _binary_downloads(schema: dict[str, Any]) -> None:
+    """A download declared by its content type alone (an .xlsx ledger) is a binary string, which generators
+    turn into a file answer instead of dropping the operation's answer."""
+    for operation in (op for path in schema["paths"].values() for op in path.values()):
+        for response in operation["responses"].values():
+            for media_type, content in response.get("content", {}).items():
+                if not content.get("schema") and not _is_json(media_type):
+                    content["schema"] = dict(BINARY)
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _one_schema_per_model(schemas: dict[str, Any], document_: dict[str, Any]) -> dict[str, Any]:
+    """Give a model used both in requests and answers one schema under its own name, not Pydantic's
+    `X-Input`/`X-Output` twins (both titled X, which generators refuse as duplicate models).
+
+    The input schema is kept: it describes every value the service accepts, and every answer is one of them, so a
+    client can send back what it read. A twin whose answer has other fields than its input cannot be merged: that
+    model needs two names, and building the contract fails saying so.
+    """
+    renamed: dict[str, str] = {}
+    for name in [n for n in schemas if n.endswith("-Input")]:
+        model = name.removesuffix("-Input")
+        output = schemas.pop(f"{model}-Output", None)
+        if model in schemas or (output is not None and
+                                set(output.get("properties", {})) != set(schemas[name].get("properties", {}))):
+            raise RuntimeError(f"model {model} has different request and answer shapes: give each its own name")
+        schemas[model] = schemas.pop(name)
+        renamed |= {_SCHEMAS + name: _SCHEMAS + model, _SCHEMAS + f"{model}-Output": _SCHEMAS + model}
+    if renamed:
+        _rewrite_refs(document_, renamed)
+        _rewrite_refs(schemas, renamed)
+    return schemas
+
+
+def _rewrite_refs(node: Any, renamed: Mapping[str, str]) -> None:
+    if isinstance(node, dict):
+        if node.get("$ref") in renamed:
+            node["$ref"] = renamed[node["$ref"]]
+        for value in node.values():
+            _rewrite_refs(value, renamed)
+    elif isinstance(node, list):
+        for value in node:
+            _rewrite_refs(value, renamed)
+
+
+def unique_id(route: APIRoute) -> str:
+    """Operation ids (and the names of generated upload bodies) are the endpoint functions' names."""
+    return route.name
+
+
+def _declare_tags(schema: dict[str, Any], tags: Tags) -> None:
+    """The document's tag list, kit tags first; every tag an operation uses must be declared with its term."""
+    declared = {**KIT_TAGS, **tags}
+    used = {tag for path in schema["paths"].values() for op in path.values() for tag in op.get("tags", ())}
+    if used - set(declared):
+        raise RuntimeError(f"tags without a description: {', '.join(sorted(used - set(declared)))}")
+    schema["tags"] = [{"name": name, "description": text} for name, text in declared.items() if name in used]
+
+
+def document(app: FastAPI, tags: Tags) -> None:
+    """Make the app's OpenAPI tell the truth: derived problem answers, bearer security, operation ids, declared
+    tags (`tags`: the service's own, beside the kit's)."""
     routes = api_routes(app)
     seen: dict[str, str] = {}
     for route in routes:
@@ -147,7 +221,7 @@ def document(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            _tell_the_truth(generate(), routes)
+            _tell_the_truth(generate(), routes, tags)
         assert app.openapi_schema is not None  # generate() stores it
         return app.openapi_schema
 

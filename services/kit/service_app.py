@@ -9,7 +9,7 @@ from contracts.enums import FeedName
 from services.kit.body_limit import FORMS, BodyLimit
 from services.kit.clean_params import CleanParamsMiddleware
 from services.kit.clock import Clock
-from services.kit.contract import api_routes, document, path_params
+from services.kit.contract import Tags, api_routes, document, path_params, unique_id
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.docs import install_docs
 from services.kit.errors import ProblemMiddleware, install_error_handlers
@@ -28,10 +28,11 @@ NotFoundCodes = Mapping[str, tuple[str, str]]
 
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
-                  description: str = "", not_found: NotFoundCodes | None = None, jobs: Sequence[Job] = ()) -> FastAPI:
+                  description: str = "", not_found: NotFoundCodes | None = None, jobs: Sequence[Job] = (),
+                  tags: Tags | None = None) -> FastAPI:
     """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside while the
     app lives, and each of `jobs` runs on one replica only (under its lease), after `background` has set up what
-    they need."""
+    they need. `tags` describes each tag the routers use (English name → the Chinese term and what it covers)."""
     refuse_unsafe_start(settings, name)
 
     @asynccontextmanager
@@ -47,7 +48,8 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
         finally:
             await engine.dispose()
 
-    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan,
+                  generate_unique_id_function=unique_id)
     app.state.settings = settings
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
@@ -63,7 +65,7 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     for router in (health_router, metrics_router(refresh), events_router(FeedName(name)), *routers):
         app.include_router(router)
     app.state.not_found = _checked(app, not_found or {})
-    document(app)
+    document(app, tags or {})
     return app
 
 

@@ -22,7 +22,7 @@ from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
 
-router = APIRouter(tags=["employers (用工单位)"])
+router = APIRouter(tags=["employers"])
 Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 

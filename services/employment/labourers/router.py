@@ -14,7 +14,7 @@ from services.kit.errors import not_found
 from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
-router = APIRouter(prefix="/labourers", tags=["labourers (贫困劳动力)"])
+router = APIRouter(prefix="/labourers", tags=["labourers"])
 
 
 @router.post("", response_model=LabourerRead, status_code=201, summary="Register a labourer (劳动力登记)",

@@ -11,7 +11,7 @@ from services.employment.leaders.repository import LeaderRepository
 from services.kit.db import Session
 from services.kit.values import Day, Year
 
-router = APIRouter(tags=["labour leaders (劳务带头人)"])
+router = APIRouter(tags=["labour leaders"])
 
 
 class LeaderFigures(BaseModel):

@@ -20,7 +20,7 @@ from services.kit.db import Session
 from services.kit.errors import DomainError
 from services.kit.xlsx import XLSX, CellProblem, read_ledger, refused_row, validate_rows, write_xlsx
 
-router = APIRouter(tags=["ledgers (台账)"])
+router = APIRouter(tags=["excel ledgers"])
 Upload = Annotated[UploadFile, File(description=".xlsx，表头与模板一致")]
 EXPORT_LIMIT = 50_000
 

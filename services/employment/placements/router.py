@@ -14,7 +14,7 @@ from services.kit.ids import Id, IdFilter
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Day
 
-router = APIRouter(prefix="/placements", tags=["placements (就业安置)"])
+router = APIRouter(prefix="/placements", tags=["placements"])
 
 
 @router.post("", response_model=PlacementRead, status_code=201, summary="Place a labourer (就业安置)",

@@ -12,7 +12,7 @@ from services.kit.db import Session
 from services.kit.ids import MAX_ID
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
-router = APIRouter(prefix="/quotas", tags=["quotas (用工比例)"])
+router = APIRouter(prefix="/quotas", tags=["quotas"])
 PeriodText = Annotated[str, Query(description="YYYY（骨干企业，年度）或 YYYY-MM（集团项目，月份）")]
 
 

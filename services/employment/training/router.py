@@ -21,7 +21,7 @@ from services.kit.errors import not_found
 from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
-router = APIRouter(prefix="/courses", tags=["training (培训)"])
+router = APIRouter(prefix="/courses", tags=["training"])
 
 
 def _read(course: Course, rows: list, principal: Principal) -> CourseRead:

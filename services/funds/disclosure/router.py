@@ -12,7 +12,7 @@ from services.kit.contract import problems
 from services.kit.ids import Id
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 
-router = APIRouter(tags=["disclosure and evaluation (公告公示、绩效评价)"])
+router = APIRouter(tags=["disclosure and evaluation"])
 
 
 @router.post("/batches/{batch_id}/announcements", response_model=AnnouncementRead, status_code=201,

@@ -21,7 +21,7 @@ from services.kit.counties import COUNTIES
 from services.kit.errors import DomainError
 from services.kit.xlsx import XLSX, CellProblem, read_ledger, refuse_rows, refused_row, write_xlsx
 
-router = APIRouter(prefix="/ledgers", tags=["ledgers (台账)"])
+router = APIRouter(prefix="/ledgers", tags=["excel ledgers"])
 LIMIT = 50_000
 BATCH_HEADERS = ["批次编号", "文号", "资金来源", "年度", "县区", "到位金额（元）", "已分配（元）", "未分配（元）",
                  "到位日期", "用途"]

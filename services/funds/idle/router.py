@@ -15,7 +15,7 @@ from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_key, page_of
 from services.kit.values import Year
 
-router = APIRouter(prefix="/idle-funds", tags=["idle funds (闲置资金)"])
+router = APIRouter(prefix="/idle-funds", tags=["idle funds"])
 BY = "逗号分隔的汇总维度：" + "、".join(repo.GROUPS)
 
 

@@ -26,7 +26,7 @@ from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
 
-router = APIRouter(tags=["ledger (资金台账)"])
+router = APIRouter(tags=["ledger"])
 MOVES = problems({409: "funds.insufficient_balance, funds.project_not_fundable, funds.over_budget, …",
                   422: "idempotency.key_reused (same key, other request) or request.invalid"})
 

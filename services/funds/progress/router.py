@@ -11,7 +11,7 @@ from services.funds.progress.repository import figures
 from services.funds.terms import SourceLevel
 from services.kit.values import Year
 
-router = APIRouter(tags=["spending progress (资金支出进度)"])
+router = APIRouter(tags=["spending progress"])
 ZERO = Decimal("0.00")
 
 

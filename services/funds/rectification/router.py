@@ -15,7 +15,7 @@ from services.kit.ids import Id, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Day
 
-router = APIRouter(prefix="/rectification-cases", tags=["rectification (整改销号)"])
+router = APIRouter(prefix="/rectification-cases", tags=["rectification"])
 
 
 @router.post("", response_model=CaseRead, status_code=201, summary="Open a rectification case (立项整改)",

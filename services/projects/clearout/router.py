@@ -9,7 +9,7 @@ from services.projects.clearout import sweep
 from services.projects.deps import Actor
 from services.projects.library.schemas import ProjectRead
 
-router = APIRouter(prefix="/clearout", tags=["clear-out (清理出库)"])
+router = APIRouter(prefix="/clearout", tags=["clear-out"])
 
 
 class BrokenRule(BaseModel):

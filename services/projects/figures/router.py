@@ -10,7 +10,7 @@ from services.projects.deps import Actor
 from services.projects.figures.repository import Dimension, figures
 from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, ProjectCategory, ProjectStatus
 
-router = APIRouter(tags=["bulletin figures (通报数据)"])
+router = APIRouter(tags=["bulletin figures"])
 
 
 class FigureRead(BaseModel):

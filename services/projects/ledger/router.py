@@ -20,7 +20,7 @@ from services.projects.library.repository import ProjectFilter, ProjectRepositor
 from services.projects.library.schemas import ProjectCreate, ProjectRead
 from services.projects.library.states import ProjectCategory, ProjectStatus
 
-router = APIRouter(prefix="/projects", tags=["ledgers (台账)"])
+router = APIRouter(prefix="/projects", tags=["excel ledgers"])
 EXPORT_LIMIT = 50_000
 PAGE = 1_000
 

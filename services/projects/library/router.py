@@ -17,7 +17,7 @@ from services.projects.library.repository import ProjectFilter, ProjectRepositor
 from services.projects.library.schemas import ProjectCreate, ProjectRead
 from services.projects.library.states import ProjectCategory, ProjectStatus
 
-router = APIRouter(prefix="/projects", tags=["project library (项目库)"])
+router = APIRouter(prefix="/projects", tags=["project library"])
 Reader = Annotated[Principal, Depends(allow(*READ_ROLES))]
 
 

@@ -25,7 +25,7 @@ from services.projects.lifecycle.service import load
 from services.projects.lifecycle.transitions import Action
 from services.projects.plans import service as plans
 
-router = APIRouter(prefix="/projects", tags=["review, plans and follow-up (审批、计划、跟踪)"])
+router = APIRouter(prefix="/projects", tags=["review, plans and follow-up"])
 REFUSALS = problems({409: "project.invalid_transition (with current_state and allowed_actions), …"})
 
 

@@ -14,7 +14,7 @@ from services.projects.plans import repository, service
 from services.projects.plans.models import AnnualPlan
 from services.projects.plans.schemas import AdjustmentIn, PlanEntryRead, PlanMembership, PlanRead
 
-router = APIRouter(tags=["annual plans (年度计划)"])
+router = APIRouter(tags=["annual plans"])
 CountyOffice = Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]
 
 

@@ -1,0 +1,1 @@
+"""Runnable examples of using the system from outside (python -m examples.<name>)."""
