@@ -122,19 +122,26 @@ async def test_a_token_with_bytes_http_cannot_forward_is_refused_not_crashed(sys
     assert system.seen == []
 
 
-async def test_a_success_that_is_not_json_is_a_coded_502_not_a_crash():
-    # A stand-in for a broken or foreign upstream: none of our services answers a 200 in plain text on purpose.
+@pytest.mark.parametrize("answer", [
+    {"text": "# HELP up\n"},  # not JSON at all
+    {"json": {"id": 1, "name": "百香果"}},  # JSON, but not the contract's ProjectRead
+    {"json": {"items": [{"id": "one"}], "next_cursor": None}},  # a page whose items are not entries
+])
+async def test_an_answer_that_is_not_the_contract_model_is_a_coded_502_not_a_crash(answer):
+    # A stand-in for a broken or foreign upstream: none of our services answers like this on purpose.
     import httpx
     from prometheus_client import CollectorRegistry
 
+    from gateway.projects_client import PROJECTS, SUBMIT
     from gateway.upstream import ServiceClient, UpstreamCalls, UpstreamProblem
 
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, text="# HELP up\n"))
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, **answer))
     client = ServiceClient("projects", "http://upstream", httpx.Timeout(1.0), httpx.Limits(),
                            UpstreamCalls(CollectorRegistry()), transport)
-    with pytest.raises(UpstreamProblem) as refused:
-        await client.request("GET", "/projects/{project_id}", None, path_params={"project_id": 1})
-    assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
+    for endpoint in (SUBMIT, PROJECTS):
+        with pytest.raises(UpstreamProblem) as refused:
+            await client.call(endpoint, None)
+        assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
     await client.close()
 
 
