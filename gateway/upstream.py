@@ -15,8 +15,8 @@ from graphql import GraphQLError
 from prometheus_client import CollectorRegistry, Counter
 from pydantic import TypeAdapter, ValidationError
 
+from contracts.text import control_char_message
 from services.kit.counties import is_liuzhou_county
-from services.kit.text import control_char_message
 
 PathValue = int | str | Enum
 M = TypeVar("M")

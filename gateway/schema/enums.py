@@ -15,7 +15,8 @@ ProjectCategory = strawberry.enum(enums.ProjectCategory, description="项目类�
 FundSource = strawberry.enum(enums.FundSource, description="资金来源")
 SourceLevel = strawberry.enum(enums.SourceLevel, description="资金来源级次")
 IdleClass = strawberry.enum(enums.IdleClass, description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
-Registration = strawberry.enum(enums.Registration, description="建档立卡状态：POOR 贫困 / LIFTED 已脱贫 / NONE 非建档立卡")
+Registration = strawberry.enum(enums.Registration,
+                               description="建档立卡状态：POOR 贫困 / LIFTED 已脱贫 / NONE 非建档立卡")
 EmployerKind = strawberry.enum(enums.EmployerKind, description="用工单位类别")
 PlacementKind = strawberry.enum(enums.PlacementKind, description="安置去向")
 QuotaKind = strawberry.enum(enums.QuotaKind,

@@ -35,8 +35,8 @@ from graphql.execution import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.schema_directive import Location
 
+from contracts.text import control_char_message
 from gateway.upstream import InvalidArgument
-from services.kit.text import control_char_message
 
 
 @strawberry.schema_directive(locations=[Location.ARGUMENT_DEFINITION, Location.INPUT_FIELD_DEFINITION],
