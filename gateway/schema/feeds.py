@@ -7,7 +7,7 @@ import functools
 import logging
 import operator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -30,8 +30,8 @@ FEED = Endpoint("GET", "/events", FeedPage)  # every service's GET /events, pars
 # One GraphQL type per payload type and version: ProjectStatusChangedV1, FundsAllocatedV1, ...
 PAYLOAD_TYPES = {key: graphql_type(model, f"{model.__name__}V{model.event_version}")
                  for key, model in REGISTRY.items()}
-EventPayload = Annotated[functools.reduce(operator.or_, PAYLOAD_TYPES.values()),
-                         strawberry.union("EventPayload", description="事件内容：按 type 与 version 确定的类型")]
+EventPayload: Any = Annotated[functools.reduce(operator.or_, PAYLOAD_TYPES.values()),  # built at import: no alias
+                              strawberry.union("EventPayload", description="事件内容：按 type 与 version 确定的类型")]
 graphql_enum(FeedName)
 
 
@@ -43,7 +43,7 @@ class Event:
     version: int = strawberry.field(description="payload 的契约版本")
     aggregate_type: str = strawberry.field(description="事件所涉对象的类型，如 project、allocation")
     aggregate_id: str = strawberry.field(description="事件所涉对象的 id")
-    payload: EventPayload = strawberry.field(description="事件内容")
+    payload: Any = strawberry.field(graphql_type=EventPayload, description="事件内容")  # a PAYLOAD_TYPES instance
 
 
 @strawberry.type(description="事件流的一页。nextCursor 总有值：没有新事件时等于传入的 after，稍后再用它读取")

@@ -1,6 +1,6 @@
 """GraphQL for review, notice, plans, execution, clear-out and bulletin figures of the library."""
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import strawberry
@@ -33,14 +33,40 @@ from gateway.schema.rest import result_union
 from gateway.schema.text import FreeText, FreeTextArg, free_text_field
 from gateway.upstream import Endpoint
 
-ReviewDecision = strawberry.enum(Enum("ReviewDecision", {"APPROVE": "approve", "RETURN": "return",
-                                                          "REJECT": "reject"}), description="审核结论")
-ObjectionOutcome = strawberry.enum(Enum("ObjectionOutcome", {"UPHELD": "upheld", "DISMISSED": "dismissed"}),
-                                   description="异议处理结论")
-AcceptanceResult = strawberry.enum(Enum("AcceptanceResult", {"PASSED": "passed", "FAILED": "failed"}),
-                                   description="验收结论")
-FigureDimension = strawberry.enum(Enum("FigureDimension", {"COUNTY": "county", "STATUS": "status",
-                                                           "CATEGORY": "category", "PLAN_YEAR": "plan_year"}))
+
+@strawberry.enum(description="审核结论")
+class ReviewDecision(StrEnum):
+    """A review step's decision, as the review endpoint takes it."""
+
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+
+
+@strawberry.enum(description="异议处理结论")
+class ObjectionOutcome(StrEnum):
+    """How the county office resolves an objection."""
+
+    UPHELD = "upheld"
+    DISMISSED = "dismissed"
+
+
+@strawberry.enum(description="验收结论")
+class AcceptanceResult(StrEnum):
+    """The result of an acceptance."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+@strawberry.enum
+class FigureDimension(StrEnum):
+    """What the bulletin figures are grouped by."""
+
+    COUNTY = "county"
+    STATUS = "status"
+    CATEGORY = "category"
+    PLAN_YEAR = "plan_year"
 
 
 @contract_type(contract.HistoryRead, name="HistoryStep", description="项目全过程记录中的一步")

@@ -106,9 +106,9 @@ def _check_literal(node: ValueNode, kind: Any, path: str, free: bool,
             yield from _check_literal(item, _item(kind), f"{path}[{i}]", free, variables)
     elif isinstance(node, ObjectValueNode):
         fields = _named_fields(kind)
-        for item in node.fields:
-            member, member_free = _member(fields, item.name.value, kind, free)
-            yield from _check_literal(item.value, member, f"{path}.{item.name.value}", member_free, variables)
+        for entry in node.fields:
+            member, member_free = _member(fields, entry.name.value, kind, free)
+            yield from _check_literal(entry.value, member, f"{path}.{entry.name.value}", member_free, variables)
 
 
 class _Arguments(Visitor):
