@@ -37,6 +37,8 @@ graphql_enum(FeedName)
 
 @strawberry.type(description="事件流中的一个事件：按提交顺序编号，内容为类型化的 payload")
 class Event:
+    """One event of a feed, its payload typed."""
+
     id: str = strawberry.field(description="事件 id（十进制字符串），也是游标：作为 after 传回以读取其后的事件")
     occurred_at: datetime = strawberry.field(description="发生时间（UTC）")
     type: str = strawberry.field(description="事件类型，如 project.status_changed")
@@ -48,6 +50,8 @@ class Event:
 
 @strawberry.type(description="事件流的一页。nextCursor 总有值：没有新事件时等于传入的 after，稍后再用它读取")
 class EventPage:
+    """One page of a feed."""
+
     items: list[Event] = strawberry.field(description="本页事件，按提交顺序")
     next_cursor: str = strawberry.field(description="下次读取时作为 after 传回")
     has_next_page: bool = strawberry.field(description="此刻是否已有更多事件可读")
@@ -91,6 +95,7 @@ class FeedQueries:
                          description="上次返回的 nextCursor；为空从头读起")] = None,
                      first: Annotated[int, strawberry.argument(
                          description=f"本页最多几个事件（1–{MAX_FIRST}）")] = 100) -> EventPage:
+        """One page of a service's event feed, each payload typed by its contract."""
         start, size = _cursor(after), max(1, min(first, MAX_FIRST))
         page = await _client(info.context, service).call(FEED, params={"after": start,
                                                                        "limit": min(size + 1, REST_MAX)})

@@ -166,6 +166,7 @@ class FundsQueries:
     async def fund_batches(self, info: Info[Context, None], county: str | None = None,
                            source_level: SourceLevel | None = None, year: int | None = None,
                            first: int = 50, after: str | None = None) -> PageRead[contract.BatchRead]:
+        """A page of fund batches (GET /batches)."""
         params = {"county": county, "source_level": _value(source_level), "year": year, "limit": page_size(first),
                   "after": after}
         return await info.context.funds.call(BATCHES, params=params)
@@ -175,6 +176,7 @@ class FundsQueries:
                          source_level: SourceLevel | None = None, year: int | None = None,
                          idle_class: IdleClass | None = None, age_bucket: str | None = None,
                          first: int = 50, after: str | None = None) -> PageRead[contract.IdleItem]:
+        """A page of idle items, largest first (GET /idle-funds)."""
         params = {"county": county, "source_level": _value(source_level), "year": year,
                   "idle_class": _value(idle_class), "age_bucket": age_bucket, "limit": page_size(first),
                   "after": after}
@@ -185,6 +187,7 @@ class FundsQueries:
                       graphql_type=list[IdleFundSum])
     async def idle_fund_sums(self, info: Info[Context, None], by: str = "county_code",
                              county: str | None = None) -> list[contract.IdleSum]:
+        """Idle money summed by the chosen dimensions (GET /idle-funds/sums)."""
         return await info.context.funds.call(IDLE_SUMS, params={"by": by, "county": county})
 
     @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的",
@@ -192,6 +195,7 @@ class FundsQueries:
     async def rectification_cases(self, info: Info[Context, None], county: str | None = None,
                                   status: str | None = None, overdue: bool = False,
                                   first: int = 50, after: str | None = None) -> PageRead[contract.CaseRead]:
+        """A page of rectification cases (GET /rectification-cases)."""
         params = {"county": county, "status": status, "overdue": str(overdue).lower(), "limit": page_size(first),
                   "after": after}
         return await info.context.funds.call(CASES, params=params)
@@ -200,6 +204,7 @@ class FundsQueries:
                       graphql_type=WeeklyNotice)
     async def rectification_weekly_notice(self, info: Info[Context, None],
                                           week_end: date | None = None) -> contract.WeeklyNotice:
+        """The weekly notice of rectification cases (GET /rectification-cases/weekly-notice)."""
         params = {"week_end": week_end.isoformat() if week_end else None}
         return await info.context.funds.call(WEEKLY_NOTICE, params=params)
 
@@ -208,6 +213,7 @@ class FundsQueries:
     async def fund_allocations(self, info: Info[Context, None], batch_id: int | None = None,
                                project_ids: list[int] | None = None, first: int = 50,
                                after: str | None = None) -> PageRead[contract.AllocationRead]:
+        """A page of allocations of a batch or of projects (GET /allocations)."""
         params = {"batch_id": batch_id, "project_ids": ",".join(map(str, project_ids)) if project_ids else None,
                   "limit": page_size(first), "after": after}
         return await info.context.funds.call(ALLOCATIONS, params=params)
@@ -215,24 +221,28 @@ class FundsQueries:
     @strawberry.field(description="一笔分配的报账与冲销记录，按先后分页", graphql_type=Page[Spending])
     async def spendings(self, info: Info[Context, None], allocation_id: int, first: int = 50,
                         after: str | None = None) -> PageRead[contract.SpendingRead]:
+        """A page of an allocation's spendings and reversals (GET /allocations/{allocation_id}/spendings)."""
         return await info.context.funds.call(SPENDINGS, params={"limit": page_size(first), "after": after},
                                              path_params={"allocation_id": allocation_id})
 
     @strawberry.field(description="收回记录（可追溯来源分配与项目），按新到旧分页", graphql_type=Page[Recovery])
     async def fund_recoveries(self, info: Info[Context, None], first: int = 50,
                               after: str | None = None) -> PageRead[contract.RecoveryRead]:
+        """A page of recoveries (GET /recoveries)."""
         return await info.context.funds.call(RECOVERIES, params={"limit": page_size(first), "after": after})
 
     @strawberry.field(description="资金支出进度，低于阈值标红、标黄", graphql_type=list[SpendingProgress])
     async def spending_progress(self, info: Info[Context, None], county: str | None = None,
                                 source_level: SourceLevel | None = None,
                                 year: int | None = None) -> list[contract.ProgressRow]:
+        """Spending progress with flags (GET /spending-progress)."""
         params = {"county": county, "source_level": _value(source_level), "year": year}
         return await info.context.funds.call(PROGRESS, params=params)
 
     @strawberry.field(description="另行安排记录及资金流转天数，按新到旧分页", graphql_type=Page[Transfer])
     async def fund_transfers(self, info: Info[Context, None], county: str | None = None, first: int = 50,
                              after: str | None = None) -> PageRead[contract.TransferRead]:
+        """A page of transfers with their day counts (GET /transfers)."""
         params = {"county": county, "limit": page_size(first), "after": after}
         return await info.context.funds.call(TRANSFERS, params=params)
 
@@ -240,9 +250,11 @@ class FundsQueries:
                       graphql_type=Page[Announcement])
     async def announcements(self, info: Info[Context, None], first: int = 50,
                             after: str | None = None) -> PageRead[contract.AnnouncementRead]:
+        """A page of announcements (GET /announcements)."""
         return await info.context.funds.call(ANNOUNCEMENTS, params={"limit": page_size(first), "after": after})
 
     @strawberry.field(description="绩效评价，按新到旧分页", graphql_type=Page[Evaluation])
     async def evaluations(self, info: Info[Context, None], first: int = 50,
                           after: str | None = None) -> PageRead[contract.EvaluationRead]:
+        """A page of evaluations (GET /evaluations)."""
         return await info.context.funds.call(EVALUATIONS, params={"limit": page_size(first), "after": after})

@@ -122,6 +122,7 @@ class FundsMutations:
     @strawberry.mutation(description="登记资金文件（资金到位）", graphql_type=FundBatchResult)
     async def receive_fund_batch(self, info: Info[Context, None], input: FundBatchInput,
                                  idempotency_key: str) -> contract.BatchRead | Problem:
+        """Record a fund batch (POST /batches), idempotent on the caller's key."""
         return await _post(info, RECEIVE_BATCH, input_json(input), idempotency_key)
 
     @strawberry.mutation(description="分配资金到项目（仅已入库未终结项目，不超过该来源预算）",
@@ -129,36 +130,42 @@ class FundsMutations:
     async def allocate_funds(self, info: Info[Context, None], batch_id: int, project_id: int, amount: Decimal,
                              idempotency_key: str,
                              allocated_on: date | None = None) -> contract.AllocationRead | Problem:
+        """Allocate part of a batch to a project (POST /batches/{batch_id}/allocations), idempotent."""
         body = {"project_id": project_id, "amount": amount, "allocated_on": allocated_on}
         return await _post(info, ALLOCATE, body, idempotency_key, batch_id=batch_id)
 
     @strawberry.mutation(description="报账（登记支出）", graphql_type=SpendingResult)
     async def record_spending(self, info: Info[Context, None], allocation_id: int, amount: Decimal, spent_on: date,
                               voucher_no: str, payee: str, idempotency_key: str) -> contract.SpendingRead | Problem:
+        """Record a reimbursement (POST /allocations/{allocation_id}/spendings), idempotent."""
         body = {"amount": amount, "spent_on": spent_on, "voucher_no": voucher_no, "payee": payee}
         return await _post(info, SPEND, body, idempotency_key, allocation_id=allocation_id)
 
     @strawberry.mutation(description="冲销一笔报账（补偿记录，原记录保留）", graphql_type=SpendingResult)
     async def reverse_spending(self, info: Info[Context, None], spending_id: int, voucher_no: str, on: date,
                                reason: FreeTextArg, idempotency_key: str) -> contract.SpendingRead | Problem:
+        """Reverse a reimbursement (POST /spendings/{spending_id}/reversal), idempotent."""
         body = {"voucher_no": voucher_no, "on": on, "reason": reason}
         return await _post(info, REVERSE, body, idempotency_key, spending_id=spending_id)
 
     @strawberry.mutation(description="收回资金（不超过分配余额），回到批次未分配余额", graphql_type=RecoveryResult)
     async def recover_funds(self, info: Info[Context, None], allocation_id: int, amount: Decimal, reason: FreeTextArg,
                             idempotency_key: str, on: date | None = None) -> contract.RecoveryRead | Problem:
+        """Recover money from an allocation (POST /allocations/{allocation_id}/recoveries), idempotent."""
         body = {"amount": amount, "reason": reason, "on": on}
         return await _post(info, RECOVER, body, idempotency_key, allocation_id=allocation_id)
 
     @strawberry.mutation(description="收回资金另行安排到其他项目", graphql_type=TransferResult)
     async def reallocate_funds(self, info: Info[Context, None], recovery_id: int, project_id: int, amount: Decimal,
                                idempotency_key: str, on: date | None = None) -> contract.TransferRead | Problem:
+        """Place recovered money on another project (POST /recoveries/{recovery_id}/reallocations)."""
         body = {"project_id": project_id, "amount": amount, "on": on}
         return await _post(info, REALLOCATE, body, idempotency_key, recovery_id=recovery_id)
 
     @strawberry.mutation(description="财政部门人工调整闲置资金分类（须写明理由）", graphql_type=IdleFundResult)
     async def override_idle_class(self, info: Info[Context, None], kind: IdleItemKind, item_id: int,
                                   idle_class: IdleClass, reason: FreeTextArg) -> contract.IdleItem | Problem:
+        """Set an idle item's class by hand (PUT /idle-funds/{kind}/{item_id}/class)."""
         body = {"idle_class": idle_class.value, "reason": reason}
         return await or_problem(info.context.funds.call(OVERRIDE_CLASS, json=body,
                                                         path_params={"kind": kind, "item_id": item_id}))
@@ -166,32 +173,38 @@ class FundsMutations:
     @strawberry.mutation(description="立项整改", graphql_type=RectificationCaseResult)
     async def open_rectification_case(self, info: Info[Context, None],
                                       input: RectificationCaseInput) -> contract.CaseRead | Problem:
+        """Open a rectification case (POST /rectification-cases)."""
         return await _post(info, OPEN_CASE, input_json(input))
 
     @strawberry.mutation(description="开始整改（整改中）；version 为读取时的版本号，他人改过则返回 PreconditionFailed",
                          graphql_type=RectificationCaseResult)
     async def start_rectification_case(self, info: Info[Context, None], id: int,
                                        version: int) -> contract.CaseRead | Problem:
+        """Start work on a case at the version read (POST /rectification-cases/{case_id}/start)."""
         return await _post(info, START_CASE, {}, version=version, case_id=id)
 
     @strawberry.mutation(description="销号：资金未动起来（未支出、未收回并另行安排、项目未报账）时拒绝；version 同上",
                          graphql_type=RectificationCaseResult)
     async def close_rectification_case(self, info: Info[Context, None], id: int, version: int,
                                        note: FreeTextArg) -> contract.CaseRead | Problem:
+        """Close a case at the version read (POST /rectification-cases/{case_id}/close)."""
         return await _post(info, CLOSE_CASE, {"note": note}, version=version, case_id=id)
 
     @strawberry.mutation(description="公告公示一个批次的资金分配（公示期 days 天，默认自今日起 7 天）",
                          graphql_type=AnnouncementResult)
     async def publish_announcement(self, info: Info[Context, None], batch_id: int, title: str, days: int = 7,
                                    starts_on: date | None = None) -> contract.AnnouncementRead | Problem:
+        """Announce a batch's allocations (POST /batches/{batch_id}/announcements)."""
         body = {"title": title, "days": days, "starts_on": starts_on}
         return await _post(info, ANNOUNCE, body, batch_id=batch_id)
 
     @strawberry.mutation(description="登记绩效评价（指标目标值与实际值、得分、评价人）", graphql_type=EvaluationResult)
     async def record_evaluation(self, info: Info[Context, None],
                                 input: EvaluationInput) -> contract.EvaluationRead | Problem:
+        """Record an evaluation (POST /evaluations)."""
         return await _post(info, EVALUATE, input_json(input))
 
     @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改", graphql_type=list[RectificationCase])
     async def open_idle_cases(self, info: Info[Context, None]) -> list[contract.CaseRead]:
+        """Open a case for every idle item without one (POST /rectification-cases/sweep)."""
         return await info.context.funds.call(SWEEP)

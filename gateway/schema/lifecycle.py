@@ -157,25 +157,30 @@ class LifecycleQueries:
     @strawberry.field(description="项目全过程记录（审核、公示、计划、进度等），按时间顺序",
                       graphql_type=list[HistoryStep])
     async def project_timeline(self, info: Info[Context, None], id: int) -> list[contract.HistoryRead]:
+        """Every step of an entry's life (GET /projects/{project_id}/timeline)."""
         return await info.context.projects.call(TIMELINE, path_params={"project_id": id})
 
     @strawberry.field(description="项目的公示异议", graphql_type=list[Objection])
     async def project_objections(self, info: Info[Context, None], id: int) -> list[contract.ObjectionRead]:
+        """An entry's objections (GET /projects/{project_id}/objections)."""
         return await info.context.projects.call(OBJECTIONS, path_params={"project_id": id})
 
     @strawberry.field(description="年度计划列表（不含明细）", graphql_type=list[Plan])
     async def plans(self, info: Info[Context, None], county: str | None = None,
                     year: int | None = None) -> list[contract.PlanRead]:
+        """Annual plans without their entries (GET /plans)."""
         return await info.context.projects.call(PLANS, params={"county": county or None, "year": year or None})
 
     @strawberry.field(description="一个县区的年度计划及其项目", graphql_type=Plan)
     async def plan(self, info: Info[Context, None], county: str, year: int) -> contract.PlanRead:
+        """One county's plan of a year with its entries (GET /plans/{county}/{year})."""
         return await info.context.projects.call(PLAN, path_params={"county": county, "year": year})
 
     @strawberry.field(description="清理出库候选：违反入库规则或停滞的项目，附违反的规则",
                       graphql_type=Page[ClearoutCandidate])
     async def clearout_candidates(self, info: Info[Context, None], county: str | None = None, first: int = 50,
                                   after: str | None = None) -> PageRead[contract.Candidate]:
+        """A page of clear-out candidates with the rules they break (GET /clearout/candidates)."""
         params = {"county": county or None, "after": after or None, "limit": page_size(first)}
         return await info.context.projects.call(CANDIDATES, params=params)
 
@@ -183,6 +188,7 @@ class LifecycleQueries:
     async def bulletin_figures(self, info: Info[Context, None], by: FigureDimension = FigureDimension.COUNTY,
                                county: str | None = None,
                                plan_year: int | None = None) -> list[contract.FigureRead]:
+        """Bulletin figures by county, state, category or plan year (GET /figures)."""
         params = {"by": by.value, "county": county or None, "plan_year": plan_year or None}
         return await info.context.projects.call(FIGURES, params=params)
 
@@ -194,21 +200,25 @@ class LifecycleMutations:
     @strawberry.mutation(description="审核当前环节：通过、退回修改或不予入库", graphql_type=ProjectActionResult)
     async def review_project(self, info: Info[Context, None], id: int, version: int, decision: ReviewDecision,
                              opinion: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Decide the current review step."""
         return await _act(info, ACTIONS["review"], id, version, {"decision": decision.value, "opinion": opinion})
 
     @strawberry.mutation(description="退回后修改申报内容", graphql_type=ProjectActionResult)
     async def edit_project(self, info: Info[Context, None], id: int, version: int,
                            input: ProjectInput) -> contract.ProjectRead | Problem:
+        """Edit a returned entry (PUT /projects/{project_id})."""
         return await _act(info, EDIT, id, version, input_json(input))
 
     @strawberry.mutation(description="修改后重新提交，从退回的环节重新审核", graphql_type=ProjectActionResult)
     async def resubmit_project(self, info: Info[Context, None], id: int, version: int,
                                note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Resubmit a returned entry to the step that returned it."""
         return await _act(info, ACTIONS["resubmit"], id, version, {"note": note})
 
     @strawberry.mutation(description="公示期内提出异议", graphql_type=ObjectionResult)
     async def lodge_objection(self, info: Info[Context, None], id: int,
                               reason: FreeTextArg) -> contract.ObjectionRead | Problem:
+        """Object to an entry under public notice (POST /projects/{project_id}/objections)."""
         return await or_problem(info.context.projects.call(LODGE_OBJECTION, path_params={"project_id": id},
                                                            json={"reason": reason}))
 
@@ -216,64 +226,76 @@ class LifecycleMutations:
     async def resolve_objection(self, info: Info[Context, None], id: int, version: int, objection_id: int,
                                 outcome: ObjectionOutcome,
                                 resolution: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Resolve an objection."""
         body = {"outcome": outcome.value, "resolution": resolution}
         return await _act(info, RESOLVE_OBJECTION, id, version, body, objection_id=objection_id)
 
     @strawberry.mutation(description="公示期满且异议处理完毕后入库，分配入库编号", graphql_type=ProjectActionResult)
     async def admit_project(self, info: Info[Context, None], id: int,
                             version: int) -> contract.ProjectRead | Problem:
+        """Admit an entry whose notice is over."""
         return await _act(info, ACTIONS["admit"], id, version)
 
     @strawberry.mutation(description="列入县区年度实施计划", graphql_type=ProjectActionResult)
     async def schedule_project(self, info: Info[Context, None], id: int, version: int,
                                year: int) -> contract.ProjectRead | Problem:
+        """Put an admitted entry into its county's plan of a year."""
         return await _act(info, ACTIONS["schedule"], id, version, {"year": year})
 
     @strawberry.mutation(description="开工", graphql_type=ProjectActionResult)
     async def start_project(self, info: Info[Context, None], id: int, version: int, on: date,
                             note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record the start of works."""
         return await _act(info, ACTIONS["start"], id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="报告进度（完成百分比不能倒退）", graphql_type=ProjectActionResult)
     async def report_progress(self, info: Info[Context, None], id: int, version: int, on: date, percent: int,
                               note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Report progress (never backwards)."""
         body = {"on": str(on), "percent": percent, "note": note}
         return await _act(info, ACTIONS["progress"], id, version, body)
 
     @strawberry.mutation(description="竣工", graphql_type=ProjectActionResult)
     async def complete_project(self, info: Info[Context, None], id: int, version: int, on: date,
                                note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record completion."""
         return await _act(info, ACTIONS["complete"], id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="验收：记录实际受益贫困户和人口", graphql_type=ProjectActionResult)
     async def accept_project(self, info: Info[Context, None], id: int, version: int,
                              input: AcceptanceInput) -> contract.ProjectRead | Problem:
+        """Record acceptance and the people actually benefiting."""
         return await _act(info, ACTIONS["accept"], id, version, input_json(input))
 
     @strawberry.mutation(description="报账完成", graphql_type=ProjectActionResult)
     async def settle_project(self, info: Info[Context, None], id: int, version: int, on: date,
                              note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record settlement."""
         return await _act(info, ACTIONS["settle"], id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="无法实施，取消", graphql_type=ProjectActionResult)
     async def cancel_project(self, info: Info[Context, None], id: int, version: int,
                              reason: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Cancel an entry that cannot be carried out."""
         return await _act(info, ACTIONS["cancel"], id, version, {"reason": reason})
 
     @strawberry.mutation(description="清理出库（终局，同单位同名同村项目不得再入库）", graphql_type=ProjectActionResult)
     async def clear_project(self, info: Info[Context, None], id: int, version: int,
                             reason: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Clear an entry out of the library."""
         return await _act(info, ACTIONS["clear"], id, version, {"reason": reason})
 
     @strawberry.mutation(description="滚动实施：关闭 N 年计划，未完成项目转入 N+1 年；返回 N+1 年计划",
                          graphql_type=PlanResult)
     async def roll_over_plan(self, info: Info[Context, None], county: str, year: int,
                              version: int) -> contract.PlanRead | Problem:
+        """Close a plan and carry its unfinished entries into the next year's."""
         return await _plan_call(info, ROLL_OVER, county, year, version)
 
     @strawberry.mutation(description="第四季度调整：调入、调出项目并说明理由", graphql_type=PlanResult)
     async def adjust_plan(self, info: Info[Context, None], county: str, year: int, version: int, reason: FreeTextArg,
                           add: list[int] | None = None, remove: list[int] | None = None) -> contract.PlanRead | Problem:
+        """Add entries to and remove entries from a plan in the fourth quarter."""
         body = {"add": add or [], "remove": remove or [], "reason": reason}
         return await _plan_call(info, ADJUST, county, year, version, body)
 
@@ -281,5 +303,6 @@ class LifecycleMutations:
                          graphql_type=ImportResult)
     async def import_existing_projects(self, info: Info[Context, None],
                                        rows: FreeTextJSON) -> ImportedProjects | Problem:
+        """Bring in existing projects at their state, all or none (POST /projects/import)."""
         got = await or_problem(info.context.projects.call(IMPORT, json=rows))
         return got if isinstance(got, Problem) else ImportedProjects(projects=got)

@@ -158,11 +158,13 @@ class ProjectQueries:
 
     @strawberry.field(description="按 id 读取一个项目；无权查看或不存在时为 null", graphql_type=Project | None)
     async def project(self, info: Info[Context, None], id: int) -> contract.ProjectRead | None:
+        """One entry through the request's batch loader."""
         return await info.context.loaders.project_by_id.load(id)
 
     @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）")
     async def projects(self, info: Info[Context, None], filter: ProjectFilter | None = None,
                        first: int = 50, after: str | None = None) -> ProjectConnection:
+        """A Relay connection over one page of the library list (GET /projects)."""
         params = (input_json(filter) if filter else {}) | {"limit": max(1, min(first, 200)), "after": after or None}
         page = await info.context.projects.call(PROJECTS, params=params)
         loader = info.context.loaders.project_by_id
@@ -180,6 +182,7 @@ class ProjectMutations:
     @strawberry.mutation(description="项目单位申报入库；不符合入库条件时返回 ProjectNotEligible",
                          graphql_type=SubmitProjectResult)
     async def submit_project(self, info: Info[Context, None], input: ProjectInput) -> contract.ProjectRead | Problem:
+        """Submit a new entry (POST /projects)."""
         created = await or_problem(info.context.projects.call(SUBMIT, json=input_json(input)))
         if isinstance(created, contract.ProjectRead):
             info.context.loaders.project_by_id.prime(created.id, created)
