@@ -1,4 +1,4 @@
-"""Enumerations that cross service boundaries (in events, in the gateway), with the Chinese words officials use."""
+"""Enumerations that cross service boundaries (events, read models, the gateway), with the words officials use."""
 from enum import StrEnum
 
 
@@ -51,6 +51,31 @@ class ProjectAction(StrEnum):
     CANCEL = "cancel"  # 无法实施，取消
     CLEAR = "clear"  # 清理出库
     ROLLOVER = "rollover"  # 年度计划滚动转入下一年（not in the table: the plan's rollover moves the entry）
+
+
+class ProjectCategory(StrEnum):
+    """Kinds of project seen in the plan (项目类别)."""
+
+    INDUSTRY = "industry"  # 产业发展
+    INFRASTRUCTURE = "infrastructure"  # 基础设施
+    RELOCATION_FOLLOWUP = "relocation_followup"  # 易地扶贫搬迁后续扶持
+    COLLECTIVE_ECONOMY = "collective_economy"  # 村级集体经济
+    EMPLOYMENT = "employment"  # 就业扶贫
+    COLLABORATION = "collaboration"  # 粤桂扶贫协作
+    OTHER = "other"  # 其他
+
+
+class FundSource(StrEnum):
+    """Where a budget line's money comes from (资金来源)."""
+
+    CENTRAL = "central"  # 中央财政扶贫资金
+    REGION = "region"  # 自治区财政扶贫资金
+    CITY = "city"  # 市级财政扶贫资金
+    COUNTY = "county"  # 县级财政扶贫资金
+    GUANGDONG = "guangdong"  # 粤桂扶贫协作资金
+    SELF_RAISED = "self_raised"  # 自筹
+    SOCIAL = "social"  # 社会资金
+    CREDIT = "credit"  # 信贷资金
 
 
 class PlanStatus(StrEnum):
@@ -153,3 +178,19 @@ class Outcome(StrEnum):
     CERTIFIED = "certified"  # 取得职业资格证书
     EMPLOYED = "employed"  # 培训后就业
     DROPPED = "dropped"  # 中途退出
+
+
+class QuotaStatus(StrEnum):
+    """Outcome of a quota check for one employer and period."""
+
+    NOT_REPORTED = "not_reported"  # 未报送用工总数
+    BREACH = "breach"  # 未达标
+    COMPLIANT = "compliant"  # 达标
+    EXCEEDS = "exceeds"  # 超出区间（仅集团项目）
+
+
+class QuotaKind(StrEnum):
+    """The two quotas of plan §二(二)."""
+
+    ENTERPRISE = "enterprise"  # 骨干企业 ≥10%（年度）
+    GROUP_PROJECT = "group_project"  # 集团项目 5%–10%（月度）

@@ -1,30 +1,28 @@
-"""The typed per-request context: the caller's token, service clients and DataLoaders."""
+"""The typed per-request context: the caller's token, one client per service and the request's DataLoaders."""
+from dataclasses import dataclass, field
+
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from gateway.employment_client import EmploymentClient
 from gateway.funds_client import FundsClient
-from gateway.loaders.employer_by_id import EmployerByIdLoader
-from gateway.loaders.funding_by_project_id import FundingByProjectIdLoader
-from gateway.loaders.labourer_by_id import LabourerByIdLoader
-from gateway.loaders.project_by_id import ProjectByIdLoader
+from gateway.loaders import DataLoaders
 from gateway.projects_client import ProjectsClient
 
 
+@dataclass
 class Context(BaseContext):
     """What every resolver of one request shares."""
 
-    def __init__(self, authorization: str | None, projects: ProjectsClient, funds: FundsClient | None = None,
-                 employment: EmploymentClient | None = None) -> None:
-        super().__init__()
-        self.authorization = authorization
-        self.projects = projects
-        self.project_by_id = ProjectByIdLoader(projects)
-        self.funds = funds
-        self.funding_by_project_id = FundingByProjectIdLoader(funds) if funds else None
-        self.employment = employment
-        self.labourer_by_id = LabourerByIdLoader(employment) if employment else None
-        self.employer_by_id = EmployerByIdLoader(employment) if employment else None
+    authorization: str | None
+    projects: ProjectsClient
+    funds: FundsClient
+    employment: EmploymentClient
+    loaders: DataLoaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__init__()  # strawberry's request, response and background tasks, set by its router
+        self.loaders = DataLoaders.of(self.projects, self.funds, self.employment)
 
 
 async def get_context(request: Request) -> Context:
@@ -32,5 +30,5 @@ async def get_context(request: Request) -> Context:
     authorization = request.headers.get("authorization")
     upstreams = request.app.state.upstreams
     return Context(authorization, ProjectsClient(upstreams["projects"], authorization),
-                   funds=FundsClient(upstreams["funds"], authorization),
-                   employment=EmploymentClient(upstreams["employment"], authorization))
+                   FundsClient(upstreams["funds"], authorization),
+                   EmploymentClient(upstreams["employment"], authorization))

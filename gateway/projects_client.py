@@ -1,36 +1,32 @@
-"""The gateway's typed client of the projects service."""
-from collections.abc import Mapping
-from typing import Any
+"""The gateway's typed client of the projects service: every route it calls, each answering a contract model."""
+from contracts.page import Page
+from contracts.projects import Candidate, FigureRead, HistoryRead, ObjectionRead, PlanRead, ProjectRead
+from gateway.upstream import Caller, Endpoint, ids_param
 
-from gateway.upstream import PathValue, ServiceClient
+PROJECTS = Endpoint("GET", "/projects", Page[ProjectRead])
+SUBMIT = Endpoint("POST", "/projects", ProjectRead)
+EDIT = Endpoint("PUT", "/projects/{project_id}", ProjectRead)
+IMPORT = Endpoint("POST", "/projects/import", list[ProjectRead])
+TIMELINE = Endpoint("GET", "/projects/{project_id}/timeline", list[HistoryRead])
+OBJECTIONS = Endpoint("GET", "/projects/{project_id}/objections", list[ObjectionRead])
+LODGE_OBJECTION = Endpoint("POST", "/projects/{project_id}/objections", ObjectionRead)
+RESOLVE_OBJECTION = Endpoint("POST", "/projects/{project_id}/objections/{objection_id}/resolution", ProjectRead)
+PLANS = Endpoint("GET", "/plans", list[PlanRead])
+PLAN = Endpoint("GET", "/plans/{county}/{year}", PlanRead)
+ROLL_OVER = Endpoint("POST", "/plans/{county}/{year}/rollover", PlanRead)
+ADJUST = Endpoint("POST", "/plans/{county}/{year}/adjustments", PlanRead)
+CANDIDATES = Endpoint("GET", "/clearout/candidates", Page[Candidate])
+FIGURES = Endpoint("GET", "/figures", list[FigureRead])
+# One endpoint per action on an entry; each answers the entry as it now stands.
+ACTIONS = {action: Endpoint("POST", f"/projects/{{project_id}}/{action}", ProjectRead)
+           for action in ("review", "resubmit", "admit", "schedule", "start", "progress", "complete", "accept",
+                          "settle", "cancel", "clear")}
 
 
-class ProjectsClient:
+class ProjectsClient(Caller):
     """Calls the projects service REST API on behalf of one caller."""
 
-    def __init__(self, client: ServiceClient, authorization: str | None) -> None:
-        self.client = client
-        self.authorization = authorization
-
-    async def get_many(self, ids: list[int]) -> list[dict[str, Any]]:
+    async def get_many(self, ids: list[int]) -> list[ProjectRead]:
         """Batch read: the visible entries among ids."""
-        data = await self.client.request("GET", "/projects", self.authorization,
-                                         params={"ids": ",".join(map(str, ids))})
-        return data["items"]
-
-    async def page(self, filters: dict[str, Any], first: int, after: str | None) -> dict[str, Any]:
-        """One keyset page of the library list."""
-        params = {k: v for k, v in filters.items() if v is not None} | {"limit": first}
-        if after:
-            params["after"] = after
-        return await self.client.request("GET", "/projects", self.authorization, params=params)
-
-    async def submit(self, entry: dict[str, Any]) -> dict[str, Any]:
-        """Submit a new entry."""
-        return await self.client.request("POST", "/projects", self.authorization, json=entry)
-
-    async def call(self, method: str, route: str, path_params: Mapping[str, PathValue] | None = None,
-                   version: int | None = None, json: Any = None, params: dict[str, Any] | None = None) -> Any:
-        """Any other projects endpoint: `path_params` fill the route template, `version` goes out as If-Match."""
-        return await self.client.request(method, route, self.authorization, path_params=path_params, json=json,
-                                         params=params, if_match=version)
+        page = await self.call(PROJECTS, params=ids_param(ids))
+        return page.items

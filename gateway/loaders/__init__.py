@@ -1,1 +1,54 @@
-"""Per-request DataLoaders, one per file."""
+"""Per-request DataLoaders: every lookup by id of one request answered by a single batch call to its service."""
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from contracts.employment import EmployerRead, LabourerRead
+from contracts.funds import ProjectFunding
+from contracts.projects import ProjectRead
+from gateway.employment_client import EmploymentClient
+from gateway.funds_client import FundsClient
+from gateway.projects_client import ProjectsClient
+
+M = TypeVar("M")
+MAX_BATCH = 200  # the services' largest ?ids= batch
+
+
+class ByIdLoader(DataLoader[int, M | None]):
+    """Loads by id through a batch read; None for ids the caller cannot see (or that do not exist)."""
+
+    def __init__(self, fetch: Callable[[list[int]], Awaitable[list[M]]], key: Callable[[M], int]) -> None:
+        super().__init__(load_fn=self._load, max_batch_size=MAX_BATCH)
+        self.fetch, self.key = fetch, key
+
+    async def _load(self, ids: list[int]) -> list[M | None]:
+        found = {self.key(x): x for x in await self.fetch(ids)}
+        return [found.get(i) for i in ids]
+
+
+def _id(read: ProjectRead | LabourerRead | EmployerRead) -> int:
+    return read.id
+
+
+def _project_id(funding: ProjectFunding) -> int:
+    return funding.project_id
+
+
+@dataclass(frozen=True)
+class DataLoaders:
+    """The loaders of one request, each backed by its service's batch endpoint."""
+
+    project_by_id: ByIdLoader[ProjectRead]  # GET /projects?ids=
+    funding_by_project_id: ByIdLoader[ProjectFunding]  # GET /funding?ids=
+    labourer_by_id: ByIdLoader[LabourerRead]  # GET /labourers?ids=
+    employer_by_id: ByIdLoader[EmployerRead]  # GET /employers?ids=
+
+    @classmethod
+    def of(cls, projects: ProjectsClient, funds: FundsClient, employment: EmploymentClient) -> "DataLoaders":
+        """Fresh loaders for one request (a loader caches, so it must never outlive the request)."""
+        return cls(project_by_id=ByIdLoader(projects.get_many, _id),
+                   funding_by_project_id=ByIdLoader(funds.funding, _project_id),
+                   labourer_by_id=ByIdLoader(employment.labourers, _id),
+                   employer_by_id=ByIdLoader(employment.employers, _id))

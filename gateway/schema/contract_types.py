@@ -1,38 +1,54 @@
-"""GraphQL types generated from the Pydantic contract models (contracts/): one definition, no hand-copied twin.
+"""GraphQL types from the Pydantic contract models (contracts/): one definition, no hand-copied twin.
 
-Each contract field becomes a GraphQL field of the same meaning: names camelCased by strawberry, descriptions
-from the contract, enums mapped to the gateway's GraphQL enum of the same contract enum (so `SourceLevel` is one
-type whether it appears on a batch or in an event).
+`contract_type` is strawberry's pydantic integration with every field of the contract: names camelCased,
+descriptions and nullability from the contract, nested contract models as their own GraphQL types, enums as the
+contract enums (gateway/schema/enums.py). A field the GraphQL type shows otherwise (a plain string the gateway
+offers as an enum, a JSON map) is annotated in the class body; tests/gateway/test_contract_agreement.py lists those
+differences and fails on any other.
+
+Resolvers hand GraphQL the contract model itself (strawberry accepts it for the type), so nothing is copied.
+
+`graphql_type` makes the event payload types, whose fields are all nullable (see its docstring).
 """
 import types
 import typing
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from pydantic import BaseModel
 
-from contracts.enums import EmployerKind, IdleClass, PlacementKind, ProjectStatus, Registration, SourceLevel
-from gateway.schema.employment_types import EmployerKindGQL, PlacementKindGQL, RegistrationGQL
-from gateway.schema.funds import IdleClassGQL, SourceLevelGQL
-from gateway.schema.projects import ProjectStatusGQL
+from gateway.schema.enums import graphql_enum
 
+T = TypeVar("T")
 _SCALARS = (int, str, bool, date, datetime, Decimal)
-# Contract enums the gateway already shows: reuse those GraphQL enums rather than define a second of each name.
-_ENUMS: dict[type[Enum], Any] = {
-    ProjectStatus: ProjectStatusGQL, SourceLevel: SourceLevelGQL, IdleClass: IdleClassGQL,
-    Registration: RegistrationGQL, EmployerKind: EmployerKindGQL, PlacementKind: PlacementKindGQL,
-}
 
 
-def graphql_enum(cls: type[Enum]) -> Any:
-    """The GraphQL enum of a contract enum, made once (member names as values' names, the enum's docstring)."""
-    if cls not in _ENUMS:
-        _ENUMS[cls] = strawberry.enum(Enum(cls.__name__, {m.name: m.value for m in cls}),
-                                      description=(cls.__doc__ or cls.__name__).strip())
-    return _ENUMS[cls]
+def contract_type(model: type[BaseModel], *, name: str, description: str,
+                  descriptions: Mapping[str, str] | None = None) -> Callable[[type[T]], type[T]]:
+    """Decorate a class as the GraphQL type `name` of every field of `model`; its own resolvers come after them.
+
+    `descriptions` describes fields the contract leaves undescribed (a contract's own words are never replaced).
+    """
+
+    def make(cls: type[T]) -> type[T]:
+        overridden = set(cls.__dict__.get("__annotations__", {})) - set(model.model_fields)
+        if overridden:
+            raise TypeError(f"{name} declares {sorted(overridden)}, which {model.__name__} does not have")
+        made: Any = strawberry.experimental.pydantic.type(model=model, all_fields=True, name=name,
+                                                         description=description)(cls)
+        # The contract's fields first, in the contract's order, then what the gateway adds (links to other services).
+        fields = made.__strawberry_definition__.fields
+        fields.sort(key=lambda f: f.python_name not in model.model_fields)
+        for field in fields:
+            if field.description is None and field.python_name in (descriptions or {}):
+                field.description = (descriptions or {})[field.python_name]
+        return typing.cast(type[T], made)
+
+    return make
 
 
 def _graphql_annotation(annotation: Any) -> Any:

@@ -1,329 +1,260 @@
-"""GraphQL types and queries of the funds service: funding, idle funds, rectification, spending progress."""
+"""GraphQL types and queries of the funds service; the types are the contract's (contracts/funds.py)."""
 from datetime import date
 from decimal import Decimal
-from enum import Enum
-from functools import partial
+from enum import StrEnum
 
 import strawberry
 from strawberry.types import Info
 
+from contracts import funds as contract
+from contracts.enums import ItemKind
+from contracts.page import Page as PageRead
 from gateway.context import Context
-from gateway.schema.page import Page, page_of, page_size
+from gateway.funds_client import (
+    ALLOCATIONS,
+    ANNOUNCEMENTS,
+    BATCHES,
+    CASES,
+    EVALUATIONS,
+    IDLE_FUNDS,
+    IDLE_SUMS,
+    PROGRESS,
+    RECOVERIES,
+    SPENDINGS,
+    TRANSFERS,
+    WEEKLY_NOTICE,
+)
+from gateway.schema.contract_types import contract_type
+from gateway.schema.enums import IdleClass, SourceLevel
+from gateway.schema.page import Page, page_size
 from gateway.schema.rest import from_rest
-from services.funds.terms import IdleClass, SourceLevel
 
-SourceLevelGQL = strawberry.enum(Enum("SourceLevel", {s.name: s.value for s in SourceLevel}),
-                                 description="资金来源级次")
-IdleClassGQL = strawberry.enum(Enum("IdleClass", {c.name: c.value for c in IdleClass}),
-                               description="闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目")
-IdleItemKindGQL = strawberry.enum(Enum("IdleItemKind", {"BATCH": "batch", "ALLOCATION": "allocation"}),
-                                  description="闲置资金所在的台账行：BATCH 批次未分配余额 / ALLOCATION 分配余额")
+assert {k.value for k in ItemKind} == {"batch", "allocation"}  # IdleItemKind below shows ItemKind under its own name
 
 
-@strawberry.type(description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
+@strawberry.enum(description="闲置资金所在的台账行：BATCH 批次未分配余额 / ALLOCATION 分配余额")
+class IdleItemKind(StrEnum):
+    """contracts.enums.ItemKind as GraphQL named it before the contracts existed (its arguments still use it)."""
+
+    BATCH = ItemKind.BATCH.value
+    ALLOCATION = ItemKind.ALLOCATION.value
+
+
+@contract_type(contract.BatchRead, name="FundBatch",
+               description="资金文件（批次）：到位金额 = 已分配（扣除收回）+ 未分配")
 class FundBatch:
-    id: int
-    doc_number: str
-    source_level: SourceLevelGQL
-    year: int
-    county_code: str
-    amount: Decimal
-    allocated: Decimal
-    unallocated: Decimal
-    received_on: date
-    purpose: str
+    """contracts.funds.BatchRead."""
 
 
-@strawberry.type(description="资金分配：分配金额 = 已支出 + 已收回 + 余额")
+@contract_type(contract.AllocationRead, name="Allocation", description="资金分配：分配金额 = 已支出 + 已收回 + 余额")
 class Allocation:
-    id: int
-    batch_id: int
-    project_id: int
-    county_code: str
-    source_level: SourceLevelGQL
-    year: int
-    amount: Decimal
-    spent: Decimal
-    recovered: Decimal
-    balance: Decimal
-    allocated_on: date
-    last_spent_on: date | None
+    """contracts.funds.AllocationRead."""
 
 
-@strawberry.type(description="报账或冲销记录")
+@contract_type(contract.SpendingRead, name="Spending", description="报账或冲销记录")
 class Spending:
-    id: int
-    allocation_id: int
-    kind: str
-    amount: Decimal
-    spent_on: date
-    voucher_no: str
-    payee: str
-    reverses_id: int | None
+    """contracts.funds.SpendingRead."""
 
 
-@strawberry.type(description="收回记录：回到批次未分配余额，可追溯来源")
+@contract_type(contract.RecoveryRead, name="Recovery", description="收回记录：回到批次未分配余额，可追溯来源")
 class Recovery:
-    id: int
-    allocation_id: int
-    batch_id: int
-    project_id: int
-    county_code: str
-    amount: Decimal
-    reallocated: Decimal
-    recovered_on: date
-    reason: str
+    """contracts.funds.RecoveryRead."""
 
 
-@strawberry.type(description="另行安排（转移记录）及资金流转天数")
+@contract_type(contract.TransferRead, name="Transfer", description="另行安排（转移记录）及资金流转天数")
 class Transfer:
-    id: int
-    recovery_id: int
-    from_allocation_id: int
-    to_allocation_id: int
-    from_project_id: int
-    to_project_id: int
-    amount: Decimal
-    recovered_on: date
-    transferred_on: date
-    to_project_started_on: date | None
-    days_recovery_to_reallocation: int
-    days_reallocation_to_start: int | None
+    """contracts.funds.TransferRead."""
 
 
-@strawberry.type(description="一笔闲置资金及其分类")
+@contract_type(contract.IdleItem, name="IdleFund", description="一笔闲置资金及其分类")
 class IdleFund:
-    kind: IdleItemKindGQL
-    item_id: int
-    batch_id: int
-    project_id: int | None
-    project_status: str | None
-    county_code: str
-    source_level: SourceLevelGQL
-    year: int
-    amount: Decimal
-    since: date
-    age_days: int
-    age_bucket: str
-    idle_class: IdleClassGQL
-    idle_class_label: str
-    overridden: bool
+    """contracts.funds.IdleItem; its kind and source level as enums (plain strings in the contract)."""
+
+    kind: IdleItemKind
+    source_level: SourceLevel
 
 
-@strawberry.type(description="整改事项（限期整改、销号）")
+@contract_type(contract.CaseRead, name="RectificationCase", description="整改事项（限期整改、销号）")
 class RectificationCase:
-    id: int
-    county_code: str
-    origin: str
-    batch_id: int | None
-    allocation_id: int | None
-    project_id: int | None
-    idle_class: str | None
-    amount: Decimal
-    finding: str | None
-    measure: str
-    responsible_unit: str
-    deadline: date
-    status: str
-    opened_by: str
-    opened_on: date
-    closed_on: date | None
-    close_note: str | None
-    version: int
-    overdue: bool
+    """contracts.funds.CaseRead."""
 
 
 @strawberry.type(description="公示的一笔分配")
 class AnnouncedAllocation:
+    """One allocation frozen into an announcement (a JSON map in the contract)."""
+
     id: int
     project_id: int
     amount: Decimal
     allocated_on: date
 
 
-@strawberry.type(description="资金分配公告公示：公示时冻结的分配清单及公示期")
+def _allocations(root: strawberry.Parent[contract.AnnouncementRead]) -> list[AnnouncedAllocation]:
+    return [from_rest(AnnouncedAllocation, a) for a in root.allocations]
+
+
+@contract_type(contract.AnnouncementRead, name="Announcement",
+               description="资金分配公告公示：公示时冻结的分配清单及公示期")
 class Announcement:
-    id: int
-    batch_id: int
-    county_code: str
-    title: str
-    starts_on: date
-    ends_on: date
-    allocations: list[AnnouncedAllocation]
-    published_by: str
-    open: bool
+    """contracts.funds.AnnouncementRead; its frozen allocations typed."""
+
+    allocations: list[AnnouncedAllocation] = strawberry.field(resolver=_allocations)
 
 
 @strawberry.type(description="绩效评价指标：目标值与实际值")
 class EvaluationIndicator:
+    """One indicator of an evaluation (a JSON map in the contract)."""
+
     indicator: str
     unit: str
     target: Decimal
     actual: Decimal
 
 
-@strawberry.type(description="资金使用绩效评价（批次或项目）")
+def _indicators(root: strawberry.Parent[contract.EvaluationRead]) -> list[EvaluationIndicator]:
+    return [from_rest(EvaluationIndicator, i) for i in root.indicators]
+
+
+@contract_type(contract.EvaluationRead, name="Evaluation", description="资金使用绩效评价（批次或项目）")
 class Evaluation:
-    id: int
-    county_code: str
-    batch_id: int | None
-    project_id: int | None
-    indicators: list[EvaluationIndicator]
-    score: Decimal
-    conclusion: str
-    evaluator: str
-    evaluated_on: date
+    """contracts.funds.EvaluationRead; its indicators typed."""
+
+    indicators: list[EvaluationIndicator] = strawberry.field(resolver=_indicators)
 
 
-@strawberry.type(description="每周通报中一个县区的一行：本周新增、逾期未销号、本周销号的整改事项数")
+@contract_type(contract.CountyNotice, name="CountyNotice",
+               description="每周通报中一个县区的一行：本周新增、逾期未销号、本周销号的整改事项数")
 class CountyNotice:
-    county_code: str
-    new: int
-    overdue: int
-    closed: int
+    """contracts.funds.CountyNotice."""
 
 
-@strawberry.type(description="整改每周通报（每周通报）")
+@contract_type(contract.WeeklyNotice, name="WeeklyNotice", description="整改每周通报（每周通报）")
 class WeeklyNotice:
-    week_start: date
-    week_end: date
-    counties: list[CountyNotice]
+    """contracts.funds.WeeklyNotice."""
 
 
-@strawberry.type(description="资金支出进度（按县区、来源、年度）")
+@contract_type(contract.ProgressRow, name="SpendingProgress", description="资金支出进度（按县区、来源、年度）")
 class SpendingProgress:
-    county_code: str
-    source_level: SourceLevelGQL
-    year: int
-    received: Decimal
-    allocated: Decimal
-    spent: Decimal
-    recovered: Decimal
-    idle: Decimal
-    spend_rate: Decimal
+    """contracts.funds.ProgressRow; its source level as the enum, its flag as text (red, yellow, green)."""
+
+    source_level: SourceLevel
     flag: str
 
 
-@strawberry.type(description="闲置资金汇总（未参与分组的维度为空）")
+@contract_type(contract.IdleSum, name="IdleFundSum", description="闲置资金汇总（未参与分组的维度为空）")
 class IdleFundSum:
-    county_code: str | None
-    source_level: str | None
-    year: int | None
-    idle_class: str | None
-    age_bucket: str | None
-    amount: Decimal
-    items: int
+    """contracts.funds.IdleSum."""
 
 
-@strawberry.type(description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金")
+@contract_type(contract.ProjectFunding, name="ProjectFunding",
+               description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金",
+               descriptions={"spent": "已支出（扣除冲销）", "recovered": "已收回（回到批次未分配余额）",
+                             "balance": "余额"})
 class ProjectFunding:
-    allocated: Decimal = strawberry.field(description="分配总额（含其后收回的部分）")
-    spent: Decimal = strawberry.field(description="已支出（扣除冲销）")
-    recovered: Decimal = strawberry.field(description="已收回（回到批次未分配余额）")
-    balance: Decimal = strawberry.field(description="余额")
-    allocations: list[Allocation]
-    idle_items: list[IdleFund]
+    """contracts.funds.ProjectFunding."""
 
 
-
-async def funding_of(info: Info[Context, None], project_id: int) -> ProjectFunding | None:
-    """Project.funding through the per-request DataLoader (one /funding call per request)."""
-    found = await info.context.funding_by_project_id.load(project_id)
-    return from_rest(ProjectFunding, found) if found else None
-
-
-def _source(level: SourceLevelGQL | None) -> str | None:
-    return level.value if level else None
+def _value(enum: StrEnum | None) -> str | None:
+    return enum.value if enum else None
 
 
 @strawberry.type
 class FundsQueries:
-    @strawberry.field(description="资金批次，按新到旧分页")
-    async def fund_batches(self, info: Info[Context, None], county: str | None = None,
-                           source_level: SourceLevelGQL | None = None, year: int | None = None,
-                           first: int = 50, after: str | None = None) -> Page[FundBatch]:
-        params = {"county": county, "source_level": _source(source_level), "year": year, "limit": page_size(first),
-                  "after": after}
-        return page_of(await info.context.funds.get("/batches", params=params), partial(from_rest, FundBatch))
+    """Reads of the funds service."""
 
-    @strawberry.field(description="闲置资金清单，按金额从大到小分页")
+    @strawberry.field(description="资金批次，按新到旧分页", graphql_type=Page[FundBatch])
+    async def fund_batches(self, info: Info[Context, None], county: str | None = None,
+                           source_level: SourceLevel | None = None, year: int | None = None,
+                           first: int = 50, after: str | None = None) -> PageRead[contract.BatchRead]:
+        """A page of fund batches (GET /batches)."""
+        params = {"county": county, "source_level": _value(source_level), "year": year, "limit": page_size(first),
+                  "after": after}
+        return await info.context.funds.call(BATCHES, params=params)
+
+    @strawberry.field(description="闲置资金清单，按金额从大到小分页", graphql_type=Page[IdleFund])
     async def idle_funds(self, info: Info[Context, None], county: str | None = None,
-                         source_level: SourceLevelGQL | None = None, year: int | None = None,
-                         idle_class: IdleClassGQL | None = None, age_bucket: str | None = None,
-                         first: int = 50, after: str | None = None) -> Page[IdleFund]:
-        params = {"county": county, "source_level": _source(source_level), "year": year,
-                  "idle_class": idle_class.value if idle_class else None, "age_bucket": age_bucket,
-                  "limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/idle-funds", params=params), partial(from_rest, IdleFund))
+                         source_level: SourceLevel | None = None, year: int | None = None,
+                         idle_class: IdleClass | None = None, age_bucket: str | None = None,
+                         first: int = 50, after: str | None = None) -> PageRead[contract.IdleItem]:
+        """A page of idle items, largest first (GET /idle-funds)."""
+        params = {"county": county, "source_level": _value(source_level), "year": year,
+                  "idle_class": _value(idle_class), "age_bucket": age_bucket, "limit": page_size(first),
+                  "after": after}
+        return await info.context.funds.call(IDLE_FUNDS, params=params)
 
     @strawberry.field(description="闲置资金汇总；by 为逗号分隔的维度："
-                                  "county_code、source_level、year、idle_class、age_bucket")
+                                  "county_code、source_level、year、idle_class、age_bucket",
+                      graphql_type=list[IdleFundSum])
     async def idle_fund_sums(self, info: Info[Context, None], by: str = "county_code",
-                             county: str | None = None) -> list[IdleFundSum]:
-        rows = await info.context.funds.get("/idle-funds/sums", params={"by": by, "county": county})
-        return [from_rest(IdleFundSum, r) for r in rows]
+                             county: str | None = None) -> list[contract.IdleSum]:
+        """Idle money summed by the chosen dimensions (GET /idle-funds/sums)."""
+        return await info.context.funds.call(IDLE_SUMS, params={"by": by, "county": county})
 
-    @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的")
+    @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的",
+                      graphql_type=Page[RectificationCase])
     async def rectification_cases(self, info: Info[Context, None], county: str | None = None,
                                   status: str | None = None, overdue: bool = False,
-                                  first: int = 50, after: str | None = None) -> Page[RectificationCase]:
+                                  first: int = 50, after: str | None = None) -> PageRead[contract.CaseRead]:
+        """A page of rectification cases (GET /rectification-cases)."""
         params = {"county": county, "status": status, "overdue": str(overdue).lower(), "limit": page_size(first),
                   "after": after}
-        page = await info.context.funds.get("/rectification-cases", params=params)
-        return page_of(page, partial(from_rest, RectificationCase))
+        return await info.context.funds.call(CASES, params=params)
 
-    @strawberry.field(description="整改每周通报：截至 weekEnd（默认今天）的七天内，各县区新增、逾期、销号数")
+    @strawberry.field(description="整改每周通报：截至 weekEnd（默认今天）的七天内，各县区新增、逾期、销号数",
+                      graphql_type=WeeklyNotice)
     async def rectification_weekly_notice(self, info: Info[Context, None],
-                                          week_end: date | None = None) -> WeeklyNotice:
+                                          week_end: date | None = None) -> contract.WeeklyNotice:
+        """The weekly notice of rectification cases (GET /rectification-cases/weekly-notice)."""
         params = {"week_end": week_end.isoformat() if week_end else None}
-        return from_rest(WeeklyNotice, await info.context.funds.get("/rectification-cases/weekly-notice",
-                                                                    params=params))
+        return await info.context.funds.call(WEEKLY_NOTICE, params=params)
 
-    @strawberry.field(description="资金分配，按先后分页：某批次的（batchId）或某些项目的（projectIds）")
+    @strawberry.field(description="资金分配，按先后分页：某批次的（batchId）或某些项目的（projectIds）",
+                      graphql_type=Page[Allocation])
     async def fund_allocations(self, info: Info[Context, None], batch_id: int | None = None,
                                project_ids: list[int] | None = None, first: int = 50,
-                               after: str | None = None) -> Page[Allocation]:
+                               after: str | None = None) -> PageRead[contract.AllocationRead]:
+        """A page of allocations of a batch or of projects (GET /allocations)."""
         params = {"batch_id": batch_id, "project_ids": ",".join(map(str, project_ids)) if project_ids else None,
                   "limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/allocations", params=params), partial(from_rest, Allocation))
+        return await info.context.funds.call(ALLOCATIONS, params=params)
 
-    @strawberry.field(description="一笔分配的报账与冲销记录，按先后分页")
+    @strawberry.field(description="一笔分配的报账与冲销记录，按先后分页", graphql_type=Page[Spending])
     async def spendings(self, info: Info[Context, None], allocation_id: int, first: int = 50,
-                        after: str | None = None) -> Page[Spending]:
-        page = await info.context.funds.get("/allocations/{allocation_id}/spendings",
-                                            params={"limit": page_size(first), "after": after},
-                                            path_params={"allocation_id": allocation_id})
-        return page_of(page, partial(from_rest, Spending))
+                        after: str | None = None) -> PageRead[contract.SpendingRead]:
+        """A page of an allocation's spendings and reversals (GET /allocations/{allocation_id}/spendings)."""
+        return await info.context.funds.call(SPENDINGS, params={"limit": page_size(first), "after": after},
+                                             path_params={"allocation_id": allocation_id})
 
-    @strawberry.field(description="收回记录（可追溯来源分配与项目），按新到旧分页")
+    @strawberry.field(description="收回记录（可追溯来源分配与项目），按新到旧分页", graphql_type=Page[Recovery])
     async def fund_recoveries(self, info: Info[Context, None], first: int = 50,
-                              after: str | None = None) -> Page[Recovery]:
-        params = {"limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/recoveries", params=params), partial(from_rest, Recovery))
+                              after: str | None = None) -> PageRead[contract.RecoveryRead]:
+        """A page of recoveries (GET /recoveries)."""
+        return await info.context.funds.call(RECOVERIES, params={"limit": page_size(first), "after": after})
 
-    @strawberry.field(description="资金支出进度，低于阈值标红、标黄")
+    @strawberry.field(description="资金支出进度，低于阈值标红、标黄", graphql_type=list[SpendingProgress])
     async def spending_progress(self, info: Info[Context, None], county: str | None = None,
-                                source_level: SourceLevelGQL | None = None,
-                                year: int | None = None) -> list[SpendingProgress]:
-        params = {"county": county, "source_level": _source(source_level), "year": year}
-        rows = await info.context.funds.get("/spending-progress", params=params)
-        return [from_rest(SpendingProgress, r) for r in rows]
+                                source_level: SourceLevel | None = None,
+                                year: int | None = None) -> list[contract.ProgressRow]:
+        """Spending progress with flags (GET /spending-progress)."""
+        params = {"county": county, "source_level": _value(source_level), "year": year}
+        return await info.context.funds.call(PROGRESS, params=params)
 
-    @strawberry.field(description="另行安排记录及资金流转天数，按新到旧分页")
+    @strawberry.field(description="另行安排记录及资金流转天数，按新到旧分页", graphql_type=Page[Transfer])
     async def fund_transfers(self, info: Info[Context, None], county: str | None = None, first: int = 50,
-                             after: str | None = None) -> Page[Transfer]:
+                             after: str | None = None) -> PageRead[contract.TransferRead]:
+        """A page of transfers with their day counts (GET /transfers)."""
         params = {"county": county, "limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/transfers", params=params), partial(from_rest, Transfer))
+        return await info.context.funds.call(TRANSFERS, params=params)
 
-    @strawberry.field(description="资金分配公告公示，按新到旧分页；open 表示今天在公示期内")
+    @strawberry.field(description="资金分配公告公示，按新到旧分页；open 表示今天在公示期内",
+                      graphql_type=Page[Announcement])
     async def announcements(self, info: Info[Context, None], first: int = 50,
-                            after: str | None = None) -> Page[Announcement]:
-        params = {"limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/announcements", params=params),
-                       partial(from_rest, Announcement))
+                            after: str | None = None) -> PageRead[contract.AnnouncementRead]:
+        """A page of announcements (GET /announcements)."""
+        return await info.context.funds.call(ANNOUNCEMENTS, params={"limit": page_size(first), "after": after})
 
-    @strawberry.field(description="绩效评价，按新到旧分页")
+    @strawberry.field(description="绩效评价，按新到旧分页", graphql_type=Page[Evaluation])
     async def evaluations(self, info: Info[Context, None], first: int = 50,
-                          after: str | None = None) -> Page[Evaluation]:
-        params = {"limit": page_size(first), "after": after}
-        return page_of(await info.context.funds.get("/evaluations", params=params), partial(from_rest, Evaluation))
+                          after: str | None = None) -> PageRead[contract.EvaluationRead]:
+        """A page of evaluations (GET /evaluations)."""
+        return await info.context.funds.call(EVALUATIONS, params={"limit": page_size(first), "after": after})

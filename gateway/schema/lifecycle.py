@@ -1,109 +1,115 @@
 """GraphQL for review, notice, plans, execution, clear-out and bulletin figures of the library."""
-import dataclasses
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum
+from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from contracts import projects as contract
+from contracts.page import Page as PageRead
 from gateway.context import Context
-from gateway.schema.page import Page, page_of, page_size
-from gateway.schema.problems import or_problem
-from gateway.schema.projects import Project, ProjectInput, to_json
-from gateway.schema.rest import from_rest, result_union
+from gateway.projects_client import (
+    ACTIONS,
+    ADJUST,
+    CANDIDATES,
+    EDIT,
+    FIGURES,
+    IMPORT,
+    LODGE_OBJECTION,
+    OBJECTIONS,
+    PLAN,
+    PLANS,
+    RESOLVE_OBJECTION,
+    ROLL_OVER,
+    TIMELINE,
+)
+from gateway.schema.contract_types import contract_type
+from gateway.schema.page import Page, page_size
+from gateway.schema.problems import Problem, or_problem
+from gateway.schema.projects import Project, ProjectInput, input_json
+from gateway.schema.rest import result_union
 from gateway.schema.text import FreeText, FreeTextArg, free_text_field
-
-ReviewDecision = strawberry.enum(Enum("ReviewDecision", {"APPROVE": "approve", "RETURN": "return",
-                                                          "REJECT": "reject"}), description="审核结论")
-ObjectionOutcome = strawberry.enum(Enum("ObjectionOutcome", {"UPHELD": "upheld", "DISMISSED": "dismissed"}),
-                                   description="异议处理结论")
-AcceptanceResult = strawberry.enum(Enum("AcceptanceResult", {"PASSED": "passed", "FAILED": "failed"}),
-                                   description="验收结论")
-FigureDimension = strawberry.enum(Enum("FigureDimension", {"COUNTY": "county", "STATUS": "status",
-                                                           "CATEGORY": "category", "PLAN_YEAR": "plan_year"}))
+from gateway.upstream import Endpoint
 
 
-@strawberry.type(description="项目全过程记录中的一步")
+@strawberry.enum(description="审核结论")
+class ReviewDecision(StrEnum):
+    """A review step's decision, as the review endpoint takes it."""
+
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+
+
+@strawberry.enum(description="异议处理结论")
+class ObjectionOutcome(StrEnum):
+    """How the county office resolves an objection."""
+
+    UPHELD = "upheld"
+    DISMISSED = "dismissed"
+
+
+@strawberry.enum(description="验收结论")
+class AcceptanceResult(StrEnum):
+    """The result of an acceptance."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+@strawberry.enum
+class FigureDimension(StrEnum):
+    """What the bulletin figures are grouped by."""
+
+    COUNTY = "county"
+    STATUS = "status"
+    CATEGORY = "category"
+    PLAN_YEAR = "plan_year"
+
+
+@contract_type(contract.HistoryRead, name="HistoryStep", description="项目全过程记录中的一步")
 class HistoryStep:
-    id: int
-    at: datetime
-    actor: str
-    actor_role: str
-    action: str
-    from_status: str | None
-    to_status: str | None
-    note: str | None
+    """contracts.projects.HistoryRead; its data as JSON."""
+
     data: JSON
 
 
-@strawberry.type(description="公示期异议")
+@contract_type(contract.ObjectionRead, name="Objection", description="公示期异议")
 class Objection:
-    id: int
-    project_id: int
-    lodged_by: str
-    lodged_role: str
-    lodged_at: datetime
-    reason: str
-    status: str
-    resolved_by: str | None
-    resolved_at: datetime | None
-    resolution: str | None
+    """contracts.projects.ObjectionRead."""
 
 
-@strawberry.type(description="年度计划中的一个项目")
+@contract_type(contract.PlanEntryRead, name="PlanEntry", description="年度计划中的一个项目")
 class PlanEntry:
-    project_id: int
-    project_name: str
-    project_status: str
-    added_on: date
-    added_by: str
-    added_via: str
-    added_reason: str | None
-    removed_on: date | None
-    removed_by: str | None
-    removed_reason: str | None
+    """contracts.projects.PlanEntryRead."""
 
 
-@strawberry.type(description="县区年度实施计划")
+@contract_type(contract.PlanRead, name="Plan", description="县区年度实施计划")
 class Plan:
-    id: int
-    county_code: str
-    year: int
-    status: str
-    version: int
-    created_at: datetime
-    closed_at: datetime | None
-    entries: list[PlanEntry]
+    """contracts.projects.PlanRead."""
 
 
-@strawberry.type(description="清理出库候选项目违反的规则")
+@contract_type(contract.BrokenRule, name="BrokenRule", description="清理出库候选项目违反的规则")
 class BrokenRule:
-    rule: str
-    message: str
+    """contracts.projects.BrokenRule."""
 
 
-@strawberry.type
+@contract_type(contract.Candidate, name="ClearoutCandidate", description="清理出库候选项目及其违反的规则")
 class ClearoutCandidate:
-    project: Project
-    rules: list[BrokenRule]
+    """contracts.projects.Candidate."""
 
 
-@strawberry.type(description="通报数据：项目数、预算、开工率、完工率")
+@contract_type(contract.FigureRead, name="Figure", description="通报数据：项目数、预算、开工率、完工率")
 class Figure:
-    key: str | None
-    label: str
-    entries: int
-    budget: Decimal
-    in_library: int
-    started_share: float
-    completed_share: float
+    """contracts.projects.FigureRead."""
 
 
 @strawberry.input(description="验收")
 class AcceptanceInput:
+    """Acceptance as recorded."""
+
     on: date
     accepting_unit: str
     result: AcceptanceResult
@@ -112,17 +118,11 @@ class AcceptanceInput:
     note: str = free_text_field("")
 
 
-
-
-def _plan(d: dict[str, Any]) -> Plan:
-    return from_rest(Plan, d | {"entries": [from_rest(PlanEntry, e) for e in d.get("entries", [])]})
-
-
 @strawberry.type(description="导入成功的项目")
 class ImportedProjects:
-    projects: list[Project]
+    """The entries an import brought in."""
 
-
+    projects: list[contract.ProjectRead] = strawberry.field(graphql_type=list[Project])
 
 
 # Import rows are REST JSON: tab and newline may sit in their free-text fields, which the service checks itself.
@@ -134,153 +134,175 @@ ObjectionResult = result_union("ObjectionResult", Objection)
 ImportResult = result_union("ImportResult", ImportedProjects)
 
 
-async def _act(info: Info[Context, None], route: str, project_id: int, version: int | None, body: Any = None,
-               method: str = "POST", **ids: int):
-    """Call an action endpoint (route template as metric label) and answer the entry or a typed problem."""
-    path_params = {"project_id": project_id, **ids}
-    got = await or_problem(info.context.projects.call(method, route, path_params, version, json=body or {}))
-    if isinstance(got, dict):
-        info.context.project_by_id.prime(got["id"], got)
-        return Project.from_rest(got)
+async def _act(info: Info[Context, None], endpoint: Endpoint[contract.ProjectRead], project_id: int, version: int,
+               body: Any = None, **ids: int) -> contract.ProjectRead | Problem:
+    """Call an action endpoint and answer the entry or a typed problem."""
+    got = await or_problem(info.context.projects.call(endpoint, path_params={"project_id": project_id, **ids},
+                                                      version=version, json=body or {}))
+    if isinstance(got, contract.ProjectRead):
+        info.context.loaders.project_by_id.prime(got.id, got)
     return got
 
 
-async def _plan_call(info: Info[Context, None], county: str, year: int, version: int, suffix: str,
-                     body: Any = None):
-    route = "/plans/{county}/{year}/" + suffix
-    got = await or_problem(info.context.projects.call("POST", route, {"county": county, "year": year}, version,
-                                                      json=body))
-    return _plan(got) if isinstance(got, dict) else got
+async def _plan_call(info: Info[Context, None], endpoint: Endpoint[contract.PlanRead], county: str, year: int,
+                     version: int, body: Any = None) -> contract.PlanRead | Problem:
+    return await or_problem(info.context.projects.call(endpoint, path_params={"county": county, "year": year},
+                                                       version=version, json=body))
 
 
 @strawberry.type
 class LifecycleQueries:
-    @strawberry.field(description="项目全过程记录（审核、公示、计划、进度等），按时间顺序")
-    async def project_timeline(self, info: Info[Context, None], id: int) -> list[HistoryStep]:
-        rows = await info.context.projects.call("GET", "/projects/{project_id}/timeline", {"project_id": id})
-        return [from_rest(HistoryStep, r) for r in rows]
+    """Reads of an entry's life, the plans, the clear-out and the bulletin figures."""
 
-    @strawberry.field(description="项目的公示异议")
-    async def project_objections(self, info: Info[Context, None], id: int) -> list[Objection]:
-        rows = await info.context.projects.call("GET", "/projects/{project_id}/objections", {"project_id": id})
-        return [from_rest(Objection, r) for r in rows]
+    @strawberry.field(description="项目全过程记录（审核、公示、计划、进度等），按时间顺序",
+                      graphql_type=list[HistoryStep])
+    async def project_timeline(self, info: Info[Context, None], id: int) -> list[contract.HistoryRead]:
+        """Every step of an entry's life (GET /projects/{project_id}/timeline)."""
+        return await info.context.projects.call(TIMELINE, path_params={"project_id": id})
 
-    @strawberry.field(description="年度计划列表（不含明细）")
-    async def plans(self, info: Info[Context, None], county: str | None = None, year: int | None = None) -> list[Plan]:
-        rows = await info.context.projects.call("GET", "/plans",
-                                                params={k: v for k, v in (("county", county), ("year", year)) if v})
-        return [_plan(r) for r in rows]
+    @strawberry.field(description="项目的公示异议", graphql_type=list[Objection])
+    async def project_objections(self, info: Info[Context, None], id: int) -> list[contract.ObjectionRead]:
+        """An entry's objections (GET /projects/{project_id}/objections)."""
+        return await info.context.projects.call(OBJECTIONS, path_params={"project_id": id})
 
-    @strawberry.field(description="一个县区的年度计划及其项目")
-    async def plan(self, info: Info[Context, None], county: str, year: int) -> Plan:
-        plan = await info.context.projects.call("GET", "/plans/{county}/{year}", {"county": county, "year": year})
-        return _plan(plan)
+    @strawberry.field(description="年度计划列表（不含明细）", graphql_type=list[Plan])
+    async def plans(self, info: Info[Context, None], county: str | None = None,
+                    year: int | None = None) -> list[contract.PlanRead]:
+        """Annual plans without their entries (GET /plans)."""
+        return await info.context.projects.call(PLANS, params={"county": county or None, "year": year or None})
 
-    @strawberry.field(description="清理出库候选：违反入库规则或停滞的项目，附违反的规则")
+    @strawberry.field(description="一个县区的年度计划及其项目", graphql_type=Plan)
+    async def plan(self, info: Info[Context, None], county: str, year: int) -> contract.PlanRead:
+        """One county's plan of a year with its entries (GET /plans/{county}/{year})."""
+        return await info.context.projects.call(PLAN, path_params={"county": county, "year": year})
+
+    @strawberry.field(description="清理出库候选：违反入库规则或停滞的项目，附违反的规则",
+                      graphql_type=Page[ClearoutCandidate])
     async def clearout_candidates(self, info: Info[Context, None], county: str | None = None, first: int = 50,
-                                  after: str | None = None) -> Page[ClearoutCandidate]:
-        params = {k: v for k, v in (("county", county), ("after", after)) if v} | {"limit": page_size(first)}
-        page = await info.context.projects.call("GET", "/clearout/candidates", params=params)
-        return page_of(page, lambda c: ClearoutCandidate(project=Project.from_rest(c["project"]),
-                                                         rules=[BrokenRule(**r) for r in c["rules"]]))
+                                  after: str | None = None) -> PageRead[contract.Candidate]:
+        """A page of clear-out candidates with the rules they break (GET /clearout/candidates)."""
+        params = {"county": county or None, "after": after or None, "limit": page_size(first)}
+        return await info.context.projects.call(CANDIDATES, params=params)
 
-    @strawberry.field(description="通报数据：按县区、状态、类别或计划年度")
+    @strawberry.field(description="通报数据：按县区、状态、类别或计划年度", graphql_type=list[Figure])
     async def bulletin_figures(self, info: Info[Context, None], by: FigureDimension = FigureDimension.COUNTY,
-                               county: str | None = None, plan_year: int | None = None) -> list[Figure]:
-        params = {"by": by.value} | {k: v for k, v in (("county", county), ("plan_year", plan_year)) if v}
-        rows = await info.context.projects.call("GET", "/figures", params=params)
-        return [Figure(**(r | {"budget": Decimal(r["budget"])})) for r in rows]
+                               county: str | None = None,
+                               plan_year: int | None = None) -> list[contract.FigureRead]:
+        """Bulletin figures by county, state, category or plan year (GET /figures)."""
+        params = {"by": by.value, "county": county or None, "plan_year": plan_year or None}
+        return await info.context.projects.call(FIGURES, params=params)
 
 
 @strawberry.type
 class LifecycleMutations:
-    @strawberry.mutation(description="审核当前环节：通过、退回修改或不予入库")
+    """Every action on an entry after submission, and on the annual plans."""
+
+    @strawberry.mutation(description="审核当前环节：通过、退回修改或不予入库", graphql_type=ProjectActionResult)
     async def review_project(self, info: Info[Context, None], id: int, version: int, decision: ReviewDecision,
-                             opinion: FreeTextArg = "") -> ProjectActionResult:
-        body = {"decision": decision.value, "opinion": opinion}
-        return await _act(info, "/projects/{project_id}/review", id, version, body)
+                             opinion: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Decide the current review step."""
+        return await _act(info, ACTIONS["review"], id, version, {"decision": decision.value, "opinion": opinion})
 
-    @strawberry.mutation(description="退回后修改申报内容")
+    @strawberry.mutation(description="退回后修改申报内容", graphql_type=ProjectActionResult)
     async def edit_project(self, info: Info[Context, None], id: int, version: int,
-                           input: ProjectInput) -> ProjectActionResult:
-        body = to_json(dataclasses.asdict(input))
-        return await _act(info, "/projects/{project_id}", id, version, body, "PUT")
+                           input: ProjectInput) -> contract.ProjectRead | Problem:
+        """Edit a returned entry (PUT /projects/{project_id})."""
+        return await _act(info, EDIT, id, version, input_json(input))
 
-    @strawberry.mutation(description="修改后重新提交，从退回的环节重新审核")
+    @strawberry.mutation(description="修改后重新提交，从退回的环节重新审核", graphql_type=ProjectActionResult)
     async def resubmit_project(self, info: Info[Context, None], id: int, version: int,
-                               note: FreeTextArg = "") -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/resubmit", id, version, {"note": note})
+                               note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Resubmit a returned entry to the step that returned it."""
+        return await _act(info, ACTIONS["resubmit"], id, version, {"note": note})
 
-    @strawberry.mutation(description="公示期内提出异议")
-    async def lodge_objection(self, info: Info[Context, None], id: int, reason: FreeTextArg) -> ObjectionResult:
-        got = await or_problem(info.context.projects.call("POST", "/projects/{project_id}/objections",
-                                                          {"project_id": id}, json={"reason": reason}))
-        return from_rest(Objection, got) if isinstance(got, dict) else got
+    @strawberry.mutation(description="公示期内提出异议", graphql_type=ObjectionResult)
+    async def lodge_objection(self, info: Info[Context, None], id: int,
+                              reason: FreeTextArg) -> contract.ObjectionRead | Problem:
+        """Object to an entry under public notice (POST /projects/{project_id}/objections)."""
+        return await or_problem(info.context.projects.call(LODGE_OBJECTION, path_params={"project_id": id},
+                                                           json={"reason": reason}))
 
-    @strawberry.mutation(description="处理异议：成立则不予入库，不成立则继续")
+    @strawberry.mutation(description="处理异议：成立则不予入库，不成立则继续", graphql_type=ProjectActionResult)
     async def resolve_objection(self, info: Info[Context, None], id: int, version: int, objection_id: int,
-                                outcome: ObjectionOutcome, resolution: FreeTextArg) -> ProjectActionResult:
-        route = "/projects/{project_id}/objections/{objection_id}/resolution"
+                                outcome: ObjectionOutcome,
+                                resolution: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Resolve an objection."""
         body = {"outcome": outcome.value, "resolution": resolution}
-        return await _act(info, route, id, version, body, objection_id=objection_id)
+        return await _act(info, RESOLVE_OBJECTION, id, version, body, objection_id=objection_id)
 
-    @strawberry.mutation(description="公示期满且异议处理完毕后入库，分配入库编号")
-    async def admit_project(self, info: Info[Context, None], id: int, version: int) -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/admit", id, version)
+    @strawberry.mutation(description="公示期满且异议处理完毕后入库，分配入库编号", graphql_type=ProjectActionResult)
+    async def admit_project(self, info: Info[Context, None], id: int,
+                            version: int) -> contract.ProjectRead | Problem:
+        """Admit an entry whose notice is over."""
+        return await _act(info, ACTIONS["admit"], id, version)
 
-    @strawberry.mutation(description="列入县区年度实施计划")
+    @strawberry.mutation(description="列入县区年度实施计划", graphql_type=ProjectActionResult)
     async def schedule_project(self, info: Info[Context, None], id: int, version: int,
-                               year: int) -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/schedule", id, version, {"year": year})
+                               year: int) -> contract.ProjectRead | Problem:
+        """Put an admitted entry into its county's plan of a year."""
+        return await _act(info, ACTIONS["schedule"], id, version, {"year": year})
 
-    @strawberry.mutation(description="开工")
+    @strawberry.mutation(description="开工", graphql_type=ProjectActionResult)
     async def start_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                            note: FreeTextArg = "") -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/start", id, version, {"on": str(on), "note": note})
+                            note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record the start of works."""
+        return await _act(info, ACTIONS["start"], id, version, {"on": str(on), "note": note})
 
-    @strawberry.mutation(description="报告进度（完成百分比不能倒退）")
+    @strawberry.mutation(description="报告进度（完成百分比不能倒退）", graphql_type=ProjectActionResult)
     async def report_progress(self, info: Info[Context, None], id: int, version: int, on: date, percent: int,
-                              note: FreeTextArg = "") -> ProjectActionResult:
+                              note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Report progress (never backwards)."""
         body = {"on": str(on), "percent": percent, "note": note}
-        return await _act(info, "/projects/{project_id}/progress", id, version, body)
+        return await _act(info, ACTIONS["progress"], id, version, body)
 
-    @strawberry.mutation(description="竣工")
+    @strawberry.mutation(description="竣工", graphql_type=ProjectActionResult)
     async def complete_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                               note: FreeTextArg = "") -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/complete", id, version, {"on": str(on), "note": note})
+                               note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record completion."""
+        return await _act(info, ACTIONS["complete"], id, version, {"on": str(on), "note": note})
 
-    @strawberry.mutation(description="验收：记录实际受益贫困户和人口")
+    @strawberry.mutation(description="验收：记录实际受益贫困户和人口", graphql_type=ProjectActionResult)
     async def accept_project(self, info: Info[Context, None], id: int, version: int,
-                             input: AcceptanceInput) -> ProjectActionResult:
-        body = to_json(dataclasses.asdict(input))
-        return await _act(info, "/projects/{project_id}/accept", id, version, body)
+                             input: AcceptanceInput) -> contract.ProjectRead | Problem:
+        """Record acceptance and the people actually benefiting."""
+        return await _act(info, ACTIONS["accept"], id, version, input_json(input))
 
-    @strawberry.mutation(description="报账完成")
+    @strawberry.mutation(description="报账完成", graphql_type=ProjectActionResult)
     async def settle_project(self, info: Info[Context, None], id: int, version: int, on: date,
-                             note: FreeTextArg = "") -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/settle", id, version, {"on": str(on), "note": note})
+                             note: FreeTextArg = "") -> contract.ProjectRead | Problem:
+        """Record settlement."""
+        return await _act(info, ACTIONS["settle"], id, version, {"on": str(on), "note": note})
 
-    @strawberry.mutation(description="无法实施，取消")
+    @strawberry.mutation(description="无法实施，取消", graphql_type=ProjectActionResult)
     async def cancel_project(self, info: Info[Context, None], id: int, version: int,
-                             reason: FreeTextArg) -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/cancel", id, version, {"reason": reason})
+                             reason: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Cancel an entry that cannot be carried out."""
+        return await _act(info, ACTIONS["cancel"], id, version, {"reason": reason})
 
-    @strawberry.mutation(description="清理出库（终局，同单位同名同村项目不得再入库）")
+    @strawberry.mutation(description="清理出库（终局，同单位同名同村项目不得再入库）", graphql_type=ProjectActionResult)
     async def clear_project(self, info: Info[Context, None], id: int, version: int,
-                            reason: FreeTextArg) -> ProjectActionResult:
-        return await _act(info, "/projects/{project_id}/clear", id, version, {"reason": reason})
+                            reason: FreeTextArg) -> contract.ProjectRead | Problem:
+        """Clear an entry out of the library."""
+        return await _act(info, ACTIONS["clear"], id, version, {"reason": reason})
 
-    @strawberry.mutation(description="滚动实施：关闭 N 年计划，未完成项目转入 N+1 年；返回 N+1 年计划")
-    async def roll_over_plan(self, info: Info[Context, None], county: str, year: int, version: int) -> PlanResult:
-        return await _plan_call(info, county, year, version, "rollover")
+    @strawberry.mutation(description="滚动实施：关闭 N 年计划，未完成项目转入 N+1 年；返回 N+1 年计划",
+                         graphql_type=PlanResult)
+    async def roll_over_plan(self, info: Info[Context, None], county: str, year: int,
+                             version: int) -> contract.PlanRead | Problem:
+        """Close a plan and carry its unfinished entries into the next year's."""
+        return await _plan_call(info, ROLL_OVER, county, year, version)
 
-    @strawberry.mutation(description="第四季度调整：调入、调出项目并说明理由")
+    @strawberry.mutation(description="第四季度调整：调入、调出项目并说明理由", graphql_type=PlanResult)
     async def adjust_plan(self, info: Info[Context, None], county: str, year: int, version: int, reason: FreeTextArg,
-                          add: list[int] | None = None, remove: list[int] | None = None) -> PlanResult:
+                          add: list[int] | None = None, remove: list[int] | None = None) -> contract.PlanRead | Problem:
+        """Add entries to and remove entries from a plan in the fourth quarter."""
         body = {"add": add or [], "remove": remove or [], "reason": reason}
-        return await _plan_call(info, county, year, version, "adjustments", body)
+        return await _plan_call(info, ADJUST, county, year, version, body)
 
-    @strawberry.mutation(description="导入已入库或实施中的历史项目（字段同 REST /projects/import），全部或全不")
-    async def import_existing_projects(self, info: Info[Context, None], rows: FreeTextJSON) -> ImportResult:
-        got = await or_problem(info.context.projects.call("POST", "/projects/import", json=rows))
-        return ImportedProjects(projects=[Project.from_rest(p) for p in got]) if isinstance(got, list) else got
+    @strawberry.mutation(description="导入已入库或实施中的历史项目（字段同 REST /projects/import），全部或全不",
+                         graphql_type=ImportResult)
+    async def import_existing_projects(self, info: Info[Context, None],
+                                       rows: FreeTextJSON) -> ImportedProjects | Problem:
+        """Bring in existing projects at their state, all or none (POST /projects/import)."""
+        got = await or_problem(info.context.projects.call(IMPORT, json=rows))
+        return got if isinstance(got, Problem) else ImportedProjects(projects=got)

@@ -1,17 +1,26 @@
 """Typed errors returned inside mutation result unions."""
+from collections.abc import Awaitable
+from typing import TypeVar
+
 import strawberry
 
 from gateway.upstream import UpstreamProblem
 
+T = TypeVar("T")
+
 
 @strawberry.type(description="出错的字段及原因")
 class FieldProblem:
+    """One failing field."""
+
     field: str
     message: str
 
 
 @strawberry.interface(description="业务错误：稳定的英文 code 与中文说明")
 class Problem:
+    """A refusal the caller can act on."""
+
     code: str
     message: str
     fields: list[FieldProblem]
@@ -19,44 +28,54 @@ class Problem:
 
 @strawberry.type(description="不符合入库条件（严禁入库）：列出违反的每条规则")
 class ProjectNotEligible(Problem):
+    """project.not_eligible."""
+
     rules: list[str]
 
 
 @strawberry.type(description="输入有误：列出每个出错字段")
 class InvalidInput(Problem):
-    pass
+    """request.invalid."""
 
 
 @strawberry.type(description="无权执行：角色不允许或超出县区、单位范围")
 class Forbidden(Problem):
+    """A 403: the role may not, or the object is outside the caller's scope."""
+
     allowed_roles: list[str]
 
 
 @strawberry.type(description="某一状态下允许的操作及可执行的角色")
 class AllowedAction:
+    """An action allowed in the current state, and who may take it."""
+
     action: str
     roles: list[str]
 
 
 @strawberry.type(description="当前状态不允许该操作：给出当前状态与允许的操作")
 class InvalidTransition(Problem):
+    """project.invalid_transition."""
+
     current_state: str
     allowed_actions: list[AllowedAction]
 
 
 @strawberry.type(description="版本已过期（他人已修改）或缺少版本号：请重新读取后再操作")
 class PreconditionFailed(Problem):
+    """A 412 or 428."""
+
     current_version: int | None
 
 
 @strawberry.type(description="对象不存在或不在查看范围内")
 class NotFound(Problem):
-    pass
+    """A 404."""
 
 
 @strawberry.type(description="业务规则拒绝（如公示期未满、异议未处理、进度倒退、已清理出库）")
 class Refused(Problem):
-    pass
+    """Any other 409 or 422."""
 
 
 def _fields(error: UpstreamProblem) -> list[FieldProblem]:
@@ -66,26 +85,28 @@ def _fields(error: UpstreamProblem) -> list[FieldProblem]:
 
 def as_problem(error: UpstreamProblem) -> Problem | None:
     """The typed error for a refusal the caller can act on; None for the rest (raised as GraphQL errors)."""
-    p, base = error.problem, {"code": error.code, "message": error.message, "fields": _fields(error)}
-    if error.code == "project.not_eligible":
-        return ProjectNotEligible(rules=p.get("rules", []), **base)
-    if error.code == "project.invalid_transition":
+    p, code, message, fields = error.problem, error.code, error.message, _fields(error)
+    if code == "project.not_eligible":
+        return ProjectNotEligible(code=code, message=message, fields=fields, rules=p.get("rules", []))
+    if code == "project.invalid_transition":
         allowed = [AllowedAction(action=a, roles=r) for a, r in p.get("allowed_actions", {}).items()]
-        return InvalidTransition(current_state=p.get("current_state", ""), allowed_actions=allowed, **base)
+        return InvalidTransition(code=code, message=message, fields=fields,
+                                 current_state=p.get("current_state", ""), allowed_actions=allowed)
     if error.status in (412, 428):
-        return PreconditionFailed(current_version=p.get("current_version"), **base)
+        return PreconditionFailed(code=code, message=message, fields=fields,
+                                  current_version=p.get("current_version"))
     if error.status == 403:
-        return Forbidden(allowed_roles=p.get("allowed_roles", []), **base)
-    if error.code == "request.invalid":
-        return InvalidInput(**base)
+        return Forbidden(code=code, message=message, fields=fields, allowed_roles=p.get("allowed_roles", []))
+    if code == "request.invalid":
+        return InvalidInput(code=code, message=message, fields=fields)
     if error.status == 404:
-        return NotFound(**base)
+        return NotFound(code=code, message=message, fields=fields)
     if error.status in (409, 422):
-        return Refused(**base)
+        return Refused(code=code, message=message, fields=fields)
     return None
 
 
-async def or_problem(call):
+async def or_problem(call: Awaitable[T]) -> T | Problem:
     """Await an upstream call; a refusal the caller can act on comes back as a typed error instead."""
     try:
         return await call

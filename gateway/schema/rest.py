@@ -1,4 +1,4 @@
-"""Turning REST JSON into strawberry types, and the result unions every mutation returns."""
+"""Untyped REST JSON (event payloads, the maps inside a few answers) as strawberry types; the mutation unions."""
 import dataclasses
 import functools
 import operator
@@ -7,11 +7,13 @@ import typing
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
 from gateway.schema.problems import PROBLEM_TYPES
+
+T = TypeVar("T")
 
 
 def _scalar(annotation: Any) -> Any:
@@ -29,7 +31,7 @@ def _convert(annotation: Any, value: Any) -> Any:
     if typing.get_origin(target) is list:
         (item,) = typing.get_args(target)
         return [_convert(item, v) for v in value]
-    if dataclasses.is_dataclass(target) and isinstance(value, dict):
+    if dataclasses.is_dataclass(target) and isinstance(target, type) and isinstance(value, dict):
         return from_rest(target, value)
     if not isinstance(target, type) or isinstance(value, target):
         return value
@@ -40,25 +42,24 @@ def _convert(annotation: Any, value: Any) -> Any:
     return value
 
 
-@functools.cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
-def from_rest(cls: type, d: dict[str, Any], **overrides: Any):
+def from_rest(cls: type[T], d: dict[str, Any]) -> T:
     """A strawberry type from REST JSON, each value converted to its field's declared type (dates, Decimal, enums,
-    nested types and lists of them).
-
-    Fields with resolvers are left to their resolvers; `overrides` supplies values built another way.
-    """
-    hints, values = _hints(cls), {}
-    for f in dataclasses.fields(cls):
-        if not f.init:
-            continue
-        values[f.name] = overrides[f.name] if f.name in overrides else _convert(hints.get(f.name), d.get(f.name))
+    nested types and lists of them); fields with resolvers are left to their resolvers."""
+    hints = _hints(cls)
+    values = {f.name: _convert(hints.get(f.name), d.get(f.name)) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+              if f.init}
     return cls(**values)
 
 
-def result_union(name: str, success: type):
+def result_union(name: str, success: type) -> Any:
     """A mutation result: the success type or any typed problem."""
     return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]

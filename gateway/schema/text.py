@@ -35,8 +35,8 @@ from graphql.execution import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.schema_directive import Location
 
+from contracts.text import control_char_message
 from gateway.upstream import InvalidArgument
-from services.kit.text import control_char_message
 
 
 @strawberry.schema_directive(locations=[Location.ARGUMENT_DEFINITION, Location.INPUT_FIELD_DEFINITION],
@@ -106,9 +106,9 @@ def _check_literal(node: ValueNode, kind: Any, path: str, free: bool,
             yield from _check_literal(item, _item(kind), f"{path}[{i}]", free, variables)
     elif isinstance(node, ObjectValueNode):
         fields = _named_fields(kind)
-        for item in node.fields:
-            member, member_free = _member(fields, item.name.value, kind, free)
-            yield from _check_literal(item.value, member, f"{path}.{item.name.value}", member_free, variables)
+        for entry in node.fields:
+            member, member_free = _member(fields, entry.name.value, kind, free)
+            yield from _check_literal(entry.value, member, f"{path}.{entry.name.value}", member_free, variables)
 
 
 class _Arguments(Visitor):

@@ -8,13 +8,14 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from contracts.employment import LabourerRead
 from services.employment.config import Settings
 from services.employment.employers import service as employers
 from services.employment.employers.schemas import EmployerCreate, GroupProjectCreate, WorkforceReportCreate
 from services.employment.idcard import with_check
 from services.employment.labourers import service as labourers
 from services.employment.labourers.models import Labourer
-from services.employment.labourers.schemas import LabourerCreate, LabourerRead
+from services.employment.labourers.schemas import LabourerCreate
 from services.employment.placements import service as placements
 from services.employment.placements.schemas import PlacementCreate
 from services.employment.states import EmployerKind, PlacementKind, Registration

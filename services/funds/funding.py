@@ -2,29 +2,15 @@
 from decimal import Decimal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
+from contracts.funds import AllocationRead, ProjectFunding
 from services.funds.deps import Reader
 from services.funds.idle import repository as idle_repo
 from services.funds.idle import service as idle
-from services.funds.idle.schemas import IdleItem
 from services.funds.ledger import repository as ledger
-from services.funds.ledger.schemas import AllocationRead
 from services.kit.ids import RequiredIdList, ids_of
 
 router = APIRouter(tags=["ledger"])
-
-
-class ProjectFunding(BaseModel):
-    """One project's allocations, totals and idle items."""
-
-    project_id: int
-    allocated: Decimal = Field(description="分配总额（含其后收回的部分）= spent + recovered + balance")
-    spent: Decimal
-    recovered: Decimal
-    balance: Decimal
-    allocations: list[AllocationRead]
-    idle_items: list[IdleItem]
 
 
 @router.get("/funding", response_model=list[ProjectFunding],

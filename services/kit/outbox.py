@@ -10,13 +10,14 @@ from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Discriminator, Field, Tag, create_model
+from pydantic import BaseModel, Discriminator, Tag, create_model
 from sqlalchemy import JSON, ColumnElement, Index, Integer, String, and_, select, text, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from contracts.enums import FeedName
 from contracts.events import FEEDS, EventPayload, payload_model
+from contracts.events.feed import EventBase
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.db import Base, BigId, ReadSession, UTCDateTime, utcnow
 from services.kit.errors import DomainError
@@ -104,15 +105,6 @@ async def read_feed(session: AsyncSession, principal: Principal, after: int, lim
                        "aggregate_type": row.aggregate_type, "aggregate_id": row.aggregate_id,
                        "payload": row.payload if whole else model.mask(row.payload)})
     return events, rows[-1].id if rows else after
-
-
-class EventBase(BaseModel):
-    """What every event of a feed carries; `id` is the cursor to pass as `after`."""
-
-    id: int = Field(description="事件 id，按提交顺序递增；作为 after 传回以继续读取")
-    occurred_at: datetime
-    aggregate_type: str = Field(description="事件所涉对象的类型")
-    aggregate_id: str = Field(description="事件所涉对象的 id")
 
 
 def _tag(value: Any) -> str:

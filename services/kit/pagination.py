@@ -1,35 +1,13 @@
 """Keyset (cursor) pagination: a page costs the same on the first page and the ten-thousandth."""
-import base64
-import json
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field
-
+from contracts.page import Key, Page, encode_cursor, encode_key, parse_key
 from services.kit.errors import FieldError, unprocessable
 
+__all__ = ["MAX_PAGE", "Key", "Page", "encode_key", "encode_cursor", "decode_key", "decode_cursor", "page_of"]
 T = TypeVar("T")
 MAX_PAGE = 200
-
-
-class Page(BaseModel, Generic[T]):
-    """One page of a list and the opaque cursor of the next, null on the last page."""
-
-    items: list[T]
-    next_cursor: str | None = Field(None, description="传入 after 以取下一页；为空表示已是最后一页")
-
-
-Key = dict[str, int | str]
-
-
-def encode_key(key: Key) -> str:
-    """An opaque cursor pointing after the row with this sort key (its id, or several columns)."""
-    return base64.urlsafe_b64encode(json.dumps(key, sort_keys=True).encode()).decode().rstrip("=")
-
-
-def encode_cursor(last_id: int) -> str:
-    """An opaque cursor pointing after the row with this id."""
-    return encode_key({"id": last_id})
 
 
 def _field(value: object, kind: Callable[[object], Any]) -> Any:
@@ -48,9 +26,8 @@ def decode_key(cursor: str | None, fields: dict[str, Callable[[Any], Any]]) -> d
     if not cursor:
         return None
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        raw = json.loads(base64.urlsafe_b64decode(padded))
-        if not isinstance(raw, dict) or set(raw) != set(fields):
+        raw = parse_key(cursor)
+        if set(raw) != set(fields):
             raise ValueError
         return {name: _field(raw[name], kind) for name, kind in fields.items()}
     except (ValueError, TypeError, ArithmeticError):

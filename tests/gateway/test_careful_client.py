@@ -122,19 +122,52 @@ async def test_a_token_with_bytes_http_cannot_forward_is_refused_not_crashed(sys
     assert system.seen == []
 
 
-async def test_a_success_that_is_not_json_is_a_coded_502_not_a_crash():
-    # A stand-in for a broken or foreign upstream: none of our services answers a 200 in plain text on purpose.
+@pytest.mark.parametrize("answer", [
+    {"text": "# HELP up\n"},  # not JSON at all
+    {"json": {"id": 1, "name": "百香果"}},  # JSON, but not the contract's ProjectRead
+    {"json": {"items": [{"id": "one"}], "next_cursor": None}},  # a page whose items are not entries
+])
+async def test_an_answer_that_is_not_the_contract_model_is_a_coded_502_not_a_crash(answer):
+    # A stand-in for a broken or foreign upstream: none of our services answers like this on purpose.
     import httpx
     from prometheus_client import CollectorRegistry
 
+    from gateway.projects_client import PROJECTS, SUBMIT
     from gateway.upstream import ServiceClient, UpstreamCalls, UpstreamProblem
 
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, text="# HELP up\n"))
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, **answer))
     client = ServiceClient("projects", "http://upstream", httpx.Timeout(1.0), httpx.Limits(),
                            UpstreamCalls(CollectorRegistry()), transport)
-    with pytest.raises(UpstreamProblem) as refused:
-        await client.request("GET", "/projects/{project_id}", None, path_params={"project_id": 1})
-    assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
+    for endpoint in (SUBMIT, PROJECTS):
+        with pytest.raises(UpstreamProblem) as refused:
+            await client.call(endpoint, None)
+        assert refused.value.extensions["code"] == "upstream.invalid_answer" and refused.value.status == 502
+    await client.close()
+
+
+async def test_an_answer_holding_what_an_older_row_could_hold_is_read_as_the_service_stored_it():
+    # Rows written before an edge check existed stay readable in the service (of_stored); the gateway must not
+    # refuse the same answer: a control character in a description, a target value in exponent form.
+    import httpx
+    from prometheus_client import CollectorRegistry
+
+    from gateway.projects_client import PROJECTS
+    from gateway.upstream import ServiceClient, UpstreamCalls
+
+    entry = {"id": 7, "name": "老项目", "county_code": "450225", "county_name": "融水苗族自治县", "township": "安陲乡",
+             "village": "江门村", "category": "industry", "category_label": "产业发展", "owner_org": "融水县农业农村局",
+             "status": "admitted", "status_label": "已入库", "uses_fiscal_funds": True, "total_budget": "100.00",
+             "budget": [{"source": "central", "year": 2019, "amount": "100.00"}],
+             "beneficiaries": {"poor_households": 1, "poor_people": 3, "poor_villages": ["江门村"],
+                               "description": "旧数据\x01未清洗"},
+             "targets": [{"indicator": "带动贫困户增收", "unit": "户", "target_value": "1E+2"}],
+             "planned_start_year": 2019, "planned_end_year": 2020, "version": 3,
+             "created_at": "2019-03-01T00:00:00Z", "updated_at": "2019-03-01T00:00:00Z"}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"items": [entry], "next_cursor": None}))
+    client = ServiceClient("projects", "http://upstream", httpx.Timeout(1.0), httpx.Limits(),
+                           UpstreamCalls(CollectorRegistry()), transport)
+    (read,) = (await client.call(PROJECTS, None)).items
+    assert read.beneficiaries.description == "旧数据\x01未清洗" and str(read.targets[0].target_value) == "1E+2"
     await client.close()
 
 

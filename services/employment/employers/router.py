@@ -3,16 +3,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contracts.employment import EmployerRead, GroupProjectRead, WorkforceReportRead
 from services.employment.common import Reader, Writer, bad_field
 from services.employment.employers import service
 from services.employment.employers.repository import EmployerRepository
 from services.employment.employers.schemas import (
     EmployerCreate,
-    EmployerRead,
     GroupProjectCreate,
-    GroupProjectRead,
     WorkforceReportCreate,
-    WorkforceReportRead,
+    employer_read,
+    workforce_report_read,
 )
 from services.employment.states import EmployerKind
 from services.kit.contract import problems
@@ -41,9 +41,9 @@ async def list_employers(session: Session, principal: Reader, kind: EmployerKind
     """Employers in the caller's scope in id order; `ids` batch-reads instead."""
     repo = EmployerRepository(session)
     if ids is not None:
-        return Page(items=[EmployerRead.of(r) for r in await repo.get_many(ids_of(ids), principal)])
+        return Page(items=[employer_read(r) for r in await repo.get_many(ids_of(ids), principal)])
     rows = await repo.page(principal, kind, county, decode_cursor(after), limit)
-    return page_of(rows, limit, EmployerRead.of)
+    return page_of(rows, limit, employer_read)
 
 
 @router.get("/employers/{employer_id}", response_model=EmployerRead, summary="One employer")
@@ -52,7 +52,7 @@ async def get_employer(employer_id: Id, session: Session, principal: Reader) -> 
     row = await EmployerRepository(session).get(employer_id, principal)
     if row is None:
         raise not_found("employer.not_found", f"用工单位 {employer_id} 不存在或不在查看范围内")
-    return EmployerRead.of(row)
+    return employer_read(row)
 
 
 @router.post("/employers/{group_id}/projects", response_model=GroupProjectRead, status_code=201,
@@ -103,4 +103,4 @@ async def list_reports(session: Session, principal: Reader, employer_id: IdFilte
         raise not_found("employer.not_found", f"用工单位 {employer_id} 不存在或不在查看范围内")
     if project_id is not None and await repo.project(project_id, principal) is None:
         raise not_found("group_project.not_found", f"在建项目 {project_id} 不存在或不在查看范围内")
-    return [WorkforceReportRead.of(r) for r in await repo.reports(employer_id, project_id, year)]
+    return [workforce_report_read(r) for r in await repo.reports(employer_id, project_id, year)]

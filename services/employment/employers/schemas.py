@@ -1,9 +1,9 @@
-"""Request and response shapes of employers, group projects and workforce reports."""
-from datetime import date, datetime
+"""Request shapes of employers, group projects and workforce reports, and how rows become their reads (contracts)."""
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from contracts.employment import EmployerRead, WorkforceReportRead
 from services.employment.states import KIND_LABELS, EmployerKind
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import FreeText, StrictInput
@@ -41,27 +41,11 @@ class EmployerCreate(StrictInput):
         return self
 
 
-class EmployerRead(BaseModel):
-    """An employer."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    kind: EmployerKind
-    kind_label: str
-    name: str
-    county_code: str | None
-    county_name: str | None
-    industry: str | None
-    province: str | None
-    created_at: datetime
-
-    @classmethod
-    def of(cls, row) -> "EmployerRead":
-        """The response shape of a row."""
-        return cls(id=row.id, kind=row.kind, kind_label=KIND_LABELS[row.kind], name=row.name,
-                   county_code=row.county_code, county_name=COUNTIES.get(row.county_code or ""),
-                   industry=row.industry, province=row.province, created_at=row.created_at)
+def employer_read(row) -> EmployerRead:
+    """An employer row as every reader sees it."""
+    return EmployerRead(id=row.id, kind=row.kind, kind_label=KIND_LABELS[row.kind], name=row.name,
+                        county_code=row.county_code, county_name=COUNTIES.get(row.county_code or ""),
+                        industry=row.industry, province=row.province, created_at=row.created_at)
 
 
 class GroupProjectCreate(StrictInput):
@@ -82,19 +66,6 @@ class GroupProjectCreate(StrictInput):
         if self.ends_on is not None and self.ends_on < self.starts_on:
             raise ValueError("竣工日期不能早于开工日期")
         return self
-
-
-class GroupProjectRead(BaseModel):
-    """A group's construction project."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    group_id: int
-    name: str
-    county_code: str
-    starts_on: date
-    ends_on: date | None
 
 
 class WorkforceReportCreate(StrictInput):
@@ -118,26 +89,8 @@ class WorkforceReportCreate(StrictInput):
         return self
 
 
-class WorkforceReportRead(BaseModel):
-    """One revision of a report; `current` marks the one the quotas use."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    employer_id: int | None
-    project_id: int | None
-    year: int
-    month: int | None
-    total: int
-    revision: int
-    current: bool
-    note: str | None
-    reported_by: str
-    reported_at: datetime
-
-    @classmethod
-    def of(cls, row) -> "WorkforceReportRead":
-        """The response shape; month 0 (the whole year) is shown as null."""
-        read = cls.model_validate(row)
-        read.month = row.month or None
-        return read
+def workforce_report_read(row) -> WorkforceReportRead:
+    """A report row as read; month 0 (the whole year) is shown as null."""
+    read = WorkforceReportRead.model_validate(row)
+    read.month = row.month or None
+    return read

@@ -1,17 +1,17 @@
 """Registering employers and group projects, and reporting workforce totals with correction history."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.employment import EmployerRead, GroupProjectRead, WorkforceReportRead
 from contracts.events.employment import EmployerRegistered, GroupProjectAdded, WorkforceReported
 from services.employment.common import bad_field
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
 from services.employment.employers.repository import EmployerRepository
 from services.employment.employers.schemas import (
     EmployerCreate,
-    EmployerRead,
     GroupProjectCreate,
-    GroupProjectRead,
     WorkforceReportCreate,
-    WorkforceReportRead,
+    employer_read,
+    workforce_report_read,
 )
 from services.employment.states import EmployerKind
 from services.kit.audit import audit
@@ -27,7 +27,7 @@ async def register_employer(session: AsyncSession, principal: Principal, entry: 
     if entry.kind != EmployerKind.ENTERPRISE and not principal.citywide:
         raise out_of_scope("集团公司与劳务输入基地由市级人社部门登记")
     row = await EmployerRepository(session).add(Employer(**entry.model_dump()))
-    read = EmployerRead.of(row)
+    read = employer_read(row)
     await audit(session, principal, "employer.register", "employer", row.id, None, read.model_dump(mode="json"))
     # Groups and base enterprises have no county: their registration is read by city-wide readers.
     await publish(session, EmployerRegistered(employer_id=row.id, employer_kind=row.kind, name=row.name,
@@ -85,7 +85,7 @@ async def report_workforce(session: AsyncSession, principal: Principal,
     row = await repo.add(WorkforceReport(
         employer_id=entry.employer_id, project_id=entry.project_id, year=entry.year, month=month,
         total=entry.total, revision=last + 1, current=True, note=entry.note, reported_by=principal.sub))
-    read = WorkforceReportRead.of(row)
+    read = workforce_report_read(row)
     action = "workforce.correct" if last else "workforce.report"
     await audit(session, principal, action, "workforce_report", row.id, None, read.model_dump(mode="json"))
     await publish(session, WorkforceReported(

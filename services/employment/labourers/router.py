@@ -3,10 +3,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from contracts.employment import LabourerRead
 from services.employment.common import Reader, Writer, sees_whole_id
 from services.employment.labourers import service
 from services.employment.labourers.repository import LabourerRepository
-from services.employment.labourers.schemas import LabourerCreate, LabourerRead
+from services.employment.labourers.schemas import LabourerCreate, labourer_read
 from services.employment.states import Registration
 from services.kit.contract import problems
 from services.kit.db import Session
@@ -42,9 +43,9 @@ async def list_labourers(
     repo, whole = LabourerRepository(session), sees_whole_id(principal)
     if ids is not None:
         found = await repo.get_many(ids_of(ids), principal)
-        return Page(items=[LabourerRead.of(r, whole) for r in found], next_cursor=None)
+        return Page(items=[labourer_read(r, whole) for r in found], next_cursor=None)
     rows = await repo.page(principal, county, registration, relocated, decode_cursor(after), limit)
-    return page_of(rows, limit, lambda r: LabourerRead.of(r, whole))
+    return page_of(rows, limit, lambda r: labourer_read(r, whole))
 
 
 @router.get("/{labourer_id}", response_model=LabourerRead, summary="One labourer")
@@ -53,4 +54,4 @@ async def get_labourer(labourer_id: Id, session: Session, principal: Reader) -> 
     row = await LabourerRepository(session).get(labourer_id, principal)
     if row is None:
         raise not_found("labourer.not_found", f"劳动力 {labourer_id} 不存在或不在当前账号的查看范围内")
-    return LabourerRead.of(row, sees_whole_id(principal))
+    return labourer_read(row, sees_whole_id(principal))

@@ -1,11 +1,10 @@
-"""Request and response shapes of labourers (贫困劳动力)."""
-from datetime import date, datetime
+"""Request shape of labourers (贫困劳动力), and how a row becomes its read (contracts/employment.py)."""
 from typing import Annotated
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
-from contracts.personal import mask_name
-from services.employment.idcard import mask_id, parse_id
+from contracts.employment import LabourerRead
+from services.employment.idcard import parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.states import REGISTRATION_LABELS, Registration
 from services.kit.counties import COUNTIES
@@ -33,36 +32,11 @@ class LabourerCreate(StrictInput):
         return parse_id(value).number
 
 
-class LabourerRead(BaseModel):
-    """A labourer; `id_number` is masked (4502**********1234) unless the caller is hr or admin."""
-
-    id: int
-    id_number: str
-    name: str
-    birth_date: date
-    sex: str
-    county_code: str
-    county_name: str | None
-    liuzhou: bool = Field(description="户籍在柳州市十个县区")
-    township: str
-    village: str
-    household_no: str
-    registration: Registration
-    registration_label: str
-    relocated: bool
-    skills: list[str]
-    created_at: datetime
-
-    @classmethod
-    def of(cls, row: Labourer, whole_id: bool) -> "LabourerRead":
-        """The response shape; the whole ID only when the caller may see it."""
-        return cls(id=row.id, id_number=row.id_number if whole_id else row.id_masked, name=row.name,
-                   birth_date=row.birth_date, sex=row.sex, county_code=row.county_code,
-                   county_name=COUNTIES.get(row.county_code), liuzhou=row.county_code in COUNTIES,
-                   township=row.township, village=row.village, household_no=row.household_no,
-                   registration=row.registration, registration_label=REGISTRATION_LABELS[row.registration],
-                   relocated=row.relocated, skills=list(row.skills), created_at=row.created_at)
-
-    def for_audit(self) -> dict:
-        """The audit copy: never the whole ID number or name (the audit is not only read by hr)."""
-        return self.model_dump(mode="json") | {"id_number": mask_id(self.id_number), "name": mask_name(self.name)}
+def labourer_read(row: Labourer, whole_id: bool) -> LabourerRead:
+    """A labourer row as the caller sees it; the whole ID only when the caller may see it."""
+    return LabourerRead(id=row.id, id_number=row.id_number if whole_id else row.id_masked, name=row.name,
+                        birth_date=row.birth_date, sex=row.sex, county_code=row.county_code,
+                        county_name=COUNTIES.get(row.county_code), liuzhou=row.county_code in COUNTIES,
+                        township=row.township, village=row.village, household_no=row.household_no,
+                        registration=row.registration, registration_label=REGISTRATION_LABELS[row.registration],
+                        relocated=row.relocated, skills=list(row.skills), created_at=row.created_at)

@@ -1,11 +1,12 @@
 """Registering labourers (贫困劳动力登记)."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.employment import LabourerRead
 from contracts.events.employment import LabourerRegistered
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
-from services.employment.labourers.schemas import LabourerCreate, LabourerRead
+from services.employment.labourers.schemas import LabourerCreate, labourer_read
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
@@ -32,7 +33,7 @@ async def register(session: AsyncSession, principal: Principal, entry: LabourerC
         raise conflict("labourer.duplicate", f"身份证号码 {mask_id(entry.id_number)} 已登记",
                        existing_id=existing.id)
     labourer = await repo.add(build(entry, principal.sub))
-    read = LabourerRead.of(labourer, whole_id=True)
+    read = labourer_read(labourer, whole_id=True)
     await audit(session, principal, "labourer.register", "labourer", labourer.id, None, read.for_audit())
     # Whole name and ID number in the outbox: the feed masks them for every reader but hr and admin.
     await publish(session, LabourerRegistered(

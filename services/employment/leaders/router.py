@@ -4,32 +4,14 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
 
+from contracts.employment import LeaderFigures, ProvinceExport
 from services.employment.common import Reader
 from services.employment.leaders.repository import LeaderRepository
 from services.kit.db import Session
 from services.kit.values import Day, Year
 
 router = APIRouter(tags=["labour leaders"])
-
-
-class LeaderFigures(BaseModel):
-    """One leader: labourers brought, and how many were still placed 3 and 6 months after starting."""
-
-    leader: str
-    brought: int
-    observable_3m: int = Field(description="开始满 3 个月、可判断的人数")
-    still_placed_3m: int
-    observable_6m: int
-    still_placed_6m: int
-
-
-class ProvinceExport(BaseModel):
-    """Labourers placed at base enterprises of one province in the year."""
-
-    province: str
-    labourers: int
 
 
 def add_months(day: date, months: int) -> date:

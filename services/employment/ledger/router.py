@@ -5,13 +5,14 @@ from typing import Annotated, Any
 from anyio import to_thread
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 
+from contracts.employment import LabourerRead, PlacementRead
 from services.employment.common import Reader, Writer
 from services.employment.labourers import service as labourers
 from services.employment.labourers.repository import LabourerRepository
-from services.employment.labourers.schemas import LabourerCreate, LabourerRead
+from services.employment.labourers.schemas import LabourerCreate
 from services.employment.ledger import columns
 from services.employment.placements import service as placements
-from services.employment.placements.schemas import PlacementCreate, PlacementRead
+from services.employment.placements.schemas import PlacementCreate
 from services.employment.quotas import service as quotas
 from services.employment.quotas.repository import QuotaRepository, compliance_query
 from services.employment.states import QuotaKind

@@ -3,10 +3,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contracts.employment import PlacementRead
 from services.employment.common import Reader, Writer, sees_whole_id
 from services.employment.placements import service
 from services.employment.placements.repository import PlacementRepository
-from services.employment.placements.schemas import PlacementCreate, PlacementEnd, PlacementRead
+from services.employment.placements.schemas import PlacementCreate, PlacementEnd, placement_read
 from services.kit.contract import problems
 from services.kit.db import Session
 from services.kit.errors import not_found
@@ -47,7 +48,7 @@ async def list_placements(
     rows = await PlacementRepository(session).page(principal, labourer_id, employer_id, project_id, active_on,
                                                    decode_cursor(after), limit)
     whole = sees_whole_id(principal)
-    return page_of(rows, limit, lambda row: PlacementRead.of(*row, whole), key=lambda row: row[0].id)
+    return page_of(rows, limit, lambda row: placement_read(*row, whole), key=lambda row: row[0].id)
 
 
 @router.get("/{placement_id}", response_model=PlacementRead, summary="One placement")
@@ -56,4 +57,4 @@ async def get_placement(placement_id: Id, session: Session, principal: Reader) -
     found = await PlacementRepository(session).get(placement_id, principal)
     if found is None:
         raise not_found("placement.not_found", f"安置记录 {placement_id} 不存在或不在查看范围内")
-    return PlacementRead.of(*found, sees_whole_id(principal))
+    return placement_read(*found, sees_whole_id(principal))

@@ -1,10 +1,8 @@
-"""Request and response shapes of placements (就业安置)."""
-from datetime import date
+"""Request shapes of placements (就业安置), and how a row becomes its read (contracts/employment.py)."""
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
-from contracts.personal import mask_name
-from services.employment.idcard import mask_id
+from contracts.employment import PlacementRead
 from services.employment.labourers.models import Labourer
 from services.employment.placements.models import Placement
 from services.employment.states import PlacementKind
@@ -47,30 +45,9 @@ class PlacementEnd(StrictInput):
     ends_on: Day
 
 
-class PlacementRead(BaseModel):
-    """A placement with its labourer's name and ID number (masked unless the caller is hr or admin)."""
-
-    id: int
-    labourer_id: int
-    labourer_name: str
-    labourer_id_number: str
-    kind: PlacementKind
-    employer_id: int | None
-    project_id: int | None
-    site: str | None
-    starts_on: date
-    ends_on: date | None
-    leader: str | None
-
-    @classmethod
-    def of(cls, row: Placement, labourer: Labourer, whole_id: bool) -> "PlacementRead":
-        """The response shape; the whole ID only when the caller may see it."""
-        return cls(id=row.id, labourer_id=row.labourer_id, labourer_name=labourer.name,
-                   labourer_id_number=labourer.id_number if whole_id else labourer.id_masked,
-                   kind=row.kind, employer_id=row.employer_id, project_id=row.project_id, site=row.site,
-                   starts_on=row.starts_on, ends_on=row.ends_on, leader=row.leader)
-
-    def for_audit(self) -> dict:
-        """The audit copy: never the whole ID number or name (the audit is not only read by hr)."""
-        return self.model_dump(mode="json") | {"labourer_id_number": mask_id(self.labourer_id_number),
-                                               "labourer_name": mask_name(self.labourer_name)}
+def placement_read(row: Placement, labourer: Labourer, whole_id: bool) -> PlacementRead:
+    """A placement row as the caller sees it; the whole ID only when the caller may see it."""
+    return PlacementRead(id=row.id, labourer_id=row.labourer_id, labourer_name=labourer.name,
+                         labourer_id_number=labourer.id_number if whole_id else labourer.id_masked,
+                         kind=row.kind, employer_id=row.employer_id, project_id=row.project_id, site=row.site,
+                         starts_on=row.starts_on, ends_on=row.ends_on, leader=row.leader)

@@ -1,6 +1,7 @@
 """Placing labourers (就业安置) and ending placements."""
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts.employment import PlacementRead
 from contracts.events.employment import PlacementCreated, PlacementEnded, PlacementFacts
 from services.employment.common import bad_field
 from services.employment.employers.repository import EmployerRepository
@@ -8,7 +9,7 @@ from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.placements.models import Placement
 from services.employment.placements.repository import PlacementRepository
-from services.employment.placements.schemas import PlacementCreate, PlacementEnd, PlacementRead
+from services.employment.placements.schemas import PlacementCreate, PlacementEnd, placement_read
 from services.employment.states import EmployerKind, PlacementKind
 from services.kit.audit import audit
 from services.kit.auth import Principal
@@ -44,10 +45,10 @@ async def place(session: AsyncSession, principal: Principal, entry: PlacementCre
     if await repo.overlaps(placement):
         raise conflict("placement.overlap", "该劳动力在同一用工单位已有时间重叠的安置记录")
     await repo.add(placement)
-    read = PlacementRead.of(placement, labourer, whole_id=False)
+    read = placement_read(placement, labourer, whole_id=False)
     await audit(session, principal, "placement.create", "placement", placement.id, None, read.for_audit())
     await _publish(session, PlacementCreated, placement, labourer)
-    return PlacementRead.of(placement, labourer, whole_id=True)
+    return placement_read(placement, labourer, whole_id=True)
 
 
 async def _publish(session: AsyncSession, model: type[PlacementFacts], placement: Placement,
@@ -69,10 +70,10 @@ async def end(session: AsyncSession, principal: Principal, placement_id: int, en
     placement, labourer = found
     if entry.ends_on < placement.starts_on:
         raise bad_field("ends_on", "结束日期不能早于开始日期")
-    before = PlacementRead.of(placement, labourer, whole_id=False).for_audit()
+    before = placement_read(placement, labourer, whole_id=False).for_audit()
     placement.ends_on = entry.ends_on
     await session.flush()
-    read = PlacementRead.of(placement, labourer, whole_id=False)
+    read = placement_read(placement, labourer, whole_id=False)
     await audit(session, principal, "placement.end", "placement", placement.id, before, read.for_audit())
     await _publish(session, PlacementEnded, placement, labourer)
-    return PlacementRead.of(placement, labourer, whole_id=True)
+    return placement_read(placement, labourer, whole_id=True)

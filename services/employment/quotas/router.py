@@ -3,10 +3,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from contracts.employment import BreachReport, Compliance
 from services.employment.common import Reader
 from services.employment.quotas import service
 from services.employment.quotas.repository import QuotaRepository, compliance_query
-from services.employment.quotas.schemas import BreachReport, Compliance
 from services.employment.states import QuotaKind, QuotaStatus
 from services.kit.db import Session
 from services.kit.ids import MAX_ID

@@ -4,10 +4,10 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from contracts.employment import BreachLine, Compliance, PeriodBreaches
 from services.employment.common import bad_field
 from services.employment.config import Settings
 from services.employment.quotas.repository import Band, Period
-from services.employment.quotas.schemas import BreachLine, Compliance, PeriodBreaches
 from services.employment.states import STATUS_LABELS, QuotaKind, QuotaStatus
 from services.kit.counties import COUNTIES
 from services.kit.values import WINDOW

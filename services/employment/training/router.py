@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contracts.employment import CourseRead, ParticipantRead
 from services.employment.common import Reader, Writer, sees_whole_id
 from services.employment.training import service
 from services.employment.training.models import Course
@@ -11,8 +12,6 @@ from services.employment.training.repository import TrainingRepository
 from services.employment.training.schemas import (
     COURSE_LABELS,
     CourseCreate,
-    CourseRead,
-    ParticipantRead,
     ParticipantSet,
 )
 from services.kit.auth import Principal

@@ -1,7 +1,6 @@
-"""Request and response shapes of training courses."""
-from datetime import date
+"""Request shapes of training courses (courses as read are in contracts/employment.py)."""
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from services.employment.training.models import CourseKind, Outcome
 from services.kit.counties import is_liuzhou_county
@@ -39,28 +38,3 @@ class ParticipantSet(StrictInput):
 
     labourer_id: int
     outcome: Outcome = Outcome.ENROLLED
-
-
-class ParticipantRead(BaseModel):
-    """A participant with the labourer's name and ID number (masked unless hr or admin)."""
-
-    labourer_id: int
-    labourer_name: str
-    labourer_id_number: str
-    outcome: Outcome
-
-
-class CourseRead(BaseModel):
-    """A course with its participants and counts by outcome."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    kind: CourseKind
-    kind_label: str
-    name: str
-    county_code: str
-    starts_on: date
-    ends_on: date | None
-    participants: list[ParticipantRead] = Field(default_factory=list)
-    outcomes: dict[str, int] = Field(default_factory=dict, description="各结果人数")

@@ -3,10 +3,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contracts.funds import AnnouncementRead, EvaluationRead
 from services.funds.deps import Finance, Reader
 from services.funds.disclosure import service
 from services.funds.disclosure.models import Announcement, Evaluation
-from services.funds.disclosure.schemas import AnnouncementCreate, AnnouncementRead, EvaluationCreate, EvaluationRead
+from services.funds.disclosure.schemas import AnnouncementCreate, EvaluationCreate
 from services.funds.ledger import repository as ledger
 from services.kit.contract import problems
 from services.kit.ids import Id

@@ -1,9 +1,8 @@
-"""Request and response shapes of announcements (公告公示) and evaluations (绩效评价)."""
-from datetime import date
+"""Request shapes of announcements (公告公示) and evaluations (绩效评价); their reads are in contracts/funds.py."""
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from services.funds.ledger.schemas import Text
 from services.kit.inputs import FreeText, StrictInput
@@ -16,22 +15,6 @@ class AnnouncementCreate(StrictInput):
     title: Text
     starts_on: Day | None = None
     days: int = Field(7, ge=1, le=90, description="公示天数")
-
-
-class AnnouncementRead(BaseModel):
-    """An announcement with its frozen allocation list and whether it is open today."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    batch_id: int
-    county_code: str
-    title: str
-    starts_on: date
-    ends_on: date
-    allocations: list[dict[str, Any]]
-    published_by: str
-    open: bool = False
 
 
 class Indicator(StrictInput):
@@ -59,19 +42,3 @@ class EvaluationCreate(StrictInput):
         if (self.batch_id is None) == (self.project_id is None):
             raise ValueError("须且只能指定 batch_id 或 project_id 之一")
         return self
-
-
-class EvaluationRead(BaseModel):
-    """A stored evaluation."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    county_code: str
-    batch_id: int | None
-    project_id: int | None
-    indicators: list[dict[str, Any]]
-    score: Decimal
-    conclusion: str
-    evaluator: str
-    evaluated_on: date

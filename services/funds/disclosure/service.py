@@ -3,12 +3,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 from contracts.events.funds import AllocationsAnnounced, FundUseEvaluated
+from contracts.funds import AllocationRead
 from services.funds.deps import Ctx
 from services.funds.disclosure.models import Announcement, Evaluation
 from services.funds.disclosure.schemas import AnnouncementCreate, EvaluationCreate
 from services.funds.events import publish_funds
 from services.funds.ledger import repository as ledger
-from services.funds.ledger.schemas import AllocationRead
 from services.funds.ledger.service import load_batch
 from services.funds.projection import repository as projection
 from services.kit.audit import audit

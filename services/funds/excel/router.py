@@ -7,12 +7,13 @@ from anyio import to_thread
 from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import ValidationError
 
+from contracts.funds import SpendingRead
 from services.funds.deps import Finance, Reader
 from services.funds.idle import repository as idle_repo
 from services.funds.idle import service as idle
 from services.funds.ledger import repository as ledger
 from services.funds.ledger import service
-from services.funds.ledger.schemas import SpendingCreate, SpendingRead
+from services.funds.ledger.schemas import SpendingCreate
 from services.funds.rectification import repository as cases
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import IDLE_LABELS, SOURCE_LABELS, IdleClass

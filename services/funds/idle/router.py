@@ -5,10 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from contracts.enums import ItemKind
+from contracts.funds import IdleItem, IdleSum
 from services.funds.deps import Finance, Reader
 from services.funds.idle import repository as repo
 from services.funds.idle import service
-from services.funds.idle.schemas import ClassOverride, IdleItem, IdleSum
+from services.funds.idle.schemas import ClassOverride
 from services.funds.terms import IdleClass, SourceLevel
 from services.kit.errors import FieldError, unprocessable
 from services.kit.ids import Id, IdList, ids_of

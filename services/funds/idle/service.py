@@ -1,10 +1,11 @@
 """Idle funds (闲置资金): the rules from settings, lists and sums, and finance's class override."""
 from contracts.events.funds import IdleClassOverridden
+from contracts.funds import IdleItem
 from services.funds.deps import Ctx
 from services.funds.events import publish_funds
 from services.funds.idle import repository as repo
 from services.funds.idle.models import IdleOverride
-from services.funds.idle.schemas import ClassOverride, IdleItem
+from services.funds.idle.schemas import ClassOverride
 from services.funds.terms import IDLE_LABELS, IdleClass
 from services.kit.audit import audit
 from services.kit.errors import not_found

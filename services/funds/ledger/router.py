@@ -3,21 +3,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from contracts.funds import AllocationRead, BatchRead, RecoveryRead, SpendingRead, TransferRead
 from services.funds.deps import Finance, Reader
 from services.funds.ledger import repository as repo
 from services.funds.ledger import service
 from services.funds.ledger.schemas import (
     AllocationCreate,
-    AllocationRead,
     BatchCreate,
-    BatchRead,
     ReallocationCreate,
     RecoveryCreate,
-    RecoveryRead,
     ReversalCreate,
     SpendingCreate,
-    SpendingRead,
-    TransferRead,
 )
 from services.funds.safety.idempotency import IdempotencyKey, once
 from services.funds.terms import SourceLevel

@@ -1,9 +1,7 @@
-"""Request and response shapes of the ledger."""
-from datetime import date, datetime
-from decimal import Decimal
+"""Request shapes of the ledger (the ledger as read is in contracts/funds.py)."""
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from services.funds.terms import SourceLevel
 from services.kit.counties import is_liuzhou_county
@@ -33,51 +31,12 @@ class BatchCreate(StrictInput):
         return value
 
 
-class BatchRead(BaseModel):
-    """A batch and how much of it is allocated (net of recoveries) and still unallocated."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    doc_number: str
-    source_level: SourceLevel
-    year: int
-    county_code: str
-    amount: Decimal
-    allocated: Decimal
-    unallocated: Decimal
-    received_on: date
-    purpose: str
-    created_by: str
-    created_at: datetime
-
-
 class AllocationCreate(StrictInput):
     """Assign part of a batch to a fundable project (资金分配)."""
 
     project_id: int = Field(gt=0)
     amount: Yuan
     allocated_on: Day | None = Field(None, description="分配日期，默认今天")
-
-
-class AllocationRead(BaseModel):
-    """An allocation: amount = spent + recovered + balance."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    batch_id: int
-    project_id: int
-    county_code: str
-    source_level: SourceLevel
-    year: int
-    amount: Decimal
-    spent: Decimal
-    recovered: Decimal
-    balance: Decimal
-    allocated_on: date
-    last_spent_on: date | None
-    created_by: str
 
 
 class SpendingCreate(StrictInput):
@@ -97,22 +56,6 @@ class ReversalCreate(StrictInput):
     reason: Note
 
 
-class SpendingRead(BaseModel):
-    """A spending or reversal entry."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    allocation_id: int
-    kind: str
-    amount: Decimal
-    spent_on: date
-    voucher_no: str
-    payee: str
-    reverses_id: int | None
-    created_by: str
-
-
 class RecoveryCreate(StrictInput):
     """Take money back from an allocation (收回), at most its balance."""
 
@@ -121,43 +64,9 @@ class RecoveryCreate(StrictInput):
     reason: Note
 
 
-class RecoveryRead(BaseModel):
-    """Recovered money, and how much of it has been placed on other projects since."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    allocation_id: int
-    batch_id: int
-    project_id: int
-    county_code: str
-    amount: Decimal
-    reallocated: Decimal
-    recovered_on: date
-    reason: str
-
-
 class ReallocationCreate(StrictInput):
     """Place recovered money on another fundable project (另行安排)."""
 
     project_id: int = Field(gt=0)
     amount: Yuan
     on: Day | None = None
-
-
-class TransferRead(BaseModel):
-    """A transfer record: from, to, amount, date, and how quickly the money moved on."""
-
-    id: int
-    recovery_id: int
-    from_allocation_id: int
-    to_allocation_id: int
-    from_project_id: int
-    to_project_id: int
-    county_code: str
-    amount: Decimal
-    recovered_on: date
-    transferred_on: date
-    to_project_started_on: date | None
-    days_recovery_to_reallocation: int = Field(description="收回到另行安排的天数")
-    days_reallocation_to_start: int | None = Field(description="另行安排到新项目开工的天数；未开工为空")

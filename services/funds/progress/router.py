@@ -1,10 +1,9 @@
 """Spending progress (资金支出进度) per county, source level and year, with red and yellow flags."""
 from decimal import Decimal
-from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
+from contracts.funds import ProgressRow
 from services.funds.deps import Reader
 from services.funds.idle.service import rules
 from services.funds.progress.repository import figures
@@ -13,21 +12,6 @@ from services.kit.values import Year
 
 router = APIRouter(tags=["spending progress"])
 ZERO = Decimal("0.00")
-
-
-class ProgressRow(BaseModel):
-    """Money received, allocated, spent, recovered and idle for one county, source level and year."""
-
-    county_code: str
-    source_level: str
-    year: int
-    received: Decimal
-    allocated: Decimal = Field(description="已分配（扣除收回）")
-    spent: Decimal
-    recovered: Decimal
-    idle: Decimal
-    spend_rate: Decimal = Field(description="支出进度 = 已支出 ÷ 到位资金")
-    flag: Literal["red", "yellow", "green"]
 
 
 @router.get("/spending-progress", response_model=list[ProgressRow], summary="Spending progress with flags")

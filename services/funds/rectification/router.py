@@ -5,10 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from contracts.enums import CaseStatus
+from contracts.funds import CaseRead, CountyNotice, WeeklyNotice
 from services.funds.deps import CaseOpener, Finance, Reader
 from services.funds.rectification import repository as repo
 from services.funds.rectification import service
-from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead, CountyNotice, WeeklyNotice
+from services.funds.rectification.schemas import CaseClose, CaseCreate
 from services.kit.concurrency import IfMatch, etag
 from services.kit.contract import problems
 from services.kit.ids import Id, IdList, ids_of

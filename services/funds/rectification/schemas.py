@@ -1,9 +1,7 @@
-"""Shapes of rectification cases (整改台账) and the weekly notice (每周通报)."""
-from datetime import date
-from decimal import Decimal
+"""Request shapes of rectification cases (整改台账); cases and the weekly notice as read are in contracts/funds.py."""
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from services.funds.ledger.schemas import Note, Text
 from services.kit.inputs import FreeText, StrictInput
@@ -38,46 +36,3 @@ class CaseClose(StrictInput):
     """Close a case (销号) with a note."""
 
     note: Note
-
-
-class CaseRead(BaseModel):
-    """A rectification case."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    county_code: str
-    origin: str
-    batch_id: int | None
-    allocation_id: int | None
-    project_id: int | None
-    idle_class: str | None
-    amount: Decimal
-    finding: str | None
-    measure: str
-    responsible_unit: str
-    deadline: date
-    status: str
-    opened_by: str
-    opened_on: date
-    closed_on: date | None
-    close_note: str | None
-    version: int = Field(description="整改事项版本号；开始整改、销号时以 If-Match 带回")
-    overdue: bool = False
-
-
-class CountyNotice(BaseModel):
-    """One county's line of the weekly notice: new, overdue and closed cases."""
-
-    county_code: str
-    new: int
-    overdue: int
-    closed: int
-
-
-class WeeklyNotice(BaseModel):
-    """每周通报: the week's new and closed cases and the overdue ones, per county."""
-
-    week_start: date
-    week_end: date
-    counties: list[CountyNotice]

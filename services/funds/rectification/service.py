@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from contracts.events.funds import RectificationCaseOpened, RectificationCaseStatusChanged
+from contracts.funds import CaseRead
 from services.funds.deps import Ctx
 from services.funds.events import publish_funds
 from services.funds.idle import repository as idle_repo
@@ -12,7 +13,7 @@ from services.funds.ledger.service import load_allocation, load_batch
 from services.funds.projection import repository as projection
 from services.funds.rectification import repository as repo
 from services.funds.rectification.models import RectificationCase
-from services.funds.rectification.schemas import CaseClose, CaseCreate, CaseRead
+from services.funds.rectification.schemas import CaseClose, CaseCreate
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.counties import COUNTIES

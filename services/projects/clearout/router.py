@@ -4,26 +4,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from contracts.projects import BrokenRule, Candidate
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.projects.clearout import sweep
 from services.projects.deps import Actor
-from services.projects.library.schemas import ProjectRead
+from services.projects.library.schemas import project_read
 
 router = APIRouter(prefix="/clearout", tags=["clear-out"])
-
-
-class BrokenRule(BaseModel):
-    """A rule a candidate breaks."""
-
-    rule: str
-    message: str
-
-
-class Candidate(BaseModel):
-    """An entry the sweep lists, with every rule it breaks."""
-
-    project: ProjectRead
-    rules: list[BrokenRule]
 
 
 class CountyCount(BaseModel):
@@ -40,7 +27,7 @@ async def list_candidates(ctx: Actor, county: str | None = None, after: str | No
     cutoffs = sweep.Cutoffs.at(ctx.clock.today(), ctx.settings.stall_months)
     rows = await sweep.candidates(ctx.session, ctx.principal, cutoffs, county, decode_cursor(after), limit)
     return page_of(rows, limit, lambda p: Candidate(
-        project=ProjectRead.of(p),
+        project=project_read(p),
         rules=[BrokenRule(rule=r, message=sweep.RULE_MESSAGES[r]) for r in sweep.rules_broken(p, cutoffs)]))
 
 

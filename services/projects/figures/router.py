@@ -1,9 +1,8 @@
 """REST endpoint of the bulletin figures (通报数据)."""
-from decimal import Decimal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
+from contracts.projects import FigureRead
 from services.kit.counties import COUNTIES
 from services.kit.values import Year
 from services.projects.deps import Actor
@@ -11,18 +10,6 @@ from services.projects.figures.repository import Dimension, figures
 from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, ProjectCategory, ProjectStatus
 
 router = APIRouter(tags=["bulletin figures"])
-
-
-class FigureRead(BaseModel):
-    """Figures of one group."""
-
-    key: str | None = Field(description="分组值；计划年度为空表示未列入计划")
-    label: str
-    entries: int = Field(description="项目数")
-    budget: Decimal = Field(description="总预算（元）")
-    in_library: int = Field(description="已入库（未终止）项目数")
-    started_share: float = Field(description="开工率：已开工 ÷ 已入库")
-    completed_share: float = Field(description="完工率：已竣工 ÷ 已入库")
 
 
 def _label(by: Dimension, key: str | None) -> str:

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from contracts.projects import ProjectRead
 from services.kit.counties import COUNTIES
-from services.projects.library.schemas import ProjectRead
 from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, FundSource
 
 SOURCE_LABELS = {

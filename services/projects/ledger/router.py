@@ -5,6 +5,7 @@ from typing import Annotated
 from anyio import to_thread
 from fastapi import APIRouter, Depends, File, Response, UploadFile
 
+from contracts.projects import ProjectRead
 from services.kit.auth import Principal, Role, allow
 from services.kit.body_limit import UPLOAD_RESPONSES
 from services.kit.errors import DomainError
@@ -17,7 +18,7 @@ from services.projects.ledger.rows import problem_of, validate_rows
 from services.projects.ledger.schemas import ExistingProject
 from services.projects.library import service as library
 from services.projects.library.repository import ProjectFilter, ProjectRepository
-from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.library.states import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["excel ledgers"])
@@ -42,7 +43,7 @@ async def export_library(ctx: Actor, county: str | None = None, status: ProjectS
     repo, rows, after = ProjectRepository(ctx.session), [], None
     while len(rows) < EXPORT_LIMIT:
         page = await repo.page(f, ctx.principal, after, PAGE)
-        rows += [columns.export_row(ProjectRead.of(p)) for p in page[:PAGE]]
+        rows += [columns.export_row(project_read(p)) for p in page[:PAGE]]
         if len(page) <= PAGE:
             break
         after = page[PAGE - 1].id
@@ -66,7 +67,7 @@ async def _import_submissions(ctx: Ctx, ledger: Ledger) -> list[ProjectRead]:
 async def _import_existing(ctx: Ctx, ledger: Ledger) -> list[ProjectRead]:
     good, problems = await to_thread.run_sync(validate_rows, ledger.rows, ExistingProject)
     ledger.refuse_if_any(problems)
-    return [ProjectRead.of(p) for p in await import_existing(ctx, [entry for _, entry in good])]
+    return [project_read(p) for p in await import_existing(ctx, [entry for _, entry in good])]
 
 
 @router.post("/import.xlsx", response_model=list[ProjectRead], status_code=201, responses=UPLOAD_RESPONSES,
@@ -90,4 +91,4 @@ async def import_ledger(ctx: Actor, file: Annotated[UploadFile, File(description
              summary="Bring in existing projects at their current state with their original dates (JSON)")
 async def import_json(body: list[ExistingProject], ctx: Actor,
                       _: Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]) -> list[ProjectRead]:
-    return [ProjectRead.of(p) for p in await import_existing(ctx, body)]
+    return [project_read(p) for p in await import_existing(ctx, body)]

@@ -3,6 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from contracts.projects import ProjectRead
 from services.kit.auth import READ_ROLES, Principal, Role, allow
 from services.kit.concurrency import etag
 from services.kit.contract import problems
@@ -14,7 +15,7 @@ from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
 from services.projects.library import service
 from services.projects.library.repository import ProjectFilter, ProjectRepository
-from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.library.states import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["project library"])
@@ -49,12 +50,12 @@ async def list_projects(
     repo = ProjectRepository(session)
     if ids is not None:
         found = await repo.get_many(ids_of(ids), principal)
-        return Page(items=[ProjectRead.of(p) for p in found], next_cursor=None)
+        return Page(items=[project_read(p) for p in found], next_cursor=None)
     if county is not None and not is_liuzhou_county(county):
         raise unprocessable("request.invalid", "县区代码无效", [FieldError("county", "不是柳州市的县区代码")])
     f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
     rows = await repo.page(f, principal, decode_cursor(after), limit)
-    return page_of(rows, limit, ProjectRead.of)
+    return page_of(rows, limit, project_read)
 
 
 @router.get("/{project_id}", response_model=ProjectRead, summary="One library entry")
@@ -64,5 +65,5 @@ async def get_project(project_id: Id, session: ReadSession, principal: Reader) -
     if project is None:
         raise not_found("project.not_found", f"项目 {project_id} 不存在或不在当前账号的查看范围内")
     # The hottest read: serialise once here instead of letting FastAPI validate the model a second time.
-    body = ProjectRead.of(project).model_dump_json()
+    body = project_read(project).model_dump_json()
     return Response(body, media_type="application/json", headers={"ETag": etag(project.version)})

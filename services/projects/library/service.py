@@ -2,6 +2,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.projects import ProjectSubmitted
+from contracts.projects import ProjectRead
 from services.kit.audit import audit
 from services.kit.auth import Principal, Role, out_of_scope
 from services.kit.errors import FieldError, unprocessable
@@ -9,7 +10,7 @@ from services.projects.library.eligibility import eligibility_breaches
 from services.projects.library.events import publish_project
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.library.states import ProjectStatus
 from services.projects.lifecycle.models import HistoryRecord
 
@@ -67,7 +68,7 @@ async def submit(session: AsyncSession, principal: Principal, entry: ProjectCrea
     await ProjectRepository(session).add(project)
     session.add(HistoryRecord(project_id=project.id, actor=principal.sub, actor_role=str(principal.role),
                               action="submit", from_status=None, to_status=str(project.status), data={}))
-    read = ProjectRead.of(project)
+    read = project_read(project)
     await audit(session, principal, "project.submit", "project", project.id, None, read.model_dump(mode="json"))
     await publish_project(session, ProjectSubmitted, project)
     return read

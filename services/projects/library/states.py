@@ -1,7 +1,5 @@
 """The states and categories of a library entry, with the Chinese words officials use."""
-from enum import StrEnum
-
-from contracts.enums import ProjectStatus
+from contracts.enums import FundSource, ProjectCategory, ProjectStatus
 
 __all__ = ["ProjectStatus", "STATUS_LABELS", "ProjectCategory", "CATEGORY_LABELS", "FundSource", "FISCAL_SOURCES"]
 
@@ -24,18 +22,6 @@ STATUS_LABELS: dict[ProjectStatus, str] = {
 }
 
 
-class ProjectCategory(StrEnum):
-    """Kinds of project seen in the plan (项目类别)."""
-
-    INDUSTRY = "industry"  # 产业发展
-    INFRASTRUCTURE = "infrastructure"  # 基础设施
-    RELOCATION_FOLLOWUP = "relocation_followup"  # 易地扶贫搬迁后续扶持
-    COLLECTIVE_ECONOMY = "collective_economy"  # 村级集体经济
-    EMPLOYMENT = "employment"  # 就业扶贫
-    COLLABORATION = "collaboration"  # 粤桂扶贫协作
-    OTHER = "other"  # 其他
-
-
 CATEGORY_LABELS: dict[ProjectCategory, str] = {
     ProjectCategory.INDUSTRY: "产业发展",
     ProjectCategory.INFRASTRUCTURE: "基础设施",
@@ -45,19 +31,6 @@ CATEGORY_LABELS: dict[ProjectCategory, str] = {
     ProjectCategory.COLLABORATION: "粤桂扶贫协作",
     ProjectCategory.OTHER: "其他",
 }
-
-
-class FundSource(StrEnum):
-    """Where a budget line's money comes from (资金来源)."""
-
-    CENTRAL = "central"  # 中央财政扶贫资金
-    REGION = "region"  # 自治区财政扶贫资金
-    CITY = "city"  # 市级财政扶贫资金
-    COUNTY = "county"  # 县级财政扶贫资金
-    GUANGDONG = "guangdong"  # 粤桂扶贫协作资金
-    SELF_RAISED = "self_raised"  # 自筹
-    SOCIAL = "social"  # 社会资金
-    CREDIT = "credit"  # 信贷资金
 
 
 # 财政扶贫资金: the sources that count as fiscal poverty-alleviation funds.

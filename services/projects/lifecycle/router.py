@@ -1,20 +1,19 @@
 """REST endpoints for every action on an entry; each needs If-Match with the version last read."""
 from fastapi import APIRouter, Response
 
+from contracts.projects import HistoryRead, ObjectionRead, ProjectRead
 from services.kit.concurrency import IfMatch, etag
 from services.kit.contract import problems
 from services.kit.ids import Id
 from services.projects.deps import Actor
 from services.projects.library.models import Project
-from services.projects.library.schemas import ProjectCreate, ProjectRead
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.lifecycle import execution, repository, review
 from services.projects.lifecycle.schemas import (
     AcceptanceIn,
     DatedIn,
-    HistoryRead,
     NoteIn,
     ObjectionIn,
-    ObjectionRead,
     ObjectionResolutionIn,
     ProgressIn,
     ReasonIn,
@@ -32,7 +31,7 @@ REFUSALS = problems({409: "project.invalid_transition (with current_state and al
 def answer(response: Response, project: Project) -> ProjectRead:
     """The entry after the action, with its new ETag."""
     response.headers["ETag"] = etag(project.version)
-    return ProjectRead.of(project)
+    return project_read(project)
 
 
 @router.post("/{project_id}/review", response_model=ProjectRead, responses=REFUSALS,

@@ -1,9 +1,8 @@
-"""Request bodies of the lifecycle actions, and the timeline as read."""
-from datetime import datetime
+"""Request bodies of the lifecycle actions (the timeline as read is in contracts/projects.py)."""
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from services.kit.inputs import FreeText, StrictInput
 from services.kit.values import Day, Year
@@ -95,36 +94,3 @@ class AcceptanceIn(StrictInput):
     actual_households: int = Field(ge=0)
     actual_people: int = Field(ge=0)
     note: FreeText = Field("", max_length=2000)
-
-
-class ObjectionRead(BaseModel):
-    """An objection and its resolution."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    project_id: int
-    lodged_by: str
-    lodged_role: str
-    lodged_at: datetime
-    reason: str
-    status: str
-    resolved_by: str | None
-    resolved_at: datetime | None
-    resolution: str | None
-
-
-class HistoryRead(BaseModel):
-    """One step of the timeline."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    at: datetime
-    actor: str
-    actor_role: str
-    action: str
-    from_status: str | None
-    to_status: str | None
-    note: str | None
-    data: dict[str, Any]

@@ -1,0 +1,49 @@
+"""Every contract enum as a GraphQL enum: the contract's own class, declared once, named as in contracts/.
+
+strawberry marks the class itself, so a resolver can hand GraphQL a contract model's value as it is, and the
+schema modules import the enums from here (which declares them before any type uses them). An enum the gateway
+shows with its own words passes them as the description; the others keep the contract's docstring.
+"""
+from enum import Enum
+
+import strawberry
+
+from contracts.enums import (
+    EmployerKind,
+    FundSource,
+    IdleClass,
+    PlacementKind,
+    ProjectCategory,
+    ProjectStatus,
+    QuotaKind,
+    QuotaStatus,
+    Registration,
+    SourceLevel,
+)
+
+__all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
+           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "graphql_enum"]
+
+_WORDS: dict[type[Enum], str] = {
+    ProjectStatus: "项目状态",
+    ProjectCategory: "项目类别",
+    FundSource: "资金来源",
+    SourceLevel: "资金来源级次",
+    IdleClass: "闲置资金分类：加快推进、验收报账、收回、督促开工、安排项目",
+    Registration: "建档立卡状态：POOR 贫困 / LIFTED 已脱贫 / NONE 非建档立卡",
+    EmployerKind: "用工单位类别",
+    PlacementKind: "安置去向",
+    QuotaKind: "ENTERPRISE 骨干企业≥10%（年 YYYY）/ GROUP_PROJECT 集团项目 5%–10%（月）",
+    QuotaStatus: "达标情况；未报送用工总数时为 NOT_REPORTED",
+}
+
+
+def graphql_enum(cls: type[Enum]) -> type[Enum]:
+    """Declare a contract enum as the GraphQL enum of its name (once); it is the same class afterwards."""
+    if not hasattr(cls, "__strawberry_definition__"):
+        strawberry.enum(cls, description=_WORDS.get(cls) or (cls.__doc__ or cls.__name__).strip())
+    return cls
+
+
+for _enum in _WORDS:
+    graphql_enum(_enum)
