@@ -14,8 +14,9 @@ ROLE ?= city_office
 COUNTY ?=
 ORG ?=
 export PYTHONPATH := $(CURDIR)
+.DEFAULT_GOAL := help
 
-.PHONY: install run test test-sqlite migrate openapi openapi-check lint bench token clean \
+.PHONY: help install run test migrate openapi openapi-check lint bench token clean \
 	deploy-tools deploy-check env-example manifests clients
 
 $(STAMP): requirements.lock
@@ -53,8 +54,13 @@ openapi-check: install  ## fail when the exported contracts drift from the code
 clients: install  ## generate a typed Python client per service from openapi/ into var/clients (never committed)
 	$(PY) -m devtools.clients var/clients
 
-lint: install
-	$(PY) -m ruff check services gateway devtools bench tests examples
+lint: install  ## ruff (style, docstrings), mypy (strict on kit, contracts, gateway) and the import rules
+	$(PY) -m ruff check services gateway contracts devtools bench tests examples
+	$(PY) -m mypy services gateway contracts
+	$(VENV)/bin/lint-imports
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
 
 bench: install  ## benchmarks (not tests): see README for the figures
 	$(PY) -m bench.run
@@ -84,5 +90,5 @@ manifests: deploy-tools  ## regenerate deploy/kubernetes/ from devtools/manifest
 token: install  ## make token ROLE=county_office COUNTY=450225 [ORG=...] [FEEDS=projects,funds]
 	@$(PY) -m services.kit.token $(ROLE) $(COUNTY) $(ORG)
 
-clean:
+clean:  ## remove var/ (SQLite files, clock offset, screenshots) and caches
 	rm -rf var .pytest_cache

@@ -27,7 +27,7 @@ class AuditRecord(Base):
 
 
 async def audit(session: AsyncSession, principal: Principal, action: str, entity_type: str,
-                entity_id: Any, before: dict | None, after: dict | None) -> None:
+                entity_id: Any, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
     """Record a change in the current transaction; it commits or rolls back with the change itself."""
     session.add(AuditRecord(actor=principal.sub, actor_role=str(principal.role), action=action,
                             entity_type=entity_type, entity_id=str(entity_id), before=before, after=after))

@@ -1,5 +1,6 @@
 """Bearer JWT auth: who the caller is (Principal) and which roles an endpoint admits."""
 import time
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -96,12 +97,12 @@ class ServiceToken(httpx.Auth):
     def current(self) -> str:
         """A token with at least a fifth of its life left."""
         now = self.clock.now()
-        if self.token is None or now >= self.renew_at:
+        if self.token is None or self.renew_at is None or now >= self.renew_at:
             self.token = mint_token(self.secret, self.sub, self.role, ttl=self.ttl, now=now)
             self.renew_at = now + self.ttl * 4 / 5
         return self.token
 
-    def auth_flow(self, request: httpx.Request):
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """httpx hook: every request carries the current token."""
         request.headers["Authorization"] = f"Bearer {self.current()}"
         yield request
@@ -182,7 +183,7 @@ async def current_principal(request: Request) -> Principal:
 _VERIFIED = VerifiedTokens()
 
 
-def allow(*roles: Role):
+def allow(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency admitting only these roles (admin always); 403 for the others."""
     admitted = frozenset(roles) | {Role.ADMIN}
 

@@ -66,7 +66,7 @@ async def publish(session: AsyncSession, event: EventPayload, scope: Scope) -> N
     smaller id is always committed before one with a larger id and a consumer reading `after=<id>`
     never skips an event that commits late. SQLite serialises writers by itself.
     """
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _OUTBOX_LOCK})
     session.add(OutboxEvent(type=event.event_type, version=event.event_version,
                             aggregate_type=event.aggregate_type, aggregate_id=event.aggregate_id(),
@@ -115,18 +115,22 @@ def _tag(value: Any) -> str:
 
 def _envelope(model: type[EventPayload]) -> Any:
     """`<Payload>V<n>Event`: the envelope of one payload type and version, tagged for the discriminated union."""
+    # The tags are values known only at run time, so these are dynamic types a static checker cannot follow.
+    type_tag: Any = Literal[model.event_type]
+    version_tag: Any = Literal[model.event_version]
     cls = create_model(f"{model.__name__}V{model.event_version}Event", __base__=EventBase, __doc__=model.__doc__,
-                       type=(Literal[model.event_type], ...), version=(Literal[model.event_version], ...),
-                       payload=(model, ...))
+                       type=(type_tag, ...), version=(version_tag, ...), payload=(model, ...))
     return Annotated[cls, Tag(f"{model.event_type}@{model.event_version}")]
 
 
 def feed_model(feed: FeedName) -> type[BaseModel]:
     """The typed answer of one service's feed: its events (a union over its payload types) and the next cursor."""
-    event = Annotated[Union[tuple(_envelope(m) for m in FEEDS[feed])], Discriminator(_tag)]  # noqa: UP007
+    # A union built at run time from the feed's payload types: dynamic, like the envelopes.
+    event: Any = Annotated[Union[tuple(_envelope(m) for m in FEEDS[feed])], Discriminator(_tag)]  # noqa: UP007
+    events: Any = list[event]
     name = f"{feed.value.capitalize()}EventFeed"
     return create_model(name, __doc__="事件流的一页：按提交顺序，next_after 供下次读取",
-                        events=(list[event], ...), next_after=(int, ...))
+                        events=(events, ...), next_after=(int, ...))
 
 
 def events_router(feed: FeedName) -> APIRouter:
