@@ -1,9 +1,10 @@
 """The gateway's typed client of the projects service: every route it calls, each answering a contract model."""
 from contracts.page import Page
 from contracts.projects import Candidate, FigureRead, HistoryRead, ObjectionRead, PlanRead, ProjectRead
-from gateway.upstream import Caller, Endpoint, ids_param
+from gateway.upstream import Caller, Endpoint, UpstreamProblem, ids_param
 
 PROJECTS = Endpoint("GET", "/projects", Page[ProjectRead])
+PROJECT = Endpoint("GET", "/projects/{project_id}", ProjectRead)
 SUBMIT = Endpoint("POST", "/projects", ProjectRead)
 EDIT = Endpoint("PUT", "/projects/{project_id}", ProjectRead)
 IMPORT = Endpoint("POST", "/projects/import", list[ProjectRead])
@@ -25,6 +26,15 @@ ACTIONS = {action: Endpoint("POST", f"/projects/{{project_id}}/{action}", Projec
 
 class ProjectsClient(Caller):
     """Calls the projects service REST API on behalf of one caller."""
+
+    async def get(self, project_id: int) -> ProjectRead | None:
+        """Read by id (the service's lean single read); None when the caller cannot see it or it does not exist."""
+        try:
+            return await self.call(PROJECT, path_params={"project_id": project_id})
+        except UpstreamProblem as problem:
+            if problem.status == 404:
+                return None
+            raise
 
     async def get_many(self, ids: list[int]) -> list[ProjectRead]:
         """Batch read: the visible entries among ids."""

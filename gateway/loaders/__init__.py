@@ -17,13 +17,20 @@ MAX_BATCH = 200  # the services' largest ?ids= batch
 
 
 class ByIdLoader(DataLoader[int, M | None]):
-    """Loads by id through a batch read; None for ids the caller cannot see (or that do not exist)."""
+    """Loads by id through a batch read; None for ids the caller cannot see (or that do not exist).
 
-    def __init__(self, fetch: Callable[[list[int]], Awaitable[list[M]]], key: Callable[[M], int]) -> None:
+    With `fetch_one`, a batch of a single id uses the service's read by id instead, which is cheaper than a batch
+    read of one (the common `project(id)` query).
+    """
+
+    def __init__(self, fetch: Callable[[list[int]], Awaitable[list[M]]], key: Callable[[M], int],
+                 fetch_one: Callable[[int], Awaitable[M | None]] | None = None) -> None:
         super().__init__(load_fn=self._load, max_batch_size=MAX_BATCH)
-        self.fetch, self.key = fetch, key
+        self.fetch, self.key, self.fetch_one = fetch, key, fetch_one
 
     async def _load(self, ids: list[int]) -> list[M | None]:
+        if self.fetch_one is not None and len(ids) == 1:
+            return [await self.fetch_one(ids[0])]
         found = {self.key(x): x for x in await self.fetch(ids)}
         return [found.get(i) for i in ids]
 
@@ -40,7 +47,7 @@ def _project_id(funding: ProjectFunding) -> int:
 class DataLoaders:
     """The loaders of one request, each backed by its service's batch endpoint."""
 
-    project_by_id: ByIdLoader[ProjectRead]  # GET /projects?ids=
+    project_by_id: ByIdLoader[ProjectRead]  # GET /projects?ids= (GET /projects/{id} for one)
     funding_by_project_id: ByIdLoader[ProjectFunding]  # GET /funding?ids=
     labourer_by_id: ByIdLoader[LabourerRead]  # GET /labourers?ids=
     employer_by_id: ByIdLoader[EmployerRead]  # GET /employers?ids=
@@ -48,7 +55,7 @@ class DataLoaders:
     @classmethod
     def of(cls, projects: ProjectsClient, funds: FundsClient, employment: EmploymentClient) -> "DataLoaders":
         """Fresh loaders for one request (a loader caches, so it must never outlive the request)."""
-        return cls(project_by_id=ByIdLoader(projects.get_many, _id),
+        return cls(project_by_id=ByIdLoader(projects.get_many, _id, projects.get),
                    funding_by_project_id=ByIdLoader(funds.funding, _project_id),
                    labourer_by_id=ByIdLoader(employment.labourers, _id),
                    employer_by_id=ByIdLoader(employment.employers, _id))

@@ -76,8 +76,22 @@ async def test_many_project_lookups_are_one_batch_call(gateway):
     assert _calls(after) - _calls(before) == 1
 
 
-def _calls(metrics_text: str) -> float:
-    line = 'gateway_upstream_requests_total{method="GET",route="/projects",service="projects"}'
+async def test_one_project_lookup_is_the_read_by_id(gateway):
+    pid = (await gql(gateway, SUBMIT, OWNER, input=as_input(entry())))["data"]["submitProject"]["id"]
+    before = (await gateway.get("/metrics")).text
+    body = await gql(gateway, "query($id: Int!) { project(id: $id) { id name } }", CITY, id=pid)
+    assert body["data"]["project"] == {"id": pid, "name": entry()["name"]}
+    other_county = bearer(Role.COUNTY_OFFICE, "450226")
+    assert (await gql(gateway, "query($id: Int!) { project(id: $id) { id } }", other_county, id=pid)) == {
+        "data": {"project": None}}
+    assert (await gql(gateway, "{ project(id: 0) { id } }", CITY)) == {"data": {"project": None}}
+    after = (await gateway.get("/metrics")).text
+    assert _calls(after, "/projects/{project_id}") - _calls(before, "/projects/{project_id}") == 3
+    assert _calls(after) == _calls(before)  # no batch read
+
+
+def _calls(metrics_text: str, route: str = "/projects") -> float:
+    line = f'gateway_upstream_requests_total{{method="GET",route="{route}",service="projects"}}'
     return sum(float(row.split()[-1]) for row in metrics_text.splitlines() if row.startswith(line))
 
 
