@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from devtools.stack import FACTORIES, SERVICES
 
@@ -57,17 +57,17 @@ def app_settings(process: str) -> BaseSettings:
     return app_settings_class(process)()
 
 
-class H11NoDelay(H11Protocol):
-    """uvicorn's h11 protocol with TCP_NODELAY on every connection.
+class HttpToolsNoDelay(HttpToolsProtocol):
+    """uvicorn's httptools protocol (the C parser of the production stack) with TCP_NODELAY on every connection.
 
     With several workers uvicorn binds the listening socket itself, as `socket.socket(AF_INET)` (protocol 0), and
-    asyncio turns Nagle's algorithm off only for sockets whose protocol is IPPROTO_TCP: every response (head and
-    body written separately) then waited ~40 ms for the client's delayed ACK, and two workers served a seventh of
-    what one did. One worker gets its socket from asyncio and was never affected.
+    the event loop turns Nagle's algorithm off only for sockets whose protocol is IPPROTO_TCP: every response (head
+    and body written separately) then waited ~40 ms for the client's delayed ACK, and two workers served a seventh
+    of what one did. One worker gets its socket from the loop and was never affected.
     """
 
     def connection_made(self, transport) -> None:
-        """Turn Nagle off, then let h11 take the connection."""
+        """Turn Nagle off, then let httptools take the connection."""
         sock = transport.get_extra_info("socket")
         if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -99,7 +99,8 @@ def serve(process: str, host: str | None, port: int | None, workers: int | None,
                 host=host or (own.host if own else "127.0.0.1"), port=port or (own.port if own else 8000),
                 workers=workers or run.workers, timeout_graceful_shutdown=run.shutdown_seconds,
                 timeout_keep_alive=run.keepalive_seconds, log_level=run.log_level, access_log=run.access_log,
-                proxy_headers=True, forwarded_allow_ips=run.forwarded_allow_ips, http=H11NoDelay)
+                proxy_headers=True, forwarded_allow_ips=run.forwarded_allow_ips,
+                loop="uvloop", http=HttpToolsNoDelay)
     if temporary:
         shutil.rmtree(folder, ignore_errors=True)
 
