@@ -30,12 +30,16 @@ class Load:
         return (self.requests - self.errors) / self.seconds
 
 
-def _request_bytes(url: str, headers: dict[str, str]) -> tuple[str, int, bytes]:
+def _request_bytes(url: str, headers: dict[str, str], body: bytes | None = None) -> tuple[str, int, bytes]:
+    """One request's bytes: a GET, or a POST of a JSON body (a GraphQL query)."""
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
-    lines = [f"GET {target} HTTP/1.1", f"Host: {parts.netloc}", "Accept: application/json"]
+    method = "GET" if body is None else "POST"
+    lines = [f"{method} {target} HTTP/1.1", f"Host: {parts.netloc}", "Accept: application/json"]
+    if body is not None:
+        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
     lines += [f"{k}: {v}" for k, v in headers.items()]
-    return parts.hostname, parts.port, ("\r\n".join(lines) + "\r\n\r\n").encode()
+    return parts.hostname, parts.port, ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
 
 
 def _content_length(head: bytes) -> int:
@@ -68,8 +72,9 @@ async def _connection(host: str, port: int, request: bytes, window: tuple[float,
         writer.close()
 
 
-async def _generate(url: str, headers: dict[str, str], connections: int, warmup: float, duration: float) -> Load:
-    host, port, request = _request_bytes(url, headers)
+async def _generate(url: str, headers: dict[str, str], connections: int, warmup: float, duration: float,
+                    body: bytes | None = None) -> Load:
+    host, port, request = _request_bytes(url, headers, body)
     start = time.perf_counter() + warmup
     latencies: list[float] = []
     errors: list[int] = []
@@ -81,16 +86,19 @@ async def _generate(url: str, headers: dict[str, str], connections: int, warmup:
     return Load(len(latencies), len(errors), seconds, p50)
 
 
-def _generate_sync(url: str, headers: dict[str, str], connections: int, warmup: float, duration: float) -> Load:
-    return asyncio.run(_generate(url, headers, connections, warmup, duration))
+def _generate_sync(url: str, headers: dict[str, str], connections: int, warmup: float, duration: float,
+                   body: bytes | None) -> Load:
+    return asyncio.run(_generate(url, headers, connections, warmup, duration, body))
 
 
 def throughput(url: str, headers: dict[str, str] | None = None, connections: int = 16, warmup: float = 1.0,
-               duration: float = 5.0) -> Load:
-    """Hammer url from a child process with `connections` keep-alive connections; count after the warm-up."""
+               duration: float = 5.0, body: bytes | None = None) -> Load:
+    """Hammer url from a child process with `connections` keep-alive connections; count after the warm-up.
+
+    With `body` every request is a POST of that JSON (a GraphQL query), otherwise a GET."""
     # A child process, so the generator's own CPU never shares an interpreter (and a GIL) with this one.
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(_generate_sync, url, headers or {}, connections, warmup, duration).result()
+        return pool.submit(_generate_sync, url, headers or {}, connections, warmup, duration, body).result()
 
 
 Probe = tuple[httpx.Client, str, dict[str, str | int], dict[str, str]]  # client, path, params, headers

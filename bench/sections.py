@@ -10,6 +10,7 @@ from bench.clearout import clearout_sweep
 from bench.database import BenchDatabases, seed_projects
 from bench.employment import employment_quotas
 from bench.funds import idle_classification
+from bench.gateway import gateway_rows, list_walks, single_object
 from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
 from bench.scale import worker_scaling
@@ -155,6 +156,14 @@ def gateway_upstream_calls(b: Bench) -> list[Row]:
                 calls[100] == calls[10])]
 
 
+def gateway_overhead(b: Bench) -> list[Row]:
+    """The gateway against the direct REST reads: one project under load, 1,000 projects with and without funding."""
+    low, high = b.seed(LARGE)
+    urls = {name: b.stack.url(name) for name in ("gateway", "projects", "funds")}
+    single = single_object(urls, b.city, (low + high) // 2, CONNECTIONS, WARMUP, DURATION, ROUNDS)
+    return gateway_rows(single, list_walks(urls, b.city))
+
+
 def resident_memory(b: Bench) -> list[Row]:
     """RSS of each of the four processes after everything above has run through them."""
     rows = []
@@ -167,5 +176,5 @@ def resident_memory(b: Bench) -> list[Row]:
 # Execution order: the list figures seed the table to 100,000 rows for the others; memory goes last so it
 # reflects the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
-    list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, clearout_sweep,
+    list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, gateway_overhead, clearout_sweep,
     employment_quotas, idle_classification, resident_memory]
