@@ -12,7 +12,7 @@ from services.kit.db import make_engine, make_sessionmaker, utcnow
 from services.projects.config import Settings
 from services.projects.ledger.importing import record_import
 from services.projects.library.models import BudgetLine, Project
-from services.projects.library.states import ProjectCategory, ProjectStatus
+from services.projects.terms import ProjectCategory, ProjectStatus
 
 DEMO = Principal(sub="demo", role=Role.ADMIN)
 # county code -> (owner unit, [(township, village)])

@@ -6,7 +6,7 @@ from typing import Any
 
 from contracts.projects import ProjectRead
 from services.kit.counties import COUNTIES
-from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, FundSource
+from services.projects.terms import CATEGORY_LABELS, STATUS_LABELS, FundSource
 
 SOURCE_LABELS = {
     FundSource.CENTRAL: "中央", FundSource.REGION: "自治区", FundSource.CITY: "市级", FundSource.COUNTY: "县级",

@@ -7,7 +7,7 @@ from contracts.projects import Beneficiaries, BudgetLineRead, PerformanceTarget,
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import StrictInput
 from services.kit.values import Year, Yuan
-from services.projects.library.states import (
+from services.projects.terms import (
     CATEGORY_LABELS,
     STATUS_LABELS,
     FundSource,

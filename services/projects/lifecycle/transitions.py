@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from contracts.enums import ProjectAction as Action  # events carry actions; ROLLOVER is the plan's, not the table's
 from services.kit.auth import Role
-from services.projects.library.states import ProjectStatus as S
+from services.projects.terms import ProjectStatus as S
 
 # Review steps in order, and the role that decides each (入库审批 / 项目论证).
 REVIEW_STEPS: dict[S, Role] = {
