@@ -5,13 +5,12 @@ from datetime import date
 from decimal import Decimal
 from itertools import cycle
 
-from sqlalchemy import func, select
-
 from services.kit.auth import Principal, Role
 from services.kit.db import make_engine, make_sessionmaker, utcnow
 from services.projects.config import Settings
 from services.projects.ledger.importing import record_import
 from services.projects.library.models import BudgetLine, Project
+from services.projects.library.repository import ProjectRepository
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 DEMO = Principal(sub="demo", role=Role.ADMIN)
@@ -114,7 +113,7 @@ async def load_demo(url: str) -> int:
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            if await session.scalar(select(func.count()).select_from(Project)):
+            if await ProjectRepository(session).any_stored():
                 return 0
             projects = demo_projects()
             session.add_all(projects)

@@ -1,12 +1,12 @@
 """Figures for monthly bulletins (按月通报): entries, budget, share started and completed, per dimension."""
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 
 from services.kit.auth import Principal
+from services.projects.figures.schemas import Dimension
 from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
 from services.projects.terms import ProjectStatus as S
@@ -14,15 +14,6 @@ from services.projects.terms import ProjectStatus as S
 IN_LIBRARY = (S.ADMITTED, S.PLANNED, S.STARTED, S.COMPLETED, S.ACCEPTED, S.SETTLED)
 STARTED = (S.STARTED, S.COMPLETED, S.ACCEPTED, S.SETTLED)
 COMPLETED = (S.COMPLETED, S.ACCEPTED, S.SETTLED)
-
-
-class Dimension(StrEnum):
-    """What the figures are grouped by."""
-
-    COUNTY = "county"
-    STATUS = "status"
-    CATEGORY = "category"
-    PLAN_YEAR = "plan_year"
 
 
 _COLUMN: dict[Dimension, Any] = {Dimension.COUNTY: Project.county_code, Dimension.STATUS: Project.status,

@@ -6,7 +6,7 @@ from contracts.projects import FigureRead
 from services.kit.values import Year
 from services.projects.deps import Actor
 from services.projects.figures import service
-from services.projects.figures.repository import Dimension
+from services.projects.figures.schemas import Dimension
 
 router = APIRouter(tags=["bulletin figures"])
 

@@ -2,7 +2,8 @@
 from contracts.projects import FigureRead
 from services.kit.counties import COUNTIES
 from services.projects.deps import Ctx
-from services.projects.figures.repository import Dimension, FigureRepository
+from services.projects.figures.repository import FigureRepository
+from services.projects.figures.schemas import Dimension
 from services.projects.terms import CATEGORY_LABELS, STATUS_LABELS, ProjectCategory, ProjectStatus
 
 

@@ -1,5 +1,5 @@
 """The library ledger's columns: Chinese header, how a project fills it, how a cell reads back."""
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,7 +16,7 @@ SOURCE_LABELS = {
 SEP = "；"
 
 
-def _by_label(labels: dict, value: Any) -> str | None:
+def _by_label(labels: Mapping[Any, str], value: Any) -> str | None:
     """Accept the Chinese label or the code."""
     if value is None:
         return None
@@ -28,7 +28,7 @@ def budget_cell(p: ProjectRead) -> str:
     return SEP.join(f"{SOURCE_LABELS[b.source]}:{b.year}:{b.amount}" for b in p.budget)
 
 
-def parse_budget(cell: Any) -> list[dict] | str:
+def parse_budget(cell: Any) -> list[dict[str, Any]] | str:
     """'中央:2019:800000.00；县级:2019:150000.50' -> budget lines, or a message pydantic will report."""
     lines = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
@@ -45,7 +45,7 @@ def targets_cell(p: ProjectRead) -> str:
     return SEP.join(f"{t.indicator}/{t.unit}/{t.target_value}" for t in p.targets)
 
 
-def parse_targets(cell: Any) -> list[dict] | str:
+def parse_targets(cell: Any) -> list[dict[str, Any]] | str:
     targets = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
         if part.strip():

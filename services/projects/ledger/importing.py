@@ -38,7 +38,7 @@ async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project
     for row in rows:
         project = Project(status=row.status, submitted_by=ctx.principal.sub,
                           **{name: getattr(row, name) for name in _COPIED})
-        apply_content(project, row, row.owner_org)
+        apply_content(project, row, row.owner_org or "")  # ExistingProject requires it
         if row.status in _FINISHED:
             project.progress_percent = 100
         if row.plan_year is not None and row.status != S.ADMITTED:

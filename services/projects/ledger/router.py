@@ -10,7 +10,7 @@ from services.kit.xlsx import XLSX
 from services.projects.deps import Actor, CountyOffice, LedgerUploader
 from services.projects.ledger import service
 from services.projects.ledger.schemas import ExistingProject, ImportKind
-from services.projects.library.repository import ProjectFilter
+from services.projects.library.schemas import ProjectFilter
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["excel ledgers"])

@@ -1,4 +1,6 @@
 """Excel ledgers of the library (项目库台账): export with the list's filters; import new or existing entries."""
+from typing import Any
+
 from anyio import to_thread
 from starlette.datastructures import UploadFile
 
@@ -12,8 +14,8 @@ from services.projects.ledger.importing import import_existing
 from services.projects.ledger.rows import problem_of, validate_rows
 from services.projects.ledger.schemas import ExistingProject, ImportKind
 from services.projects.library import service as library
-from services.projects.library.repository import ProjectFilter, ProjectRepository
-from services.projects.library.schemas import ProjectCreate, project_read
+from services.projects.library.repository import ProjectRepository
+from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
 
 EXPORT_LIMIT = 50_000
 PAGE = 1_000
@@ -21,7 +23,8 @@ PAGE = 1_000
 
 async def export_library(ctx: Ctx, f: ProjectFilter) -> bytes:
     """The entries the list's filters select in the caller's scope, as an .xlsx ledger (at most EXPORT_LIMIT)."""
-    repo, rows, after = ProjectRepository(ctx.session), [], None
+    repo, after = ProjectRepository(ctx.session), None
+    rows: list[list[Any]] = []
     query = repo.matching(f, ctx.principal)
     while len(rows) < EXPORT_LIMIT:
         page = await repo.page(query, after, PAGE)

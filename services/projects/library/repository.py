@@ -1,6 +1,5 @@
 """All SQL about library entries and their history, each read starting from what the caller may see."""
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -12,35 +11,26 @@ from services.kit.auth import Principal, Role
 from services.kit.db import Base
 from services.kit.repository import Repository
 from services.projects.library.models import BudgetLine, HistoryRecord, Project
-from services.projects.terms import ProjectCategory, ProjectStatus
+from services.projects.library.schemas import ProjectFilter
+from services.projects.terms import ProjectStatus
 
 M = TypeVar("M", bound=Base)
 
 
-@dataclass(frozen=True)
-class ProjectFilter:
-    """Filters of the library list; None means any."""
-
-    county: str | None = None
-    status: ProjectStatus | None = None
-    category: ProjectCategory | None = None
-    year: int | None = None
-    owner_org: str | None = None
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """The filters as SQL conditions."""
-        conditions = []
-        if self.county:
-            conditions.append(Project.county_code == self.county)
-        if self.status:
-            conditions.append(Project.status == self.status)
-        if self.category:
-            conditions.append(Project.category == self.category)
-        if self.owner_org:
-            conditions.append(Project.owner_org == self.owner_org)
-        if self.year:
-            conditions.append(and_(Project.planned_start_year <= self.year, Project.planned_end_year >= self.year))
-        return conditions
+def _matching(f: ProjectFilter) -> list[ColumnElement[bool]]:
+    """The list's filters as SQL conditions."""
+    conditions = []
+    if f.county:
+        conditions.append(Project.county_code == f.county)
+    if f.status:
+        conditions.append(Project.status == f.status)
+    if f.category:
+        conditions.append(Project.category == f.category)
+    if f.owner_org:
+        conditions.append(Project.owner_org == f.owner_org)
+    if f.year:
+        conditions.append(and_(Project.planned_start_year <= f.year, Project.planned_end_year >= f.year))
+    return conditions
 
 
 def project_scope(principal: Principal) -> list[ColumnElement[bool]]:
@@ -74,7 +64,7 @@ class ProjectRepository(Repository[Project]):
 
     def matching(self, f: ProjectFilter, principal: Principal) -> Select[Project]:
         """The visible entries the list's filters select, with their budgets."""
-        return self.readable(principal).where(*f.conditions()).options(selectinload(Project.budget_lines))
+        return self.readable(principal).where(*_matching(f)).options(selectinload(Project.budget_lines))
 
     async def read_one(self, project_id: int, principal: Principal) -> SimpleNamespace | None:
         """One entry as plain rows (no ORM identity map or change tracking): the cheap path for read-only GETs."""
@@ -100,6 +90,10 @@ class ProjectRepository(Repository[Project]):
         if exclude_id is not None:
             cleared = cleared.where(Project.id != exclude_id)
         return bool(await self.session.scalar(select(exists(cleared))))
+
+    async def any_stored(self) -> bool:
+        """Whether the library holds any entry at all (whoever may read it): the demo loads only into an empty one."""
+        return bool(await self.session.scalar(select(exists(select(Project.id)))))
 
     async def holders_of_codes(self, codes: list[str]) -> dict[str, int]:
         """Which of these library codes are already stored, and on which entry (across every county: codes are

@@ -11,8 +11,7 @@ from services.kit.pagination import MAX_PAGE, Page
 from services.kit.values import Year
 from services.projects.deps import Actor, Owner, Reader
 from services.projects.library import service
-from services.projects.library.repository import ProjectFilter
-from services.projects.library.schemas import ProjectCreate, project_read
+from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["project library"])

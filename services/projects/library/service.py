@@ -1,4 +1,5 @@
 """Library entries (项目库): submitting (项目入库申报), the checks every submission or revision passes, reading."""
+from decimal import Decimal
 from types import SimpleNamespace
 
 from contracts.events.projects import ProjectSubmitted
@@ -12,17 +13,18 @@ from services.projects.deps import Ctx
 from services.projects.library.eligibility import eligibility_breaches
 from services.projects.library.events import publish_project
 from services.projects.library.models import BudgetLine, Project
-from services.projects.library.repository import HistoryRepository, ProjectFilter, ProjectRepository
-from services.projects.library.schemas import ProjectCreate, project_read
+from services.projects.library.repository import HistoryRepository, ProjectRepository
+from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
 from services.projects.terms import ProjectStatus
 
 
 def owner_org_for(entry: ProjectCreate, principal: Principal) -> str:
     """The owner unit: the caller's own for owners, the payload's for officials entering on their behalf."""
-    if principal.role == Role.PROJECT_OWNER:
-        if entry.owner_org not in (None, principal.org):
+    org = principal.org
+    if principal.role == Role.PROJECT_OWNER and org is not None:  # a project unit's token always names its unit
+        if entry.owner_org not in (None, org):
             raise out_of_scope("项目单位只能申报本单位的项目")
-        return principal.org
+        return org
     if not entry.owner_org:
         raise unprocessable("request.invalid", "请填写项目主管单位", [FieldError("owner_org", "必填项缺失")])
     return entry.owner_org
@@ -50,7 +52,7 @@ def apply_content(project: Project, entry: ProjectCreate, owner_org: str) -> Non
     project.name, project.county_code, project.township = entry.name, entry.county_code, entry.township
     project.village, project.category, project.owner_org = entry.village, entry.category, owner_org
     project.uses_fiscal_funds = entry.uses_fiscal_funds
-    project.total_budget = sum(x.amount for x in entry.budget)
+    project.total_budget = sum((x.amount for x in entry.budget), Decimal(0))
     project.poor_households, project.poor_people = b.poor_households, b.poor_people
     project.poor_villages = b.poor_villages
     project.mechanism = b.description

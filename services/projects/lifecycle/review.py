@@ -107,9 +107,10 @@ async def admit(ctx: Ctx, project_id: int, version: int) -> Project:
     """入库: only after the notice window has closed and every objection is resolved."""
     project = await load(ctx, project_id, version)
     guard(ctx, project, Action.ADMIT)
-    if _notice_open(ctx, project):
-        raise conflict("project.notice_not_over", f"公示期至 {project.notice_ends_on} 结束，期满后方可入库",
-                       notice_ends_on=project.notice_ends_on.isoformat())
+    ends = project.notice_ends_on
+    if ends is not None and ctx.clock.today() <= ends:
+        raise conflict("project.notice_not_over", f"公示期至 {ends} 结束，期满后方可入库",
+                       notice_ends_on=ends.isoformat())
     if await ObjectionRepository(ctx.session).open_count(project.id):
         raise conflict("project.objection_open", "公示期内的异议尚未全部处理，不能入库")
     today = ctx.clock.today()
