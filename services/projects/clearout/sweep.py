@@ -37,6 +37,7 @@ class Cutoffs:
 
     @classmethod
     def at(cls, today: date, months: int) -> "Cutoffs":
+        """The cutoffs on a day, for entries quiet for `months` months."""
         limit = months_before(today, months)
         return cls(limit.year, limit)
 

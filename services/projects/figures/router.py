@@ -15,4 +15,5 @@ router = APIRouter(tags=["bulletin figures"])
             summary="Entries, budget, share started and completed by county, state, category or plan year")
 async def bulletin_figures(ctx: Actor, by: Dimension = Dimension.COUNTY, county: str | None = None,
                            plan_year: Year | None = None) -> list[FigureRead]:
+    """Bulletin figures of the caller's scope, grouped by one dimension."""
     return await service.bulletin_figures(ctx, by, county, plan_year)

@@ -25,6 +25,7 @@ def _by_label(labels: Mapping[Any, str], value: Any) -> str | None:
 
 
 def budget_cell(p: ProjectRead) -> str:
+    """The budget lines as one ledger cell, '中央:2019:800000.00；…'."""
     return SEP.join(f"{SOURCE_LABELS[b.source]}:{b.year}:{b.amount}" for b in p.budget)
 
 
@@ -42,10 +43,12 @@ def parse_budget(cell: Any) -> list[dict[str, Any]] | str:
 
 
 def targets_cell(p: ProjectRead) -> str:
+    """The performance targets as one ledger cell, '指标/单位/目标值；…'."""
     return SEP.join(f"{t.indicator}/{t.unit}/{t.target_value}" for t in p.targets)
 
 
 def parse_targets(cell: Any) -> list[dict[str, Any]] | str:
+    """'带动贫困户增收/户/42；…' -> targets, or a message pydantic will report."""
     targets = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
         if part.strip():

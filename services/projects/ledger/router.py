@@ -22,6 +22,7 @@ async def export_library(ctx: Actor, county: str | None = None, status: ProjectS
                          category: ProjectCategory | None = None,
                          year: Year | None = None,
                          owner_org: str | None = None) -> Response:
+    """The entries the list's filters select, as an .xlsx attachment."""
     f = ProjectFilter(county=county, status=status, category=category, year=year, owner_org=owner_org)
     return Response(await service.export_library(ctx, f), media_type=XLSX,
                     headers={"Content-Disposition": "attachment; filename*=UTF-8''project-library.xlsx"})
@@ -32,10 +33,12 @@ async def export_library(ctx: Actor, county: str | None = None, status: ProjectS
 async def import_ledger(ctx: LedgerUploader,
                         file: Annotated[UploadFile, File(description=".xlsx，表头与导出台账一致")],
                         kind: ImportKind = ImportKind.SUBMISSIONS) -> list[ProjectRead]:
+    """An uploaded .xlsx ledger of new or existing entries, all rows or none."""
     return await service.import_ledger(ctx, kind, file)
 
 
 @router.post("/import", response_model=list[ProjectRead], status_code=201,
              summary="Bring in existing projects at their current state with their original dates (JSON)")
 async def import_json(body: list[ExistingProject], ctx: CountyOffice) -> list[ProjectRead]:
+    """Existing entries from JSON rows, all or none."""
     return await service.import_json(ctx, body)

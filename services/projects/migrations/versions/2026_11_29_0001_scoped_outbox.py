@@ -29,8 +29,10 @@ def _upgrade(event_type: str, p: dict[str, Any]) -> tuple[dict[str, Any], str, s
 
 
 def upgrade() -> None:
+    """Scope the outbox; legacy project events become version 1 payloads."""
     scope_outbox(_upgrade)
 
 
 def downgrade() -> None:
+    """Unscope the outbox."""
     unscope_outbox()
