@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from services.kit.auth import Principal, Role
-from services.kit.db import Base
+from services.kit.db import Base, utcnow
 from services.kit.repository import Repository
 from services.projects.library.models import BudgetLine, HistoryRecord, Project
 from services.projects.library.schemas import ProjectFilter
@@ -129,5 +129,4 @@ class HistoryRepository(ProjectPartRepository[HistoryRecord]):
         """Stage one step of the entry's life, written with the transaction's next flush."""
         self.session.add(HistoryRecord(
             project_id=project_id, actor=principal.sub, actor_role=str(principal.role), action=action,
-            from_status=from_status, to_status=to_status, note=note, data=data or {},
-            **({"at": at} if at is not None else {})))
+            from_status=from_status, to_status=to_status, note=note, data=data or {}, at=at or utcnow()))
