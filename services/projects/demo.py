@@ -113,11 +113,10 @@ async def load_demo(url: str) -> int:
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            if await ProjectRepository(session).any_stored():
+            repo = ProjectRepository(session)
+            if await repo.any_stored():
                 return 0
-            projects = demo_projects()
-            session.add_all(projects)
-            await session.flush()
+            projects = await repo.add_all(demo_projects())
             # Each demo entry comes in the way an imported one does: timeline step, audit record and event, so
             # the feed agrees with the library from the start.
             for p in projects:

@@ -91,6 +91,12 @@ class ProjectRepository(Repository[Project]):
             cleared = cleared.where(Project.id != exclude_id)
         return bool(await self.session.scalar(select(exists(cleared))))
 
+    async def add_all(self, projects: list[Project]) -> list[Project]:
+        """Stage many new entries (with their budget lines) in one flush and give them ids."""
+        self.session.add_all(projects)
+        await self.session.flush()
+        return projects
+
     async def any_stored(self) -> bool:
         """Whether the library holds any entry at all (whoever may read it): the demo loads only into an empty one."""
         return bool(await self.session.scalar(select(exists(select(Project.id)))))
