@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from anyio import to_thread
-from fastapi import UploadFile
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import UploadFile
 
 from services.kit.errors import _PYDANTIC_MESSAGES, DomainError, FieldError, unprocessable
 from services.kit.settings import ServiceSettings

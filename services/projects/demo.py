@@ -5,14 +5,13 @@ from datetime import date
 from decimal import Decimal
 from itertools import cycle
 
-from sqlalchemy import func, select
-
 from services.kit.auth import Principal, Role
 from services.kit.db import make_engine, make_sessionmaker, utcnow
 from services.projects.config import Settings
 from services.projects.ledger.importing import record_import
 from services.projects.library.models import BudgetLine, Project
-from services.projects.library.states import ProjectCategory, ProjectStatus
+from services.projects.library.repository import ProjectRepository
+from services.projects.terms import ProjectCategory, ProjectStatus
 
 DEMO = Principal(sub="demo", role=Role.ADMIN)
 # county code -> (owner unit, [(township, village)])
@@ -114,11 +113,10 @@ async def load_demo(url: str) -> int:
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            if await session.scalar(select(func.count()).select_from(Project)):
+            repo = ProjectRepository(session)
+            if await repo.any_stored():
                 return 0
-            projects = demo_projects()
-            session.add_all(projects)
-            await session.flush()
+            projects = await repo.add_all(demo_projects())
             # Each demo entry comes in the way an imported one does: timeline step, audit record and event, so
             # the feed agrees with the library from the start.
             for p in projects:

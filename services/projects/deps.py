@@ -1,29 +1,18 @@
-"""What every projects endpoint that changes something needs: the session, the caller, the clock, the rules."""
-from dataclasses import dataclass
-from typing import Annotated
-
-from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from services.kit.auth import READ_ROLES, Principal, allow
-from services.kit.clock import Clock
-from services.kit.db import Session
+"""The contexts projects endpoints take, by who may call them; services receive the context as `Ctx`."""
+from services.kit.auth import READ_ROLES, Role
+from services.kit.context import RequestContext, context
 from services.projects.config import Settings
 
+# The request context as the projects services see it: session, caller, clock and the service's settings.
+Ctx = RequestContext[Settings]
 
-@dataclass(frozen=True)
-class Ctx:
-    """One request's unit of work."""
-
-    session: AsyncSession
-    principal: Principal
-    clock: Clock
-    settings: Settings
-
-
-async def _ctx(request: Request, session: Session, principal: Annotated[Principal, Depends(allow(*READ_ROLES))]) -> Ctx:
-    return Ctx(session, principal, request.app.state.clock, request.app.state.settings)
-
-
-# Any signed-in caller; the transition table decides which role may take which action.
-Actor = Annotated[Ctx, Depends(_ctx)]
+# Any signed-in caller, rows filtered to its scope; the transition table decides which role may take which action.
+Actor = context(*READ_ROLES)
+# The same callers for a read of one statement: an autocommit session (no BEGIN/COMMIT round trips).
+Reader = context(*READ_ROLES, read_only=True)
+# Project units (项目单位) submit entries.
+Owner = context(Role.PROJECT_OWNER)
+# The county poverty-alleviation office (县扶贫办) keeps the annual plans and brings in existing projects.
+CountyOffice = context(Role.COUNTY_OFFICE)
+# Ledgers are uploaded by project units (new entries) and county offices (existing projects).
+LedgerUploader = context(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)

@@ -1,6 +1,6 @@
 """The demo library `make run` loads: every state, every county, realistic dates, loaded once."""
 from services.projects.demo import load_demo
-from services.projects.library.states import ProjectStatus
+from services.projects.terms import ProjectStatus
 from tests.feed import walk
 from tests.projects.life import CITY
 

@@ -1,17 +1,14 @@
-"""The clear-out sweep (清理出库): entries that break an eligibility rule or are stalled, each with its rule."""
+"""The clear-out sweep (清理出库): which entries break an eligibility rule or are stalled, and which rule.
+
+The same rules as SQL, for listing candidates, are in clearout/repository.py.
+"""
 import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
-
-from services.kit.auth import Principal
 from services.projects.library.models import Project
-from services.projects.library.repository import visible_to
-from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.transitions import TRANSITIONS, Action
+from services.projects.terms import ProjectStatus as S
 
 CLEARABLE = tuple(sorted({state for (state, action) in TRANSITIONS if action == Action.CLEAR}))
 NOT_STARTED = (S.ADMITTED, S.PLANNED)
@@ -40,21 +37,9 @@ class Cutoffs:
 
     @classmethod
     def at(cls, today: date, months: int) -> "Cutoffs":
+        """The cutoffs on a day, for entries quiet for `months` months."""
         limit = months_before(today, months)
         return cls(limit.year, limit)
-
-
-def _last_sign_of_life():
-    return func.coalesce(Project.last_progress_on, Project.started_on)
-
-
-def candidate_condition(c: Cutoffs) -> ColumnElement[bool]:
-    """SQL for 'breaks a rule or is stalled' (indexed by status; no per-row Python)."""
-    return or_(
-        and_(Project.status.in_(CLEARABLE), Project.breach_rules != ""),
-        and_(Project.status.in_(NOT_STARTED), Project.planned_start_year <= c.last_stalled_start_year),
-        and_(Project.status == S.STARTED, _last_sign_of_life() <= c.last_quiet_day),
-    )
 
 
 def rules_broken(project: Project, c: Cutoffs) -> list[str]:
@@ -66,22 +51,3 @@ def rules_broken(project: Project, c: Cutoffs) -> list[str]:
     if project.status == S.STARTED and last is not None and last <= c.last_quiet_day:
         rules.append("stalled_no_progress")
     return rules
-
-
-async def candidates(session: AsyncSession, principal: Principal, c: Cutoffs, county: str | None,
-                     after: int | None, limit: int) -> list[Project]:
-    """Up to limit+1 candidates in scope, newest first, after the cursor."""
-    query = (select(Project).options(selectinload(Project.budget_lines))
-             .where(visible_to(principal), candidate_condition(c)).order_by(Project.id.desc()).limit(limit + 1))
-    if county:
-        query = query.where(Project.county_code == county)
-    if after is not None:
-        query = query.where(Project.id < after)
-    return list((await session.scalars(query)).all())
-
-
-async def count_by_county(session: AsyncSession, principal: Principal, c: Cutoffs) -> list[tuple[str, int]]:
-    """How many candidates each county has."""
-    query = (select(Project.county_code, func.count()).where(visible_to(principal), candidate_condition(c))
-             .group_by(Project.county_code).order_by(Project.county_code))
-    return [(county, n) for county, n in (await session.execute(query)).all()]

@@ -1,12 +1,12 @@
 """The library ledger's columns: Chinese header, how a project fills it, how a cell reads back."""
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from contracts.projects import ProjectRead
 from services.kit.counties import COUNTIES
-from services.projects.library.states import CATEGORY_LABELS, STATUS_LABELS, FundSource
+from services.projects.terms import CATEGORY_LABELS, STATUS_LABELS, FundSource
 
 SOURCE_LABELS = {
     FundSource.CENTRAL: "中央", FundSource.REGION: "自治区", FundSource.CITY: "市级", FundSource.COUNTY: "县级",
@@ -16,7 +16,7 @@ SOURCE_LABELS = {
 SEP = "；"
 
 
-def _by_label(labels: dict, value: Any) -> str | None:
+def _by_label(labels: Mapping[Any, str], value: Any) -> str | None:
     """Accept the Chinese label or the code."""
     if value is None:
         return None
@@ -25,10 +25,11 @@ def _by_label(labels: dict, value: Any) -> str | None:
 
 
 def budget_cell(p: ProjectRead) -> str:
+    """The budget lines as one ledger cell, '中央:2019:800000.00；…'."""
     return SEP.join(f"{SOURCE_LABELS[b.source]}:{b.year}:{b.amount}" for b in p.budget)
 
 
-def parse_budget(cell: Any) -> list[dict] | str:
+def parse_budget(cell: Any) -> list[dict[str, Any]] | str:
     """'中央:2019:800000.00；县级:2019:150000.50' -> budget lines, or a message pydantic will report."""
     lines = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
@@ -42,10 +43,12 @@ def parse_budget(cell: Any) -> list[dict] | str:
 
 
 def targets_cell(p: ProjectRead) -> str:
+    """The performance targets as one ledger cell, '指标/单位/目标值；…'."""
     return SEP.join(f"{t.indicator}/{t.unit}/{t.target_value}" for t in p.targets)
 
 
-def parse_targets(cell: Any) -> list[dict] | str:
+def parse_targets(cell: Any) -> list[dict[str, Any]] | str:
+    """'带动贫困户增收/户/42；…' -> targets, or a message pydantic will report."""
     targets = []
     for part in str(cell or "").replace(";", SEP).split(SEP):
         if part.strip():

@@ -11,13 +11,13 @@ from services.projects.deps import Ctx
 from services.projects.ledger.schemas import ExistingProject
 from services.projects.library.events import publish_project
 from services.projects.library.models import Project
-from services.projects.library.repository import ProjectRepository
+from services.projects.library.repository import HistoryRepository, ProjectRepository
 from services.projects.library.service import apply_content
-from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.codes import claim_library_codes, next_library_code
-from services.projects.lifecycle.models import HistoryRecord
 from services.projects.plans.models import PlanEntry
+from services.projects.plans.repository import PlanEntryRepository
 from services.projects.plans.service import open_plan
+from services.projects.terms import ProjectStatus as S
 
 _COPIED = ("admitted_on", "started_on", "progress_percent", "last_progress_on", "completed_on", "accepted_on",
            "actual_households", "actual_people", "settled_on")
@@ -38,7 +38,7 @@ async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project
     for row in rows:
         project = Project(status=row.status, submitted_by=ctx.principal.sub,
                           **{name: getattr(row, name) for name in _COPIED})
-        apply_content(project, row, row.owner_org)
+        apply_content(project, row, row.owner_org or "")  # ExistingProject requires it
         if row.status in _FINISHED:
             project.progress_percent = 100
         if row.plan_year is not None and row.status != S.ADMITTED:
@@ -56,9 +56,7 @@ async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project
 async def record_import(session: AsyncSession, principal: Principal, project: Project, note: str,
                         data: dict[str, str], at: datetime) -> None:
     """An entry that came in at its state (imported, or demo data): timeline step, audit record and event."""
-    session.add(HistoryRecord(project_id=project.id, actor=principal.sub, actor_role=str(principal.role),
-                              action="import", from_status=None, to_status=str(project.status), note=note,
-                              data=data, at=at))
+    HistoryRepository(session).record(project.id, principal, "import", None, str(project.status), note, data, at)
     await audit(session, principal, "project.import", "project", project.id, None,
                 {"status": str(project.status), "library_code": project.library_code})
     await publish_project(session, ProjectImported, project)
@@ -71,5 +69,6 @@ async def _into_plan(ctx: Ctx, project: Project) -> None:
         plan = await open_plan(ctx, project.county_code, project.plan_year)
     except Exception as exc:  # a closed plan: the row cannot be placed in it
         raise conflict("plan.closed", f"{project.plan_year} 年度计划已关闭，不能导入到该计划") from exc
-    ctx.session.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=project.admitted_on,
-                              added_by=ctx.principal.sub, added_via="import", added_reason="历史项目导入"))
+    entry = PlanEntry(plan_id=plan.id, project_id=project.id, added_on=project.admitted_on,
+                      added_by=ctx.principal.sub, added_via="import", added_reason="历史项目导入")
+    await PlanEntryRepository(ctx.session).add(entry)

@@ -1,9 +1,11 @@
 """Existing projects brought in at their current state (历史项目导入), with their original dates."""
+from enum import StrEnum
+
 from pydantic import Field, model_validator
 
 from services.kit.values import Day, Year
 from services.projects.library.schemas import ProjectCreate
-from services.projects.library.states import ProjectStatus as S
+from services.projects.terms import ProjectStatus as S
 
 IMPORTABLE = (S.ADMITTED, S.PLANNED, S.STARTED, S.COMPLETED, S.ACCEPTED, S.SETTLED)
 # The dates each state needs, in the order they must fall.
@@ -17,6 +19,13 @@ _DATES_BY_STATE = {
 }
 _LABELS = {"admitted_on": "入库日期", "started_on": "开工日期", "completed_on": "竣工日期",
            "accepted_on": "验收日期", "settled_on": "报账日期"}
+
+
+class ImportKind(StrEnum):
+    """What an uploaded ledger holds."""
+
+    SUBMISSIONS = "submissions"  # 新申报项目
+    EXISTING = "existing"  # 已入库或实施中的历史项目
 
 
 class ExistingProject(ProjectCreate):

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 from services.projects.library.schemas import ProjectCreate
-from services.projects.library.states import FISCAL_SOURCES
+from services.projects.terms import FISCAL_SOURCES
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,19 @@
-"""Library entries (项目库) and their budget lines."""
+"""Library entries (项目库), their budget lines and their history (项目全过程记录)."""
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
-from services.projects.library.states import FundSource, ProjectCategory, ProjectStatus
+from services.projects.terms import FundSource, ProjectCategory, ProjectStatus
 
 Money = Numeric(18, 2)
 
 
-def _enum(cls) -> Enum:
+def _enum(cls: type[StrEnum]) -> Enum:
     # Stored as plain strings: new states never need a database-level enum migration.
     return Enum(cls, native_enum=False, create_constraint=False, length=32,
                 values_callable=lambda e: [m.value for m in e])
@@ -88,3 +89,20 @@ class BudgetLine(Base):
     amount: Mapped[Decimal] = mapped_column(Money)
 
     project: Mapped[Project] = relationship(back_populates="budget_lines", lazy="raise")
+
+
+class HistoryRecord(Base):
+    """One step of an entry's life: a transition, review decision, objection, plan change or progress report."""
+
+    __tablename__ = "project_history"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(120))
+    actor_role: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,5 +1,6 @@
-"""Request and response shapes of library entries."""
-from typing import Annotated
+"""Request and response shapes of library entries, and the list's filters."""
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
@@ -7,14 +8,26 @@ from contracts.projects import Beneficiaries, BudgetLineRead, PerformanceTarget,
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import StrictInput
 from services.kit.values import Year, Yuan
-from services.projects.library.states import (
+from services.projects.terms import (
     CATEGORY_LABELS,
     STATUS_LABELS,
     FundSource,
     ProjectCategory,
+    ProjectStatus,
 )
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    """Filters of the library list (and its Excel export); None means any."""
+
+    county: str | None = None
+    status: ProjectStatus | None = None
+    category: ProjectCategory | None = None
+    year: int | None = None
+    owner_org: str | None = None
 
 
 class BudgetLineIn(StrictInput):
@@ -58,7 +71,7 @@ class ProjectCreate(StrictInput):
         return self
 
 
-def project_read(project) -> ProjectRead:
+def project_read(project: Any) -> ProjectRead:
     """A Project row with its budget lines loaded, as every reader sees it."""
     return ProjectRead(
         id=project.id, name=project.name, county_code=project.county_code,

@@ -3,7 +3,8 @@ from collections import defaultdict
 
 from services.kit.errors import DomainError, FieldError, unprocessable
 from services.projects.deps import Ctx
-from services.projects.lifecycle import repository
+from services.projects.library.repository import ProjectRepository
+from services.projects.lifecycle.repository import LibraryCodeRepository
 
 
 def _parts(code: str) -> tuple[str, int, int]:
@@ -13,7 +14,7 @@ def _parts(code: str) -> tuple[str, int, int]:
 
 async def next_library_code(ctx: Ctx, county: str, year: int) -> str:
     """The next free code of the county and year; never one already stored, never one a parallel admission got."""
-    return f"{county}-{year}-{await repository.next_sequence(ctx.session, county, year):04d}"
+    return f"{county}-{year}-{await LibraryCodeRepository(ctx.session).next_sequence(county, year):04d}"
 
 
 async def claim_library_codes(ctx: Ctx, rows: list[tuple[str, int, str | None]]) -> None:
@@ -33,9 +34,10 @@ async def claim_library_codes(ctx: Ctx, rows: list[tuple[str, int, str | None]])
         highest[county, year] = max(highest.get((county, year), 0), number)
     # Every counter this import touches, locked in one order before anything else: the check below then sees
     # any code a parallel import or admission committed meanwhile, and two imports cannot deadlock.
+    counters = LibraryCodeRepository(ctx.session)
     for (county, year), number in sorted(highest.items()):
-        await repository.raise_sequence(ctx.session, county, year, number)
-    taken = await repository.stored_codes(ctx.session, list(given))
+        await counters.raise_sequence(county, year, number)
+    taken = await ProjectRepository(ctx.session).holders_of_codes(list(given))
     if taken:
         fields = [FieldError(f"{i}.library_code", f"入库编号 {code} 已被项目 {taken[code]} 使用")
                   for code in sorted(taken) for i in given[code]]

@@ -1,12 +1,12 @@
-"""Execution and follow-up (后续跟踪): start, progress, completion, acceptance, settlement; ending early."""
+"""Execution and follow-up (后续跟踪): start, progress, completion, acceptance, settlement (ending early, which
+also leaves the entry's plans, is in plans/service.py)."""
 from services.kit.errors import FieldError, unprocessable
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
-from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.schemas import AcceptanceIn, AcceptanceResult, DatedIn, ProgressIn
 from services.projects.lifecycle.service import guard, load, not_in_future, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
-from services.projects.plans.service import leave_open_plans
+from services.projects.terms import ProjectStatus as S
 
 
 async def start(ctx: Ctx, project_id: int, version: int, body: DatedIn) -> Project:
@@ -67,13 +67,3 @@ async def settle(ctx: Ctx, project_id: int, version: int, body: DatedIn) -> Proj
         p.settled_on = body.on
 
     return await transition(ctx, project_id, version, Action.SETTLE, body.note, {"on": body.on.isoformat()}, change)
-
-
-async def end_early(ctx: Ctx, project_id: int, version: int, action: Action, reason: str) -> Project:
-    """Cancel as infeasible (无法实施) or clear out (清理出库): final, with a reason; leaves any open plan."""
-    def change(p: Project, _target: S) -> None:
-        p.ended_on, p.end_reason = ctx.clock.today(), reason
-
-    project = await transition(ctx, project_id, version, action, reason, change=change)
-    await leave_open_plans(ctx, project, reason)
-    return project

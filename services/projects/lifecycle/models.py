@@ -1,28 +1,10 @@
-"""An entry's history (timeline), public-notice objections, and library-code sequences."""
+"""Public-notice objections and library-code sequences (an entry's history is in library/models.py)."""
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
-
-
-class HistoryRecord(Base):
-    """One step of an entry's life: a transition, review decision, objection, plan change or progress report."""
-
-    __tablename__ = "project_history"
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    actor: Mapped[str] = mapped_column(String(120))
-    actor_role: Mapped[str] = mapped_column(String(32))
-    action: Mapped[str] = mapped_column(String(32))
-    from_status: Mapped[str | None] = mapped_column(String(32))
-    to_status: Mapped[str | None] = mapped_column(String(32))
-    note: Mapped[str | None] = mapped_column(Text)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Objection(Base):

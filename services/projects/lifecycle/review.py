@@ -6,13 +6,14 @@ from services.projects.deps import Ctx
 from services.projects.library.models import Project
 from services.projects.library.schemas import ProjectCreate
 from services.projects.library.service import apply_content, check_submission
-from services.projects.library.states import ProjectStatus as S
-from services.projects.lifecycle import repository
 from services.projects.lifecycle.codes import next_library_code
 from services.projects.lifecycle.models import Objection
+from services.projects.lifecycle.repository import ObjectionRepository
 from services.projects.lifecycle.schemas import Decision, ObjectionOutcome
 from services.projects.lifecycle.service import guard, load, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
+from services.projects.terms import ObjectionStatus
+from services.projects.terms import ProjectStatus as S
 
 _DECISION_ACTION = {Decision.APPROVE: Action.APPROVE, Decision.RETURN: Action.RETURN, Decision.REJECT: Action.REJECT}
 
@@ -22,7 +23,7 @@ async def review(ctx: Ctx, project_id: int, version: int, decision: Decision, op
     if decision != Decision.APPROVE and not opinion.strip():
         raise unprocessable("request.invalid", "退回或不予入库须写明意见", [FieldError("opinion", "必填项缺失")])
     action = _DECISION_ACTION[decision]
-    step: dict = {}
+    step: dict[str, str] = {}
 
     def change(project: Project, target: S) -> None:
         step["step"] = str(project.status)
@@ -43,7 +44,7 @@ async def edit(ctx: Ctx, project_id: int, version: int, entry: ProjectCreate) ->
     """The owner revises a returned entry; the hard rule applies again."""
     project = await load(ctx, project_id, version)
     guard(ctx, project, Action.EDIT)
-    await check_submission(ctx.session, ctx.principal, entry, exclude_id=project.id)
+    await check_submission(ctx, entry, exclude_id=project.id)
     before = snapshot(project)
     apply_content(project, entry, project.owner_org)
     await record(ctx, project, Action.EDIT, before)
@@ -70,10 +71,15 @@ async def lodge_objection(ctx: Ctx, project_id: int, reason: str) -> Objection:
         raise conflict("project.notice_closed", f"公示期已于 {project.notice_ends_on} 结束，不能再提出异议")
     objection = Objection(project_id=project.id, lodged_by=ctx.principal.sub, lodged_role=str(ctx.principal.role),
                           reason=reason, lodged_at=ctx.clock.now())
-    ctx.session.add(objection)
-    await ctx.session.flush()
+    await ObjectionRepository(ctx.session).add(objection)
     await record(ctx, project, Action.OBJECT, snapshot(project), reason, {"objection_id": objection.id})
     return objection
+
+
+async def objections(ctx: Ctx, project_id: int) -> list[Objection]:
+    """The entry's objections, oldest first; 404 when the caller may not see the entry."""
+    await load(ctx, project_id, None)
+    return await ObjectionRepository(ctx.session).of_project(project_id, ctx.principal)
 
 
 async def resolve_objection(ctx: Ctx, project_id: int, version: int, objection_id: int,
@@ -81,10 +87,10 @@ async def resolve_objection(ctx: Ctx, project_id: int, version: int, objection_i
     """The county office upholds (entry rejected) or dismisses an open objection."""
     project = await load(ctx, project_id, version)
     guard(ctx, project, Action.RESOLVE_OBJECTION)
-    objection = await ctx.session.get(Objection, objection_id)
+    objection = await ObjectionRepository(ctx.session).get(objection_id, ctx.principal)
     if objection is None or objection.project_id != project.id:
         raise not_found("objection.not_found", f"异议 {objection_id} 不存在")
-    if objection.status != "open":
+    if objection.status != ObjectionStatus.OPEN:
         raise conflict("objection.already_resolved", "该异议已处理")
     before = snapshot(project)
     objection.status = str(outcome)
@@ -101,10 +107,11 @@ async def admit(ctx: Ctx, project_id: int, version: int) -> Project:
     """入库: only after the notice window has closed and every objection is resolved."""
     project = await load(ctx, project_id, version)
     guard(ctx, project, Action.ADMIT)
-    if _notice_open(ctx, project):
-        raise conflict("project.notice_not_over", f"公示期至 {project.notice_ends_on} 结束，期满后方可入库",
-                       notice_ends_on=project.notice_ends_on.isoformat())
-    if await repository.open_objection_count(ctx.session, project.id):
+    ends = project.notice_ends_on
+    if ends is not None and ctx.clock.today() <= ends:
+        raise conflict("project.notice_not_over", f"公示期至 {ends} 结束，期满后方可入库",
+                       notice_ends_on=ends.isoformat())
+    if await ObjectionRepository(ctx.session).open_count(project.id):
         raise conflict("project.objection_open", "公示期内的异议尚未全部处理，不能入库")
     today = ctx.clock.today()
     code = await next_library_code(ctx, project.county_code, today.year)

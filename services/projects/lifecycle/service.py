@@ -1,4 +1,5 @@
 """Taking actions on library entries: check version, state and role against the table, change, record."""
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -8,11 +9,10 @@ from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
 from services.projects.deps import Ctx
 from services.projects.library.events import publish_project
-from services.projects.library.models import Project
-from services.projects.library.repository import ProjectRepository
-from services.projects.library.states import STATUS_LABELS
-from services.projects.lifecycle.models import HistoryRecord
+from services.projects.library.models import HistoryRecord, Project
+from services.projects.library.repository import HistoryRepository, ProjectRepository
 from services.projects.lifecycle.transitions import TRANSITIONS, Action, Rules, Transition, allowed_actions, next_state
+from services.projects.terms import STATUS_LABELS, ProjectStatus
 
 
 def snapshot(project: Project) -> dict[str, Any]:
@@ -64,10 +64,8 @@ async def record(ctx: Ctx, project: Project, action: Action, before: dict[str, A
     """Write the timeline step, the audit record and the event — all in this transaction."""
     await ctx.session.flush()  # assigns the new version
     after = snapshot(project)
-    ctx.session.add(HistoryRecord(
-        project_id=project.id, actor=ctx.principal.sub, actor_role=str(ctx.principal.role), action=str(action),
-        from_status=before["status"], to_status=after["status"], note=note or None, data=data or {},
-        at=ctx.clock.now()))
+    HistoryRepository(ctx.session).record(project.id, ctx.principal, str(action), before["status"], after["status"],
+                                          note or None, data, ctx.clock.now())
     await audit(ctx.session, ctx.principal, f"project.{action}", "project", project.id, before, after)
     # Every change is on the feed: a new state as status_changed, anything else (progress, edit, objection...)
     # as updated, each with the entry's version so consumers apply it once and in order.
@@ -78,8 +76,11 @@ async def record(ctx: Ctx, project: Project, action: Action, before: dict[str, A
         await publish_project(ctx.session, ProjectUpdated, project, action=action, note=note or None)
 
 
-async def transition(ctx: Ctx, project_id: int, version: int, action: Action, note: str | None = None,
-                     data: dict[str, Any] | None = None, change=None) -> Project:
+Change = Callable[[Project, ProjectStatus], None]
+
+
+async def transition(ctx: Ctx, project_id: int, version: int | None, action: Action, note: str | None = None,
+                     data: dict[str, Any] | None = None, change: Change | None = None) -> Project:
     """Load, guard, apply `change(project, target)` (which may raise), move to the table's next state, record."""
     project = await load(ctx, project_id, version)
     t = guard(ctx, project, action)
@@ -90,3 +91,9 @@ async def transition(ctx: Ctx, project_id: int, version: int, action: Action, no
     project.status = target
     await record(ctx, project, action, before, note, data)
     return project
+
+
+async def timeline(ctx: Ctx, project_id: int) -> list[HistoryRecord]:
+    """The entry's full history in order (项目全过程记录); 404 when the caller may not see the entry."""
+    await load(ctx, project_id, None)
+    return await HistoryRepository(ctx.session).of_project(project_id, ctx.principal)

@@ -3,9 +3,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contracts.enums import ProjectAction as Action  # events carry actions; ROLLOVER is the plan's, not the table's
+from contracts.enums import ProjectAction
 from services.kit.auth import Role
-from services.projects.library.states import ProjectStatus as S
+from services.projects.library.models import Project
+from services.projects.terms import ProjectStatus as S
+
+# The actions on an entry; events carry them too. ROLLOVER is the plan's, not the table's.
+Action = ProjectAction
 
 # Review steps in order, and the role that decides each (入库审批 / 项目论证).
 REVIEW_STEPS: dict[S, Role] = {
@@ -27,7 +31,7 @@ class Rules:
     city_review_threshold: Decimal
 
 
-Next = S | None | Callable[..., S]  # None: the state does not change
+Next = S | None | Callable[[Project, "Rules"], S]  # None: the state does not change
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,13 @@ class Transition:
     next: Next
 
 
-def _after_county_office(project, rules: Rules) -> S:
+def _after_county_office(project: Project, rules: Rules) -> S:
     return S.CITY_OFFICE if project.total_budget >= rules.city_review_threshold else S.ANNOUNCED
 
 
-def _back_to_returning_step(project, rules: Rules) -> S:
-    return project.returned_from
+def _back_to_returning_step(project: Project, rules: Rules) -> S:
+    # Every return records the step that returned it (review.py); the first step is the fallback for none.
+    return project.returned_from or S.SUBMITTED
 
 
 def _build() -> dict[tuple[S, Action], Transition]:
@@ -83,7 +88,7 @@ def allowed_actions(state: S) -> dict[str, list[str]]:
     return {str(action): sorted(str(r) for r in t.roles) for (s, action), t in TRANSITIONS.items() if s == state}
 
 
-def next_state(t: Transition, project, rules: Rules) -> S:
+def next_state(t: Transition, project: Project, rules: Rules) -> S:
     """Where the entry goes when the transition is taken."""
     if t.next is None:
         return project.status

@@ -1,6 +1,8 @@
-"""Rolling annual plans (滚动实施): schedule, roll over unfinished entries, fourth-quarter adjustments."""
+"""Rolling annual plans (滚动实施): schedule, roll over unfinished entries, fourth-quarter adjustments; ending an
+entry early, which takes it out of its open plans."""
 from contracts.enums import PlanChange
 from contracts.events.projects import AnnualPlanChanged
+from contracts.projects import PlanEntryRead, PlanRead
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
 from services.kit.concurrency import check_version
@@ -8,11 +10,13 @@ from services.kit.errors import DomainError, FieldError, conflict, not_found, un
 from services.kit.outbox import Scope, publish
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
-from services.projects.library.states import ProjectStatus as S
 from services.projects.lifecycle.service import guard, load, record, snapshot, transition
 from services.projects.lifecycle.transitions import Action
-from services.projects.plans import repository
 from services.projects.plans.models import AnnualPlan, PlanEntry
+from services.projects.plans.repository import AnnualPlanRepository, PlanEntryRepository
+from services.projects.plans.schemas import PlanMembership
+from services.projects.terms import PlanStatus
+from services.projects.terms import ProjectStatus as S
 
 UNFINISHED = (S.PLANNED, S.STARTED)
 
@@ -27,22 +31,22 @@ async def _publish(ctx: Ctx, plan: AnnualPlan, change: PlanChange) -> None:
 
 async def open_plan(ctx: Ctx, county: str, year: int) -> AnnualPlan:
     """The county's plan for the year, created if missing; 409 when it is closed (read-only)."""
-    plan = await repository.find_plan(ctx.session, county, year)
+    plans = AnnualPlanRepository(ctx.session)
+    plan = await plans.find(county, year, ctx.principal)
     if plan is None:
-        plan = AnnualPlan(county_code=county, year=year, status="open")
-        ctx.session.add(plan)
-        await ctx.session.flush()
+        plan = await plans.add(AnnualPlan(county_code=county, year=year, status=str(PlanStatus.OPEN)))
         await _publish(ctx, plan, PlanChange.OPENED)
-    if plan.status != "open":
+    if plan.status != PlanStatus.OPEN:
         raise conflict("plan.closed", f"{year} 年度计划已关闭，只能查看", plan_year=year)
     return plan
 
 
 async def _add(ctx: Ctx, plan: AnnualPlan, project: Project, via: str, reason: str | None) -> None:
-    if await repository.plan_entry(ctx.session, plan.id, project.id) is not None:
+    entries = PlanEntryRepository(ctx.session)
+    if await entries.membership(plan.id, project.id) is not None:
         raise conflict("plan.entry_exists", f"项目 {project.id} 已在 {plan.year} 年度计划中（每个计划只能列入一次）")
-    ctx.session.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=ctx.clock.today(),
-                              added_by=ctx.principal.sub, added_via=via, added_reason=reason))
+    await entries.add(PlanEntry(plan_id=plan.id, project_id=project.id, added_on=ctx.clock.today(),
+                                added_by=ctx.principal.sub, added_via=via, added_reason=reason))
     project.plan_year = plan.year
 
 
@@ -62,7 +66,7 @@ async def schedule(ctx: Ctx, project_id: int, version: int | None, year: int, vi
 
 async def leave_open_plans(ctx: Ctx, project: Project, reason: str) -> None:
     """Take an ended entry out of every open plan it is in."""
-    for entry in await repository.open_memberships(ctx.session, project.id):
+    for entry in await PlanEntryRepository(ctx.session).open_memberships(project.id):
         entry.removed_on, entry.removed_by, entry.removed_reason = ctx.clock.today(), ctx.principal.sub, reason
     await ctx.session.flush()
 
@@ -74,16 +78,16 @@ def _check_plan_scope(ctx: Ctx, county: str) -> None:
 
 async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
     _check_plan_scope(ctx, county)
-    plan = await repository.find_plan(ctx.session, county, year)
+    plan = await AnnualPlanRepository(ctx.session).find(county, year, ctx.principal)
     if plan is None:
         raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
     check_version(version, plan.version)
-    if plan.status != "open":
+    if plan.status != PlanStatus.OPEN:
         raise conflict("plan.closed", f"{year} 年度计划已关闭，只能查看", plan_year=year)
     return plan
 
 
-async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
+async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> PlanRead:
     """Close year N and carry every unfinished entry into year N+1, keeping the history."""
     plan = await _plan_for_change(ctx, county, year, version)
     today = ctx.clock.today()
@@ -91,17 +95,17 @@ async def roll_over(ctx: Ctx, county: str, year: int, version: int) -> AnnualPla
         raise conflict("plan.year_not_over", f"{year} 年度尚未结束，{year + 1} 年 1 月 1 日起方可滚动转入下一年度",
                        plan_year=year, today=today.isoformat())
     following = await open_plan(ctx, county, year + 1)
-    for project in await repository.active_projects(ctx.session, plan.id):
+    for project in await PlanEntryRepository(ctx.session).active_projects(plan.id):
         if project.status not in UNFINISHED:
             continue
         before = snapshot(project)
         await _add(ctx, following, project, "rollover", f"{year} 年未完成，滚动转入 {year + 1} 年")
         await record(ctx, project, Action.ROLLOVER, before, None, {"from_year": year, "to_year": year + 1})
-    plan.status, plan.closed_at = "closed", ctx.clock.now()
+    plan.status, plan.closed_at = str(PlanStatus.CLOSED), ctx.clock.now()
     plan.updated_at = plan.closed_at
     await ctx.session.flush()
     await _publish(ctx, plan, PlanChange.ROLLED_OVER)
-    return following
+    return await plan_read(ctx, following)
 
 
 def _check_adjustment_window(ctx: Ctx, year: int) -> None:
@@ -114,13 +118,13 @@ def _check_adjustment_window(ctx: Ctx, year: int) -> None:
 
 
 async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int], remove: list[int],
-                 reason: str) -> AnnualPlan:
+                 reason: str) -> PlanRead:
     """Fourth-quarter adjustment (第四季度调整): add admitted entries, take out entries not yet started."""
     plan = await _plan_for_change(ctx, county, year, version)
     _check_adjustment_window(ctx, year)
     for project_id in remove:
         guard(ctx, await load(ctx, project_id, None), Action.UNSCHEDULE)  # a started or ended entry: 409 first
-        entry = await repository.plan_entry(ctx.session, plan.id, project_id)
+        entry = await PlanEntryRepository(ctx.session).membership(plan.id, project_id)
         if entry is None or entry.removed_on is not None:
             raise conflict("plan.entry_missing", f"项目 {project_id} 不在 {year} 年度计划中")
 
@@ -137,4 +141,46 @@ async def adjust(ctx: Ctx, county: str, year: int, version: int, add: list[int],
     plan.updated_at = ctx.clock.now()  # touching the row bumps its version: concurrent adjustments get 412
     await ctx.session.flush()
     await _publish(ctx, plan, PlanChange.ADJUSTED)
-    return plan
+    return await plan_read(ctx, plan)
+
+
+async def end_early(ctx: Ctx, project_id: int, version: int, action: Action, reason: str) -> Project:
+    """Cancel as infeasible (无法实施) or clear out (清理出库): final, with a reason; leaves any open plan."""
+    def change(p: Project, _target: S) -> None:
+        p.ended_on, p.end_reason = ctx.clock.today(), reason
+
+    project = await transition(ctx, project_id, version, action, reason, change=change)
+    await leave_open_plans(ctx, project, reason)
+    return project
+
+
+async def plan_read(ctx: Ctx, plan: AnnualPlan) -> PlanRead:
+    """A plan with every entry it has had."""
+    rows = await PlanEntryRepository(ctx.session).with_projects(plan.id, ctx.principal)
+    entries = [PlanEntryRead(project_name=name, project_status=status,
+                             **{k: getattr(e, k) for k in PlanEntryRead.model_fields
+                                if k not in ("project_name", "project_status")})
+               for e, name, status in rows]
+    return PlanRead.model_validate(plan, from_attributes=True).model_copy(update={"entries": entries})
+
+
+async def list_plans(ctx: Ctx, county: str | None, year: int | None) -> list[PlanRead]:
+    """Plans in the caller's scope, newest year first, without their entries."""
+    plans = await AnnualPlanRepository(ctx.session).listed(ctx.principal, county, year)
+    return [PlanRead.model_validate(p, from_attributes=True) for p in plans]
+
+
+async def read_plan(ctx: Ctx, county: str, year: int) -> PlanRead:
+    """One plan with its entries; 404 when there is none or it is outside the caller's county."""
+    plan = await AnnualPlanRepository(ctx.session).find(county, year, ctx.principal)
+    if plan is None:
+        raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
+    return await plan_read(ctx, plan)
+
+
+async def plans_of_project(ctx: Ctx, project_id: int) -> list[PlanMembership]:
+    """Every plan an entry has been in (滚动历史); 404 when the caller may not see the entry."""
+    await load(ctx, project_id, None)
+    rows = await PlanEntryRepository(ctx.session).memberships(project_id, ctx.principal)
+    return [PlanMembership(year=p.year, plan_status=p.status, added_via=e.added_via, added_on=e.added_on,
+                           removed_on=e.removed_on, removed_reason=e.removed_reason) for e, p in rows]

@@ -17,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the library's entries and budget lines."""
     create_kit_tables()
     op.create_table(
         "projects",
@@ -58,6 +59,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop them."""
     op.drop_table("project_budget_lines")
     op.drop_table("projects")
     drop_kit_tables()

@@ -19,6 +19,7 @@ _DATES = ("notice_starts_on", "notice_ends_on", "admitted_on", "started_on", "la
 
 
 def upgrade() -> None:
+    """Add the entries' life: history, objections, library codes, annual plans."""
     with op.batch_alter_table("projects") as batch:
         batch.add_column(sa.Column("returned_from", sa.String(32)))
         for name in _DATES:
@@ -97,6 +98,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the life tables and columns."""
     for table in ("plan_entries", "annual_plans", "library_code_counters", "project_objections", "project_history"):
         op.drop_table(table)
     op.drop_index("ix_projects_owner_name_village", "projects")

@@ -16,11 +16,11 @@ depends_on = None
 _LEGACY = ("project.submitted", "project.imported", "project.status_changed")
 
 
-def _upgrade(event_type: str, p: dict[str, Any]):
+def _upgrade(event_type: str, p: dict[str, Any]) -> tuple[dict[str, Any], str, str] | None:
     """The old untyped project payload as the v1 contract; what it never carried (code, plan, progress) is null."""
     if event_type not in _LEGACY or "id" not in p:
         return None
-    payload = {"project_id": p["id"], "version": p["version"], "status": p["status"],
+    payload: dict[str, Any] = {"project_id": p["id"], "version": p["version"], "status": p["status"],
                "county_code": p["county_code"], "owner_org": p["owner_org"], "name": p["name"],
                "started_on": p.get("started_on"), "library_code": None, "plan_year": None, "progress_percent": None}
     if event_type == "project.status_changed":
@@ -29,8 +29,10 @@ def _upgrade(event_type: str, p: dict[str, Any]):
 
 
 def upgrade() -> None:
+    """Scope the outbox; legacy project events become version 1 payloads."""
     scope_outbox(_upgrade)
 
 
 def downgrade() -> None:
+    """Unscope the outbox."""
     unscope_outbox()

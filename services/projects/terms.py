@@ -1,7 +1,11 @@
-"""The states and categories of a library entry, with the Chinese words officials use."""
+"""The projects service's vocabulary: states and categories of an entry, of a plan and of an objection, with the
+Chinese words officials use (the enums other services share are in contracts/enums.py)."""
+from enum import StrEnum
+
 from contracts.enums import FundSource, ProjectCategory, ProjectStatus
 
-__all__ = ["ProjectStatus", "STATUS_LABELS", "ProjectCategory", "CATEGORY_LABELS", "FundSource", "FISCAL_SOURCES"]
+__all__ = ["ProjectStatus", "STATUS_LABELS", "ProjectCategory", "CATEGORY_LABELS", "FundSource", "FISCAL_SOURCES",
+           "PlanStatus", "ObjectionStatus"]
 
 STATUS_LABELS: dict[ProjectStatus, str] = {
     ProjectStatus.SUBMITTED: "已申报，待乡镇审核",
@@ -36,3 +40,18 @@ CATEGORY_LABELS: dict[ProjectCategory, str] = {
 # 财政扶贫资金: the sources that count as fiscal poverty-alleviation funds.
 FISCAL_SOURCES = frozenset({FundSource.CENTRAL, FundSource.REGION, FundSource.CITY, FundSource.COUNTY,
                             FundSource.GUANGDONG})
+
+
+class PlanStatus(StrEnum):
+    """An annual plan's state."""
+
+    OPEN = "open"  # 执行中
+    CLOSED = "closed"  # 已关闭（滚动后只读）
+
+
+class ObjectionStatus(StrEnum):
+    """A public-notice objection's state."""
+
+    OPEN = "open"  # 待处理
+    UPHELD = "upheld"  # 异议成立
+    DISMISSED = "dismissed"  # 异议不成立
