@@ -4,7 +4,6 @@ from contracts.enums import PlanChange
 from contracts.events.projects import AnnualPlanChanged
 from contracts.projects import PlanEntryRead, PlanRead
 from services.kit.audit import audit
-from services.kit.auth import out_of_scope
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
 from services.kit.outbox import Scope, publish
@@ -71,13 +70,8 @@ async def leave_open_plans(ctx: Ctx, project: Project, reason: str) -> None:
     await ctx.session.flush()
 
 
-def _check_plan_scope(ctx: Ctx, county: str) -> None:
-    if not ctx.principal.sees_county(county):
-        raise out_of_scope("只能管理本县区的年度计划")
-
-
 async def _plan_for_change(ctx: Ctx, county: str, year: int, version: int) -> AnnualPlan:
-    _check_plan_scope(ctx, county)
+    ctx.check_county(county, "只能管理本县区的年度计划")
     plan = await AnnualPlanRepository(ctx.session).find(county, year, ctx.principal)
     if plan is None:
         raise not_found("plan.not_found", f"{county} 没有 {year} 年度计划")
