@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from contracts.employment import EmployerRead, WorkforceReportRead
-from services.employment.states import KIND_LABELS, EmployerKind
+from services.employment.terms import KIND_LABELS, EmployerKind
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import FreeText, StrictInput
 from services.kit.values import Day, Year

@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any
 
-from services.employment.states import STATUS_LABELS
+from services.employment.terms import STATUS_LABELS
 
 LABOURER_HEADERS = ["身份证号码", "姓名", "县区代码", "乡镇", "村", "户编号", "登记状态", "易地扶贫搬迁户", "技能"]
 LABOURER_FIELDS = {"身份证号码": "id_number", "姓名": "name", "县区代码": "county_code", "乡镇": "township",
