@@ -57,7 +57,7 @@ class PlacementRepository(Repository[Placement]):
 
         PostgreSQL only (a transaction-scoped advisory lock keyed by the labourer); SQLite serialises writers.
         """
-        if self.session.bind.dialect.name == "postgresql":
+        if self.session.get_bind().dialect.name == "postgresql":
             await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, :key)"),
                                        {"ns": _PLACEMENT_LOCK, "key": labourer_id % 2_147_483_647})
 

@@ -7,7 +7,21 @@ of its own: its subjects are the enterprises and group projects the caller may r
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Label, Row, Select, Subquery, and_, case, distinct, func, literal, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Label,
+    Row,
+    Select,
+    SQLColumnExpression,
+    Subquery,
+    and_,
+    case,
+    distinct,
+    func,
+    literal,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
@@ -20,18 +34,23 @@ from services.employment.terms import COUNTED, EmployerKind, PlacementKind, Quot
 from services.kit.auth import Principal
 from services.kit.counties import COUNTIES
 
+# The rows of one period's compliance statement: (subject_id, name, county_code, group_id, group_name, placed,
+# total, status).
+ComplianceRows = Select[*tuple[Any, ...]]
+Amount = SQLColumnExpression[int | None]
 
-def _below(placed: ColumnElement[int], total: ColumnElement[int], bound: Decimal) -> ColumnElement[bool]:
+
+def _below(placed: Amount, total: Amount, bound: Decimal) -> ColumnElement[bool]:
     p, q = bound.as_integer_ratio()
     return placed * q < total * p
 
 
-def _above(placed: ColumnElement[int], total: ColumnElement[int], bound: Decimal) -> ColumnElement[bool]:
+def _above(placed: Amount, total: Amount, bound: Decimal) -> ColumnElement[bool]:
     p, q = bound.as_integer_ratio()
     return placed * q > total * p
 
 
-def _status(placed: ColumnElement[int], total: ColumnElement[int], band: Band) -> ColumnElement[str]:
+def _status(placed: Amount, total: Amount, band: Band) -> ColumnElement[str]:
     whens: list[tuple[ColumnElement[bool], ColumnElement[str]]] = [
         (total.is_(None), literal("not_reported")), (_below(placed, total, band.low), literal("breach"))]
     if band.high is not None:
@@ -39,7 +58,7 @@ def _status(placed: ColumnElement[int], total: ColumnElement[int], band: Band) -
     return case(*whens, else_=literal("compliant"))
 
 
-def _placed(kind: PlacementKind, key: ColumnElement[Any], period: Period, local_only: bool) -> Subquery:
+def _placed(kind: PlacementKind, key: SQLColumnExpression[int | None], period: Period, local_only: bool) -> Subquery:
     """Distinct registered labourers per employer or project during the period (a grouped subquery)."""
     conditions = [Placement.kind == kind, Labourer.registration.in_(COUNTED),
                   overlapping(period.first, period.last)]
@@ -58,7 +77,7 @@ class QuotaRepository:
 
     def compliance(self, kind: QuotaKind, period: Period, band: Band, principal: Principal,
                    county: str | None = None, subject_id: int | None = None,
-                   group_id: int | None = None) -> Select[Any]:
+                   group_id: int | None = None) -> ComplianceRows:
         """Rows (subject_id, name, county_code, group_id, group_name, placed, total, status) of one period."""
         subject: type[Employer] | type[GroupProject]
         group_cols: tuple[Label[Any], Label[Any]]
@@ -93,7 +112,7 @@ class QuotaRepository:
             scope.append(subject.id == subject_id)
         return query.where(and_(true(), *scope))
 
-    async def page(self, query: Select[Any], status: str | None, after: int | None, limit: int) -> list[Row[Any]]:
+    async def page(self, query: ComplianceRows, status: str | None, after: int | None, limit: int) -> list[Row[Any]]:
         """Up to limit+1 compliance rows in subject id order after the cursor, optionally of one status."""
         rows = query.subquery()
         q = select(rows)
@@ -103,7 +122,7 @@ class QuotaRepository:
             q = q.where(rows.c.subject_id > after)
         return list((await self.session.execute(q.order_by(rows.c.subject_id).limit(limit + 1))).all())
 
-    async def breaches_by(self, query: Select[Any], dimension: str) -> list[tuple[str, int, int, int]]:
+    async def breaches_by(self, query: ComplianceRows, dimension: str) -> list[tuple[str, int, int, int]]:
         """(county or group, subjects, breaches, not reported) for one period, one aggregate query."""
         rows = query.subquery()
         key = rows.c.county_code if dimension == "county" else rows.c.group_name
@@ -113,7 +132,7 @@ class QuotaRepository:
              .group_by(key).order_by(key))
         return [(k, int(n), int(b or 0), int(u or 0)) for k, n, b, u in (await self.session.execute(q)).all()]
 
-    async def count_by_status(self, query: Select[Any]) -> dict[str, int]:
+    async def count_by_status(self, query: ComplianceRows) -> dict[str, int]:
         """How many subjects of the period are in each status."""
         rows = query.subquery()
         result = await self.session.execute(select(rows.c.status, func.count()).group_by(rows.c.status))

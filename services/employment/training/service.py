@@ -76,7 +76,7 @@ async def get_course(ctx: Context, course_id: int) -> CourseRead:
 async def list_courses(ctx: Context, after: int | None, limit: int) -> Page[CourseRead]:
     """Courses of the caller's county, newest first, with participants (IDs masked except for hr)."""
     repo = CourseRepository(ctx.session)
-    page = page_of(await repo.page(repo.readable(ctx.principal), after, limit), limit)
+    page: Page[Course] = page_of(await repo.page(repo.readable(ctx.principal), after, limit), limit)
     # One statement for the participants of the whole page.
     participants = await ParticipantRepository(ctx.session).of_courses([c.id for c in page.items], ctx.principal)
     whole = ctx.principal.sees_personal_data
