@@ -2,6 +2,7 @@
 from sqlalchemy import ColumnElement, Select, func, or_, select, update
 
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
+from services.employment.scope import readable_parent
 from services.employment.terms import EmployerKind
 from services.kit.auth import Principal
 from services.kit.repository import Repository
@@ -47,11 +48,10 @@ class WorkforceReportRepository(Repository[WorkforceReport]):
 
     def scope(self, principal: Principal) -> list[ColumnElement[bool]]:
         """A report is as visible as its subject: the enterprise's scope, or the project's."""
-        if principal.county is None:
-            return []
-        employers = EmployerRepository(self.session).readable(principal).with_only_columns(Employer.id)
-        projects = GroupProjectRepository(self.session).readable(principal).with_only_columns(GroupProject.id)
-        return [or_(WorkforceReport.employer_id.in_(employers), WorkforceReport.project_id.in_(projects))]
+        by_employer = readable_parent(WorkforceReport.employer_id, EmployerRepository(self.session), principal)
+        by_project = readable_parent(WorkforceReport.project_id, GroupProjectRepository(self.session), principal)
+        # Both parents are county-scoped for the same callers: either both narrow, or neither does.
+        return [or_(*by_employer, *by_project)] if by_employer else []
 
     @staticmethod
     def _subject(employer_id: int | None, project_id: int | None) -> ColumnElement[bool]:

@@ -17,29 +17,24 @@ from services.employment.employers.schemas import (
     employer_read,
     workforce_report_read,
 )
-from services.employment.refusals import bad_field
+from services.employment.refusals import bad_field, readable_or_404
 from services.employment.terms import EmployerKind
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
-from services.kit.errors import not_found
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def employer_in_scope(ctx: Context, employer_id: int) -> Employer:
     """An employer the caller may see; 404 otherwise."""
-    employer = await EmployerRepository(ctx.session).get(employer_id, ctx.principal)
-    if employer is None:
-        raise not_found("employer.not_found", f"用工单位 {employer_id} 不存在或不在查看范围内")
-    return employer
+    return await readable_or_404(EmployerRepository(ctx.session), employer_id, ctx.principal,
+                                 "employer.not_found", "用工单位")
 
 
 async def project_in_scope(ctx: Context, project_id: int) -> GroupProject:
     """A group project the caller may see; 404 otherwise."""
-    project = await GroupProjectRepository(ctx.session).get(project_id, ctx.principal)
-    if project is None:
-        raise not_found("group_project.not_found", f"在建项目 {project_id} 不存在或不在查看范围内")
-    return project
+    return await readable_or_404(GroupProjectRepository(ctx.session), project_id, ctx.principal,
+                                 "group_project.not_found", "在建项目")
 
 
 async def register_employer(ctx: Context, entry: EmployerCreate) -> EmployerRead:

@@ -8,9 +8,10 @@ from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, labourer_read
+from services.employment.refusals import readable_or_404
 from services.employment.terms import Registration
 from services.kit.audit import audit
-from services.kit.errors import conflict, not_found
+from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
@@ -45,19 +46,14 @@ async def register(ctx: Context, entry: LabourerCreate) -> LabourerRead:
 
 
 async def labourer_in_scope(ctx: Context, labourer_id: int) -> Labourer:
-    """The labourer a placement or a course names; 404 when it does not exist or is outside the caller's scope."""
-    labourer = await LabourerRepository(ctx.session).get(labourer_id, ctx.principal)
-    if labourer is None:
-        raise not_found("labourer.not_found", f"劳动力 {labourer_id} 不存在或不在查看范围内")
-    return labourer
+    """A labourer the caller may see; 404 when it does not exist or is outside the caller's scope."""
+    return await readable_or_404(LabourerRepository(ctx.session), labourer_id, ctx.principal,
+                                 "labourer.not_found", "劳动力")
 
 
 async def get_labourer(ctx: Context, labourer_id: int) -> LabourerRead:
     """One labourer; 404 also when outside the caller's county."""
-    row = await LabourerRepository(ctx.session).get(labourer_id, ctx.principal)
-    if row is None:
-        raise not_found("labourer.not_found", f"劳动力 {labourer_id} 不存在或不在当前账号的查看范围内")
-    return labourer_read(row, ctx.principal.sees_personal_data)
+    return labourer_read(await labourer_in_scope(ctx, labourer_id), ctx.principal.sees_personal_data)
 
 
 async def labourers_by_ids(ctx: Context, ids: Sequence[int]) -> Page[LabourerRead]:

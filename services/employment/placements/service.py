@@ -10,7 +10,7 @@ from services.employment.labourers.service import labourer_in_scope
 from services.employment.placements.models import Placement
 from services.employment.placements.repository import PlacementRepository
 from services.employment.placements.schemas import PlacementCreate, PlacementEnd, placement_read
-from services.employment.refusals import bad_field
+from services.employment.refusals import bad_field, readable_or_404
 from services.employment.terms import EmployerKind, PlacementKind
 from services.kit.audit import audit
 from services.kit.auth import Principal
@@ -63,10 +63,8 @@ async def _publish(ctx: Context, model: type[PlacementFacts], placement: Placeme
 
 
 async def _placement_in_scope(ctx: Context, placement_id: int) -> Placement:
-    placement = await PlacementRepository(ctx.session).get(placement_id, ctx.principal)
-    if placement is None:
-        raise not_found("placement.not_found", f"安置记录 {placement_id} 不存在或不在查看范围内")
-    return placement
+    return await readable_or_404(PlacementRepository(ctx.session), placement_id, ctx.principal,
+                                 "placement.not_found", "安置记录")
 
 
 async def end(ctx: Context, placement_id: int, entry: PlacementEnd) -> PlacementRead:

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import contains_eager
 
+from services.employment.scope import readable_parent
 from services.employment.training.models import Course, Outcome, Participant
 from services.kit.auth import Principal
 from services.kit.repository import Repository
@@ -23,10 +24,7 @@ class ParticipantRepository(Repository[Participant]):
 
     def scope(self, principal: Principal) -> list[ColumnElement[bool]]:
         """The course's county, wherever the labourer is registered."""
-        if principal.county is None:
-            return []
-        return [Participant.course_id.in_(CourseRepository(self.session).readable(principal)
-                                          .with_only_columns(Course.id))]
+        return readable_parent(Participant.course_id, CourseRepository(self.session), principal)
 
     def readable(self, principal: Principal) -> Select[Participant]:
         """Every participant the caller may read, the labourer loaded in the same statement."""

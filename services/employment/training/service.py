@@ -6,11 +6,11 @@ from contracts.employment import CourseRead, ParticipantRead
 from contracts.events.employment import CourseAdded, CourseParticipantSet
 from services.employment.config import Context
 from services.employment.labourers.service import labourer_in_scope
+from services.employment.refusals import readable_or_404
 from services.employment.training.models import Course, Participant
 from services.employment.training.repository import CourseRepository, ParticipantRepository
 from services.employment.training.schemas import COURSE_LABELS, CourseCreate, ParticipantSet
 from services.kit.audit import audit
-from services.kit.errors import not_found
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
@@ -26,10 +26,7 @@ def course_read(course: Course, participants: Sequence[Participant], whole_id: b
 
 
 async def _course_in_scope(ctx: Context, course_id: int) -> Course:
-    course = await CourseRepository(ctx.session).get(course_id, ctx.principal)
-    if course is None:
-        raise not_found("course.not_found", f"培训 {course_id} 不存在或不在查看范围内")
-    return course
+    return await readable_or_404(CourseRepository(ctx.session), course_id, ctx.principal, "course.not_found", "培训")
 
 
 async def _with_participants(ctx: Context, course: Course) -> CourseRead:
