@@ -14,14 +14,6 @@ from services.kit.repository import Repository
 _PLACEMENT_LOCK = 4502_0003  # advisory-lock namespace of placements (the outbox uses 4502_0001)
 
 
-def overlapping(starts_on: date, ends_on: date | None) -> ColumnElement[bool]:
-    """Placements whose spell shares at least one day with [starts_on, ends_on] (open end = ongoing)."""
-    conditions = [or_(Placement.ends_on.is_(None), Placement.ends_on >= starts_on)]
-    if ends_on is not None:
-        conditions.append(Placement.starts_on <= ends_on)
-    return and_(*conditions)
-
-
 class PlacementRepository(Repository[Placement]):
     """Placements with their labourer: county roles read the placements of their county's labourers."""
 
@@ -37,6 +29,14 @@ class PlacementRepository(Repository[Placement]):
         return (select(Placement).join(Placement.labourer).options(contains_eager(Placement.labourer))
                 .where(*self.scope(principal)))
 
+    @staticmethod
+    def overlapping(starts_on: date, ends_on: date | None) -> ColumnElement[bool]:
+        """Placements whose spell shares at least one day with [starts_on, ends_on] (open end = ongoing)."""
+        conditions = [or_(Placement.ends_on.is_(None), Placement.ends_on >= starts_on)]
+        if ends_on is not None:
+            conditions.append(Placement.starts_on <= ends_on)
+        return and_(*conditions)
+
     def filtered(self, principal: Principal, labourer_id: int | None, employer_id: int | None,
                  project_id: int | None, active_on: date | None) -> Select[Placement]:
         """The readable placements narrowed by the list's filters."""
@@ -45,7 +45,7 @@ class PlacementRepository(Repository[Placement]):
                               (Placement.project_id, project_id)):
             if value is not None:
                 query = query.where(column == value)
-        return query if active_on is None else query.where(overlapping(active_on, active_on))
+        return query if active_on is None else query.where(self.overlapping(active_on, active_on))
 
     async def end(self, placement: Placement, ends_on: date) -> None:
         """Record a placement's last day."""
@@ -70,7 +70,7 @@ class PlacementRepository(Repository[Placement]):
                     Placement.employer_id == p.employer_id if p.employer_id is not None else true(),
                     Placement.project_id == p.project_id if p.project_id is not None else true(),
                     Placement.site == p.site if p.site is not None else true(),
-                    overlapping(p.starts_on, p.ends_on))
+                    self.overlapping(p.starts_on, p.ends_on))
         return bool(await self.session.scalar(select(exists().where(same))))
 
     async def leader_spells(self, principal: Principal, started_by: date) -> list[tuple[str, int, date, date | None]]:
@@ -88,6 +88,6 @@ class PlacementRepository(Repository[Placement]):
             select(Employer.province, func.count(distinct(Placement.labourer_id)))
             .join(Employer, Employer.id == Placement.employer_id)
             .join(Placement.labourer)
-            .where(Placement.kind == PlacementKind.BASE, overlapping(first, last), *self.scope(principal))
+            .where(Placement.kind == PlacementKind.BASE, self.overlapping(first, last), *self.scope(principal))
             .group_by(Employer.province).order_by(Employer.province))
         return [(province or "", int(n)) for province, n in rows.all()]

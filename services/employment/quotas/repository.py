@@ -28,7 +28,7 @@ from services.employment.employers.models import Employer, GroupProject, Workfor
 from services.employment.employers.repository import EmployerRepository, GroupProjectRepository
 from services.employment.labourers.models import Labourer
 from services.employment.placements.models import Placement
-from services.employment.placements.repository import overlapping
+from services.employment.placements.repository import PlacementRepository
 from services.employment.quotas.periods import Band, Period
 from services.employment.terms import COUNTED, EmployerKind, PlacementKind, QuotaKind
 from services.kit.auth import Principal
@@ -61,7 +61,7 @@ def _status(placed: Amount, total: Amount, band: Band) -> ColumnElement[str]:
 def _placed(kind: PlacementKind, key: SQLColumnExpression[int | None], period: Period, local_only: bool) -> Subquery:
     """Distinct registered labourers per employer or project during the period (a grouped subquery)."""
     conditions = [Placement.kind == kind, Labourer.registration.in_(COUNTED),
-                  overlapping(period.first, period.last)]
+                  PlacementRepository.overlapping(period.first, period.last)]
     if local_only:  # 本市贫困农村劳动力: registered in one of Liuzhou's ten counties
         conditions.append(Labourer.county_code.in_(list(COUNTIES)))
     return (select(key.label("subject_id"), func.count(distinct(Placement.labourer_id)).label("placed"))
