@@ -1,28 +1,16 @@
 """Recording training courses (培训) and their participants: stored, audited, on the feed; and reading them."""
-from collections import Counter
-from collections.abc import Sequence
 
-from contracts.employment import CourseRead, ParticipantRead
+from contracts.employment import CourseRead
 from contracts.events.employment import CourseAdded, CourseParticipantSet
 from services.employment.config import Context
 from services.employment.labourers.service import labourer_in_scope
 from services.employment.refusals import readable_or_404
 from services.employment.training.models import Course, Participant
 from services.employment.training.repository import CourseRepository, ParticipantRepository
-from services.employment.training.schemas import COURSE_LABELS, CourseCreate, ParticipantSet
+from services.employment.training.schemas import CourseCreate, ParticipantSet, course_read
 from services.kit.audit import audit
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
-
-
-def course_read(course: Course, participants: Sequence[Participant], whole_id: bool) -> CourseRead:
-    """A course with those of `participants` who are on it; the whole ID only when the caller may see it."""
-    people = [ParticipantRead(labourer_id=p.labourer.id, labourer_name=p.labourer.name, outcome=p.outcome,
-                              labourer_id_number=p.labourer.id_number if whole_id else p.labourer.id_masked)
-              for p in participants if p.course_id == course.id]
-    return CourseRead(id=course.id, kind=course.kind, kind_label=COURSE_LABELS[course.kind], name=course.name,
-                      county_code=course.county_code, starts_on=course.starts_on, ends_on=course.ends_on,
-                      participants=people, outcomes=dict(Counter(str(p.outcome) for p in people)))
 
 
 async def _course_in_scope(ctx: Context, course_id: int) -> Course:
