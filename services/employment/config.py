@@ -4,6 +4,7 @@ from decimal import Decimal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.context import RequestContext
 from services.kit.settings import ServiceSettings, sqlite_url
 
 
@@ -22,3 +23,7 @@ class Settings(ServiceSettings):
                                  description="集团在建项目使用本市贫困劳动力占项目用工总数的下限")
     project_max: Decimal = Field(Decimal("0.10"), ge=0, le=1,
                                  description="集团在建项目使用本市贫困劳动力占项目用工总数的上限（超出为超过区间）")
+
+
+# What every employment service function receives: the request context with these settings.
+Context = RequestContext[Settings]

@@ -5,11 +5,13 @@ The statuses come out mixed on purpose: compliant, breach, exceeds and not repor
 import asyncio
 import sys
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
+from starlette.datastructures import State
 
 from contracts.employment import LabourerRead
-from services.employment.config import Settings
+from services.employment.config import Context, Settings
 from services.employment.employers import service as employers
 from services.employment.employers.schemas import EmployerCreate, GroupProjectCreate, WorkforceReportCreate
 from services.employment.idcard import with_check
@@ -18,7 +20,7 @@ from services.employment.labourers.models import Labourer
 from services.employment.labourers.schemas import LabourerCreate
 from services.employment.placements import service as placements
 from services.employment.placements.schemas import PlacementCreate
-from services.employment.states import EmployerKind, PlacementKind, Registration
+from services.employment.terms import EmployerKind, PlacementKind, Registration
 from services.employment.training import service as training
 from services.employment.training.models import CourseKind, Outcome
 from services.employment.training.schemas import CourseCreate, ParticipantSet
@@ -55,52 +57,54 @@ async def load_demo(url: str) -> int:
     Every row goes through the service functions an hr user's request would call (as admin), so the demo is
     checked, audited and on the event feed like any other data.
     """
-    today = Clock().today()
+    clock, settings = Clock(), Settings(database_url=url)
+    today = clock.today()
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             if await session.scalar(select(func.count()).select_from(Labourer)):
                 return 0
+            ctx = Context(session, DEMO, clock, settings, State())
             counter = iter(range(10_000))
 
             async def people(county: str, count: int) -> list[LabourerRead]:
-                return [await labourers.register(session, DEMO, labourer(next(counter), county)) for _ in range(count)]
+                return [await labourers.register(ctx, labourer(next(counter), county)) for _ in range(count)]
 
-            async def place(**fields) -> None:
-                await placements.place(session, DEMO, PlacementCreate(**fields))
+            async def place(**fields: Any) -> None:
+                await placements.place(ctx, PlacementCreate(**fields))
 
             start = date(today.year, 1, 1)
             for name, county, total, placed in ENTERPRISES:
-                e = await employers.register_employer(session, DEMO, EmployerCreate(
+                e = await employers.register_employer(ctx, EmployerCreate(
                     kind=EmployerKind.ENTERPRISE, name=name, county_code=county, industry="制造业"))
                 if total:
-                    await employers.report_workforce(session, DEMO, WorkforceReportCreate(
+                    await employers.report_workforce(ctx, WorkforceReportCreate(
                         employer_id=e.id, year=today.year, total=total))
                 for i, p in enumerate(await people(county, placed)):
                     await place(labourer_id=p.id, kind=PlacementKind.ENTERPRISE, employer_id=e.id, starts_on=start,
                                 leader="覃带头" if i % 2 else None)
             month_start = today.replace(day=1)
             for group_name, project_name, county, total, local in PROJECTS:
-                g = await employers.register_employer(session, DEMO, EmployerCreate(
+                g = await employers.register_employer(ctx, EmployerCreate(
                     kind=EmployerKind.GROUP, name=group_name))
-                project = await employers.add_project(session, DEMO, g.id, GroupProjectCreate(
+                project = await employers.add_project(ctx, g.id, GroupProjectCreate(
                     name=project_name, county_code=county, starts_on=start))
-                await employers.report_workforce(session, DEMO, WorkforceReportCreate(
+                await employers.report_workforce(ctx, WorkforceReportCreate(
                     project_id=project.id, year=today.year, month=today.month, total=total))
                 for p in await people(county, local):
                     await place(labourer_id=p.id, kind=PlacementKind.GROUP_PROJECT, project_id=project.id,
                                 starts_on=month_start)
-            base = await employers.register_employer(session, DEMO, EmployerCreate(
+            base = await employers.register_employer(ctx, EmployerCreate(
                 kind=EmployerKind.BASE, name="东莞市某电子有限公司（劳务输入基地）", province="广东"))
             for p in await people("450225", 4):
                 await place(labourer_id=p.id, kind=PlacementKind.BASE, employer_id=base.id, starts_on=start,
                             leader="韦带头")
             for p in await people("450226", 3):
                 await place(labourer_id=p.id, kind=PlacementKind.PUBLIC_WELFARE, site="护林员", starts_on=start)
-            course = await training.add_course(session, DEMO, CourseCreate(
+            course = await training.add_course(ctx, CourseCreate(
                 kind=CourseKind.SKILLS, name="电焊工就业技能培训", county_code="450225", starts_on=start))
             for i, p in enumerate(await people("450225", 5)):
-                await training.set_participant(session, DEMO, course.id, ParticipantSet(
+                await training.set_participant(ctx, course.id, ParticipantSet(
                     labourer_id=p.id, outcome=[Outcome.CERTIFIED, Outcome.EMPLOYED, Outcome.ENROLLED][i % 3]))
             await people("450321", 1)  # 桂林籍：不计入集团项目“本市”比例
             return next(counter)

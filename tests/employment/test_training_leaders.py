@@ -3,7 +3,7 @@ from datetime import date
 
 import httpx
 
-from services.employment.leaders.router import add_months
+from services.employment.leaders.service import add_months
 from services.kit.testing import bearer
 from tests.employment.data import COUNTY, HR, add_employer, add_labourer, place
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.employment.states import EmployerKind, str_enum
+from services.employment.terms import EmployerKind, str_enum
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
 

@@ -1,97 +1,84 @@
 """All SQL about employers, group projects and workforce reports."""
-from collections.abc import Sequence
-
-from sqlalchemy import ColumnElement, func, or_, select, true, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
-from services.employment.states import EmployerKind
+from services.employment.scope import readable_parent
+from services.employment.terms import EmployerKind
 from services.kit.auth import Principal
+from services.kit.repository import Repository
 
 
-def employer_visible(principal: Principal) -> ColumnElement[bool]:
-    """County roles see their county's enterprises plus the city-wide groups and base enterprises."""
-    if principal.county is None:
-        return true()
-    return or_(Employer.county_code == principal.county, Employer.kind != EmployerKind.ENTERPRISE)
+class EmployerRepository(Repository[Employer]):
+    """Employers: county roles read their county's enterprises plus the city-wide groups and base enterprises."""
 
+    model = Employer
 
-def project_visible(principal: Principal) -> ColumnElement[bool]:
-    """County roles see the group projects built in their county."""
-    return GroupProject.county_code == principal.county if principal.county else true()
+    def scope(self, principal: Principal) -> list[ColumnElement[bool]]:
+        """Groups and base enterprises have no county: every reader sees them."""
+        if principal.county is None:
+            return []
+        return [or_(Employer.county_code == principal.county, Employer.kind != EmployerKind.ENTERPRISE)]
 
-
-class EmployerRepository:
-    """Reads and writes of employers, projects and reports within the request's transaction."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, row):
-        """Stage a new row and give it an id."""
-        self.session.add(row)
-        await self.session.flush()
-        return row
-
-    async def get(self, employer_id: int, principal: Principal) -> Employer | None:
-        """One employer, if the caller may see it."""
-        return await self.session.scalar(
-            select(Employer).where(Employer.id == employer_id, employer_visible(principal)))
-
-    async def get_many(self, ids: Sequence[int], principal: Principal) -> list[Employer]:
-        """The visible employers among ids, in the order asked."""
-        rows = await self.session.scalars(select(Employer).where(Employer.id.in_(ids), employer_visible(principal)))
-        found = {r.id: r for r in rows.all()}
-        return [found[i] for i in ids if i in found]
-
-    async def page(self, principal: Principal, kind: EmployerKind | None, county: str | None,
-                   after: int | None, limit: int) -> list[Employer]:
-        """Up to limit+1 visible employers in id order after the cursor."""
-        query = select(Employer).where(employer_visible(principal))
+    def filtered(self, principal: Principal, kind: EmployerKind | None, county: str | None) -> Select[Employer]:
+        """The readable employers narrowed by the list's filters."""
+        query = self.readable(principal)
         if kind:
             query = query.where(Employer.kind == kind)
         if county:
             query = query.where(Employer.county_code == county)
-        if after is not None:
-            query = query.where(Employer.id > after)
-        return list((await self.session.scalars(query.order_by(Employer.id).limit(limit + 1))).all())
+        return query
 
-    async def project(self, project_id: int, principal: Principal) -> GroupProject | None:
-        """One group project, if the caller may see it."""
-        return await self.session.scalar(
-            select(GroupProject).where(GroupProject.id == project_id, project_visible(principal)))
 
-    async def projects(self, principal: Principal, group_id: int | None, after: int | None,
-                       limit: int) -> list[GroupProject]:
-        """Up to limit+1 visible group projects in id order after the cursor."""
-        query = select(GroupProject).where(project_visible(principal))
-        if group_id is not None:
-            query = query.where(GroupProject.group_id == group_id)
-        if after is not None:
-            query = query.where(GroupProject.id > after)
-        return list((await self.session.scalars(query.order_by(GroupProject.id).limit(limit + 1))).all())
+class GroupProjectRepository(Repository[GroupProject]):
+    """Group construction projects (集团在建项目): county roles read those built in their county."""
 
-    def _subject(self, employer_id: int | None, project_id: int | None) -> ColumnElement[bool]:
+    model = GroupProject
+
+    def of_group(self, principal: Principal, group_id: int | None) -> Select[GroupProject]:
+        """The readable projects, of one group when given."""
+        query = self.readable(principal)
+        return query if group_id is None else query.where(GroupProject.group_id == group_id)
+
+
+class WorkforceReportRepository(Repository[WorkforceReport]):
+    """Every revision of reported totals: readable when the reporting employer or project is."""
+
+    model = WorkforceReport
+    county_column = None
+
+    def scope(self, principal: Principal) -> list[ColumnElement[bool]]:
+        """A report is as visible as its subject: the enterprise's scope, or the project's."""
+        by_employer = readable_parent(WorkforceReport.employer_id, EmployerRepository(self.session), principal)
+        by_project = readable_parent(WorkforceReport.project_id, GroupProjectRepository(self.session), principal)
+        # Both parents are county-scoped for the same callers: either both narrow, or neither does.
+        return [or_(*by_employer, *by_project)] if by_employer else []
+
+    @staticmethod
+    def _subject(employer_id: int | None, project_id: int | None) -> ColumnElement[bool]:
         if employer_id is not None:
             return WorkforceReport.employer_id == employer_id
         return WorkforceReport.project_id == project_id
 
+    def _period(self, employer_id: int | None, project_id: int | None, year: int,
+                month: int) -> list[ColumnElement[bool]]:
+        return [self._subject(employer_id, project_id), WorkforceReport.year == year, WorkforceReport.month == month]
+
     async def last_revision(self, employer_id: int | None, project_id: int | None, year: int, month: int) -> int:
-        """The newest revision number of a period's report, 0 when none."""
+        """The newest revision number of a period's report in any scope, 0 when none (revisions are per period)."""
         query = select(func.coalesce(func.max(WorkforceReport.revision), 0)).where(
-            self._subject(employer_id, project_id), WorkforceReport.year == year, WorkforceReport.month == month)
-        return int(await self.session.scalar(query))
+            *self._period(employer_id, project_id, year, month))
+        return int(await self.session.scalar(query) or 0)
 
     async def supersede(self, employer_id: int | None, project_id: int | None, year: int, month: int) -> None:
-        """Mark a period's current report as replaced (its row stays, as history)."""
+        """Mark a period's current report as replaced (its row stays, as history); the caller checked the subject."""
         await self.session.execute(update(WorkforceReport).where(
-            self._subject(employer_id, project_id), WorkforceReport.year == year, WorkforceReport.month == month,
-            WorkforceReport.current.is_(True)).values(current=False))
+            *self._period(employer_id, project_id, year, month), WorkforceReport.current.is_(True))
+            .values(current=False))
 
-    async def reports(self, employer_id: int | None, project_id: int | None,
+    async def history(self, principal: Principal, employer_id: int | None, project_id: int | None,
                       year: int | None) -> list[WorkforceReport]:
-        """Every revision of a subject's reports, by period then revision."""
-        query = select(WorkforceReport).where(self._subject(employer_id, project_id))
+        """Every readable revision of a subject's reports, by period then revision."""
+        query = self.readable(principal).where(self._subject(employer_id, project_id))
         if year is not None:
             query = query.where(WorkforceReport.year == year)
         query = query.order_by(WorkforceReport.year, WorkforceReport.month, WorkforceReport.revision)

@@ -4,7 +4,8 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from contracts.employment import EmployerRead, WorkforceReportRead
-from services.employment.states import KIND_LABELS, EmployerKind
+from services.employment.employers.models import Employer, WorkforceReport
+from services.employment.terms import KIND_LABELS, EmployerKind
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import FreeText, StrictInput
 from services.kit.values import Day, Year
@@ -41,7 +42,7 @@ class EmployerCreate(StrictInput):
         return self
 
 
-def employer_read(row) -> EmployerRead:
+def employer_read(row: Employer) -> EmployerRead:
     """An employer row as every reader sees it."""
     return EmployerRead(id=row.id, kind=row.kind, kind_label=KIND_LABELS[row.kind], name=row.name,
                         county_code=row.county_code, county_name=COUNTIES.get(row.county_code or ""),
@@ -89,7 +90,7 @@ class WorkforceReportCreate(StrictInput):
         return self
 
 
-def workforce_report_read(row) -> WorkforceReportRead:
+def workforce_report_read(row: WorkforceReport) -> WorkforceReportRead:
     """A report row as read; month 0 (the whole year) is shown as null."""
     read = WorkforceReportRead.model_validate(row)
     read.month = row.month or None

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.employment.states import Registration, str_enum
+from services.employment.terms import Registration, str_enum
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
 

@@ -6,7 +6,7 @@ from pydantic import Field, field_validator
 from contracts.employment import LabourerRead
 from services.employment.idcard import parse_id
 from services.employment.labourers.models import Labourer
-from services.employment.states import REGISTRATION_LABELS, Registration
+from services.employment.terms import REGISTRATION_LABELS, Registration
 from services.kit.counties import COUNTIES
 from services.kit.inputs import StrictInput
 

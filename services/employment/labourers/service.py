@@ -1,16 +1,19 @@
-"""Registering labourers (贫困劳动力登记)."""
-from sqlalchemy.ext.asyncio import AsyncSession
+"""Registering labourers (贫困劳动力登记) and reading them within the caller's scope."""
+from collections.abc import Sequence
 
 from contracts.employment import LabourerRead
 from contracts.events.employment import LabourerRegistered
+from services.employment.config import Context
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, labourer_read
+from services.employment.refusals import readable_or_404
+from services.employment.terms import Registration
 from services.kit.audit import audit
-from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 def build(entry: LabourerCreate, actor: str) -> Labourer:
@@ -23,21 +26,46 @@ def build(entry: LabourerCreate, actor: str) -> Labourer:
                     created_by=actor)
 
 
-async def register(session: AsyncSession, principal: Principal, entry: LabourerCreate) -> LabourerRead:
+async def register(ctx: Context, entry: LabourerCreate) -> LabourerRead:
     """Store a labourer: one record per ID number (409 on a duplicate), audited with the ID masked."""
-    if not principal.sees_county(entry.county_code):
-        raise out_of_scope("只能登记本县区的劳动力")
-    repo = LabourerRepository(session)
+    ctx.check_county(entry.county_code, "只能登记本县区的劳动力")
+    repo = LabourerRepository(ctx.session)
     existing = await repo.by_number(entry.id_number)
     if existing is not None:
         raise conflict("labourer.duplicate", f"身份证号码 {mask_id(entry.id_number)} 已登记",
                        existing_id=existing.id)
-    labourer = await repo.add(build(entry, principal.sub))
+    labourer = await repo.add(build(entry, ctx.principal.sub))
     read = labourer_read(labourer, whole_id=True)
-    await audit(session, principal, "labourer.register", "labourer", labourer.id, None, read.for_audit())
+    await audit(ctx.session, ctx.principal, "labourer.register", "labourer", labourer.id, None, read.for_audit())
     # Whole name and ID number in the outbox: the feed masks them for every reader but hr and admin.
-    await publish(session, LabourerRegistered(
+    await publish(ctx.session, LabourerRegistered(
         labourer_id=labourer.id, name=labourer.name, id_number=labourer.id_number, county_code=labourer.county_code,
         township=labourer.township, village=labourer.village, registration=labourer.registration,
         relocated=labourer.relocated), Scope(labourer.county_code))
     return read
+
+
+async def labourer_in_scope(ctx: Context, labourer_id: int) -> Labourer:
+    """A labourer the caller may see; 404 when it does not exist or is outside the caller's scope."""
+    return await readable_or_404(LabourerRepository(ctx.session), labourer_id, ctx.principal,
+                                 "labourer.not_found", "劳动力")
+
+
+async def get_labourer(ctx: Context, labourer_id: int) -> LabourerRead:
+    """One labourer; 404 also when outside the caller's county."""
+    return labourer_read(await labourer_in_scope(ctx, labourer_id), ctx.principal.sees_personal_data)
+
+
+async def labourers_by_ids(ctx: Context, ids: Sequence[int]) -> Page[LabourerRead]:
+    """The readable labourers among ids, in the order asked (a batch read: one page, no cursor)."""
+    whole = ctx.principal.sees_personal_data
+    rows = await LabourerRepository(ctx.session).get_many(ids, ctx.principal)
+    return Page(items=[labourer_read(r, whole) for r in rows], next_cursor=None)
+
+
+async def list_labourers(ctx: Context, county: str | None, registration: Registration | None,
+                         relocated: bool | None, after: int | None, limit: int) -> Page[LabourerRead]:
+    """Labourers in the caller's county, newest first; ID numbers masked except for hr and admin."""
+    repo, whole = LabourerRepository(ctx.session), ctx.principal.sees_personal_data
+    rows = await repo.page(repo.filtered(ctx.principal, county, registration, relocated), after, limit)
+    return page_of(rows, limit, lambda r: labourer_read(r, whole))

@@ -1,54 +1,25 @@
 """Labour leaders' retention (劳务带头人带动就业及稳岗) and cross-province export counts."""
-import calendar
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from contracts.employment import LeaderFigures, ProvinceExport
-from services.employment.common import Reader
-from services.employment.leaders.repository import LeaderRepository
-from services.kit.db import Session
+from services.employment.deps import Reader
+from services.employment.leaders import service
 from services.kit.values import Day, Year
 
 router = APIRouter(tags=["labour leaders"])
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it is shorter)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _kept(start: date, end: date | None, months: int) -> bool:
-    return end is None or end >= add_months(start, months)
-
-
 @router.get("/leaders", response_model=list[LeaderFigures], summary="Labour leaders and retention at 3 and 6 months")
-async def leaders(request: Request, session: Session, principal: Reader,
+async def leaders(ctx: Reader,
                   as_of: Annotated[Day | None, Query(description="统计日，默认今天")] = None) -> list[LeaderFigures]:
     """Per leader: distinct labourers brought; of those whose first spell is 3 (6) months old, how many stayed."""
-    as_of = as_of or request.app.state.clock.today()
-    first_spell: dict[tuple[str, int], tuple[date, date | None]] = {}
-    for leader, labourer, start, end in await LeaderRepository(session).spells(principal, as_of):
-        first_spell.setdefault((leader, labourer), (start, end))  # ordered by start: the first spell wins
-    figures: dict[str, LeaderFigures] = {}
-    for (leader, _), (start, end) in first_spell.items():
-        f = figures.setdefault(leader, LeaderFigures(leader=leader, brought=0, observable_3m=0, still_placed_3m=0,
-                                                     observable_6m=0, still_placed_6m=0))
-        f.brought += 1
-        for months, seen, kept in ((3, "observable_3m", "still_placed_3m"), (6, "observable_6m", "still_placed_6m")):
-            if add_months(start, months) <= as_of:
-                setattr(f, seen, getattr(f, seen) + 1)
-                setattr(f, kept, getattr(f, kept) + _kept(start, end, months))
-    return list(figures.values())
+    return await service.leader_figures(ctx, as_of)
 
 
 @router.get("/labour-export", response_model=list[ProvinceExport],
             summary="Cross-province labour export by destination province (跨省劳务输出)")
-async def labour_export(session: Session, principal: Reader,
-                        year: Year) -> list[ProvinceExport]:
+async def labour_export(ctx: Reader, year: Year) -> list[ProvinceExport]:
     """Distinct labourers at base enterprises during the year, per destination province."""
-    rows = await LeaderRepository(session).export_by_province(principal, date(year, 1, 1), date(year, 12, 31))
-    return [ProvinceExport(province=p, labourers=n) for p, n in rows]
+    return await service.labour_export(ctx, year)

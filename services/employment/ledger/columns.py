@@ -2,7 +2,8 @@
 from datetime import datetime
 from typing import Any
 
-from services.employment.states import STATUS_LABELS
+from contracts.employment import Compliance
+from services.employment.terms import STATUS_LABELS
 
 LABOURER_HEADERS = ["身份证号码", "姓名", "县区代码", "乡镇", "村", "户编号", "登记状态", "易地扶贫搬迁户", "技能"]
 LABOURER_FIELDS = {"身份证号码": "id_number", "姓名": "name", "县区代码": "county_code", "乡镇": "township",
@@ -16,9 +17,11 @@ PLACEMENT_FIELDS = {"身份证号码": "id_number", "安置类型": "kind", "用
 QUOTA_HEADERS = ["类别", "期间", "编号", "单位或项目", "所属集团", "县区代码", "安置建档立卡劳动力（人）",
                  "用工总数（人）", "比例", "下限", "上限", "达标情况"]
 
-_REGISTRATION = {"贫困": "poor", "建档立卡贫困": "poor", "已脱贫": "lifted", "非建档立卡": "none"}
-_KIND = {"骨干企业": "enterprise", "企业": "enterprise", "集团项目": "group_project", "集团在建项目": "group_project",
-         "劳务输入基地": "base", "基地": "base", "公益岗位": "public_welfare", "微车间": "micro_workshop"}
+# Keyed by whatever a cell holds: a value not listed is passed on as it is, for validation to refuse.
+_REGISTRATION: dict[Any, str] = {"贫困": "poor", "建档立卡贫困": "poor", "已脱贫": "lifted", "非建档立卡": "none"}
+_KIND: dict[Any, str] = {"骨干企业": "enterprise", "企业": "enterprise", "集团项目": "group_project",
+                         "集团在建项目": "group_project", "劳务输入基地": "base", "基地": "base",
+                         "公益岗位": "public_welfare", "微车间": "micro_workshop"}
 _YES = {"是": True, "否": False, "": False}
 
 
@@ -57,12 +60,10 @@ def header_of(field: str, fields: dict[str, str]) -> str:
     return next((h for h, f in fields.items() if f == field), field)
 
 
-def quota_row(c) -> list[Any]:
+def quota_row(c: Compliance) -> list[Any]:
     """One Compliance as a ledger row; ratio as a percentage with two decimals, empty when not reported."""
     kind = "骨干企业" if c.kind == "enterprise" else "集团项目"
     ratio = f"{c.ratio * 100:.2f}%" if c.ratio is not None else ""
     return [kind, c.period, c.subject_id, c.name, c.group_name or "", c.county_code or "", c.placed,
             c.total if c.total is not None else "", ratio, f"{c.band_low * 100:.0f}%",
             f"{c.band_high * 100:.0f}%" if c.band_high is not None else "", STATUS_LABELS[c.status]]
-
-

@@ -2,9 +2,10 @@
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from services.employment.states import PlacementKind, str_enum
+from services.employment.labourers.models import Labourer
+from services.employment.terms import PlacementKind, str_enum
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
 
@@ -31,3 +32,6 @@ class Placement(Base):
     leader: Mapped[str | None] = mapped_column(String(60))  # 劳务带头人
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # Every read shows the labourer's name and ID: the repository loads it in the same statement.
+    labourer: Mapped[Labourer] = relationship(lazy="raise")

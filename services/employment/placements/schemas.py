@@ -3,9 +3,8 @@
 from pydantic import Field, model_validator
 
 from contracts.employment import PlacementRead
-from services.employment.labourers.models import Labourer
 from services.employment.placements.models import Placement
-from services.employment.states import PlacementKind
+from services.employment.terms import PlacementKind
 from services.kit.inputs import StrictInput
 from services.kit.values import Day
 
@@ -45,8 +44,9 @@ class PlacementEnd(StrictInput):
     ends_on: Day
 
 
-def placement_read(row: Placement, labourer: Labourer, whole_id: bool) -> PlacementRead:
-    """A placement row as the caller sees it; the whole ID only when the caller may see it."""
+def placement_read(row: Placement, whole_id: bool) -> PlacementRead:
+    """A placement row (its labourer loaded) as the caller sees it; the whole ID only when the caller may see it."""
+    labourer = row.labourer
     return PlacementRead(id=row.id, labourer_id=row.labourer_id, labourer_name=labourer.name,
                          labourer_id_number=labourer.id_number if whole_id else labourer.id_masked,
                          kind=row.kind, employer_id=row.employer_id, project_id=row.project_id, site=row.site,

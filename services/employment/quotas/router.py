@@ -1,16 +1,14 @@
 """REST endpoints of quota compliance (用工比例达标情况)."""
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from contracts.employment import BreachReport, Compliance
-from services.employment.common import Reader
+from services.employment.deps import Reader
 from services.employment.quotas import service
-from services.employment.quotas.repository import QuotaRepository, compliance_query
-from services.employment.states import QuotaKind, QuotaStatus
-from services.kit.db import Session
+from services.employment.terms import QuotaKind, QuotaStatus
 from services.kit.ids import MAX_ID
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 
 router = APIRouter(prefix="/quotas", tags=["quotas"])
 PeriodText = Annotated[str, Query(description="YYYY（骨干企业，年度）或 YYYY-MM（集团项目，月份）")]
@@ -18,9 +16,7 @@ PeriodText = Annotated[str, Query(description="YYYY（骨干企业，年度）�
 
 @router.get("/compliance", response_model=Page[Compliance], summary="Quota compliance for one period")
 async def compliance(
-    request: Request,
-    session: Session,
-    principal: Reader,
+    ctx: Reader,
     kind: QuotaKind,
     period: PeriodText,
     county: Annotated[str | None, Query(description="县区代码")] = None,
@@ -31,30 +27,17 @@ async def compliance(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> Page[Compliance]:
     """Each enterprise's year or each group project's month: placed, reported total, ratio and status."""
-    p = service.parse_period(kind, period)
-    band = service.band_of(kind, request.app.state.settings)
-    query = compliance_query(kind, p, band, principal, county, subject_id, group_id)
-    rows = await QuotaRepository(session).page(query, status, decode_cursor(after), limit)
-    return page_of(rows, limit, lambda r: service.compliance_of(kind, p, band, r), key=lambda r: r.subject_id)
+    return await service.compliance_page(ctx, kind, period, county, subject_id, group_id, status,
+                                         decode_cursor(after), limit)
 
 
 @router.get("/breaches", response_model=BreachReport, summary="Breaches per county or group, with trend")
 async def breaches(
-    request: Request,
-    session: Session,
-    principal: Reader,
+    ctx: Reader,
     kind: QuotaKind,
     period_from: Annotated[str, Query(alias="from", description="起始期间")],
     period_to: Annotated[str, Query(alias="to", description="结束期间")],
     by: Literal["county", "group"] = "county",
 ) -> BreachReport:
     """Per county (or per group, for group projects) and period: subjects, breaches and not-reported."""
-    if by == "group" and kind != QuotaKind.GROUP_PROJECT:
-        by = "county"  # enterprises belong to no group
-    band = service.band_of(kind, request.app.state.settings)
-    repo = QuotaRepository(session)
-    by_period = []
-    for p in service.periods_between(kind, period_from, period_to):
-        query = compliance_query(kind, p, band, principal, None, None, None)
-        by_period.append((p, await repo.breaches_by(query, by)))
-    return BreachReport(kind=kind, by=by, lines=service.trend_lines(by_period, by))
+    return await service.breach_report(ctx, kind, period_from, period_to, by)

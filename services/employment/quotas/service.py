@@ -1,67 +1,45 @@
-"""Quota compliance (用工比例): periods, thresholds, and breach trends per county or group."""
-import calendar
-import re
-from datetime import date
+"""Quota compliance (用工比例): each subject's status for a period, breach trends, the ledger and the gauges."""
 from decimal import Decimal
+from typing import Any
 
-from contracts.employment import BreachLine, Compliance, PeriodBreaches
-from services.employment.common import bad_field
-from services.employment.config import Settings
-from services.employment.quotas.repository import Band, Period
-from services.employment.states import STATUS_LABELS, QuotaKind, QuotaStatus
+from contracts.employment import BreachLine, BreachReport, Compliance, PeriodBreaches
+from services.employment.config import Context
+from services.employment.quotas.periods import Band, Period, band_of, parse_period, period_text, periods_between
+from services.employment.quotas.repository import QuotaRepository
+from services.employment.terms import STATUS_LABELS, QuotaKind, QuotaStatus
 from services.kit.counties import COUNTIES
-from services.kit.values import WINDOW
+from services.kit.pagination import Page, page_of
 
-MAX_PERIODS = 24
 _FOUR_PLACES = Decimal("0.0001")
+EXPORT_LIMIT = 50_000
 
 
-def parse_period(kind: QuotaKind, text: str) -> Period:
-    """A year 'YYYY' for enterprises, a month 'YYYY-MM' for group projects; 422 otherwise."""
-    pattern = r"([0-9]{4})" if kind == QuotaKind.ENTERPRISE else r"([0-9]{4})-([0-9]{2})"  # ASCII digits only
-    match = re.fullmatch(pattern, text or "")
-    year = int(match.group(1)) if match else 0
-    month = int(match.group(2)) if match and kind == QuotaKind.GROUP_PROJECT else 0
-    if not match or (kind == QuotaKind.GROUP_PROJECT and not 1 <= month <= 12):
-        expected = "YYYY（年度）" if kind == QuotaKind.ENTERPRISE else "YYYY-MM（月份）"
-        raise bad_field("period", f"期间格式应为 {expected}")
-    if WINDOW.year_message(year):
-        raise bad_field("period", WINDOW.year_message(year))
-    if month:
-        return Period(year, month, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
-    return Period(year, 0, date(year, 1, 1), date(year, 12, 31))
-
-
-def period_text(p: Period) -> str:
-    """The period as the API shows it."""
-    return f"{p.year}-{p.month:02d}" if p.month else str(p.year)
-
-
-def periods_between(kind: QuotaKind, first: str, last: str) -> list[Period]:
-    """Every period from first to last inclusive, at most MAX_PERIODS."""
-    a, b = parse_period(kind, first), parse_period(kind, last)
-    index = (lambda p: p.year * 12 + p.month - 1) if kind == QuotaKind.GROUP_PROJECT else (lambda p: p.year)
-    if index(b) < index(a) or index(b) - index(a) >= MAX_PERIODS:
-        raise bad_field("to", f"结束期间须不早于开始期间，且最多 {MAX_PERIODS} 期")
-    if kind == QuotaKind.ENTERPRISE:
-        return [parse_period(kind, str(y)) for y in range(a.year, b.year + 1)]
-    return [parse_period(kind, f"{i // 12}-{i % 12 + 1:02d}") for i in range(index(a), index(b) + 1)]
-
-
-def band_of(kind: QuotaKind, settings: Settings) -> Band:
-    """The configured thresholds of a quota kind."""
-    if kind == QuotaKind.ENTERPRISE:
-        return Band(settings.enterprise_min)
-    return Band(settings.project_min, settings.project_max)
-
-
-def compliance_of(kind: QuotaKind, period: Period, band: Band, row) -> Compliance:
+def compliance_of(kind: QuotaKind, period: Period, band: Band, row: Any) -> Compliance:
     """The response shape of one aggregate row; no ratio when nothing was reported."""
     ratio = (Decimal(row.placed) / Decimal(row.total)).quantize(_FOUR_PLACES) if row.total else None
     return Compliance(kind=kind, period=period_text(period), subject_id=row.subject_id, name=row.name,
                       county_code=row.county_code, group_id=row.group_id, group_name=row.group_name,
                       placed=row.placed, total=row.total, ratio=ratio, status=QuotaStatus(row.status),
                       status_label=STATUS_LABELS[row.status], band_low=band.low, band_high=band.high)
+
+
+async def compliance_page(ctx: Context, kind: QuotaKind, period: str, county: str | None, subject_id: int | None,
+                          group_id: int | None, status: QuotaStatus | None, after: int | None,
+                          limit: int) -> Page[Compliance]:
+    """Each enterprise's year or each group project's month: placed, reported total, ratio and status."""
+    p, band = parse_period(kind, period), band_of(kind, ctx.settings)
+    repo = QuotaRepository(ctx.session)
+    query = repo.compliance(kind, p, band, ctx.principal, county, subject_id, group_id)
+    rows = await repo.page(query, status, after, limit)
+    return page_of(rows, limit, lambda r: compliance_of(kind, p, band, r), key=lambda r: int(r.subject_id))
+
+
+async def quota_ledger(ctx: Context, kind: QuotaKind, period: str, county: str | None) -> list[Compliance]:
+    """Every subject of the period in the caller's scope (at most EXPORT_LIMIT), for the Excel ledger."""
+    p, band = parse_period(kind, period), band_of(kind, ctx.settings)
+    repo = QuotaRepository(ctx.session)
+    rows = await repo.page(repo.compliance(kind, p, band, ctx.principal, county), None, None, EXPORT_LIMIT)
+    return [compliance_of(kind, p, band, r) for r in rows[:EXPORT_LIMIT]]
 
 
 def trend_lines(by_period: list[tuple[Period, list[tuple[str, int, int, int]]]], by: str) -> list[BreachLine]:
@@ -78,3 +56,25 @@ def trend_lines(by_period: list[tuple[Period, list[tuple[str, int, int, int]]]],
         label = COUNTIES.get(key, key) if by == "county" else key
         result.append(BreachLine(key=str(key), label=str(label), periods=periods, trend=trend))
     return result
+
+
+async def breach_report(ctx: Context, kind: QuotaKind, period_from: str, period_to: str, by: str) -> BreachReport:
+    """Per county (or per group, for group projects) and period: subjects, breaches and not-reported."""
+    if by == "group" and kind != QuotaKind.GROUP_PROJECT:
+        by = "county"  # enterprises belong to no group
+    band, repo = band_of(kind, ctx.settings), QuotaRepository(ctx.session)
+    by_period = []
+    for p in periods_between(kind, period_from, period_to):
+        by_period.append((p, await repo.breaches_by(repo.compliance(kind, p, band, ctx.principal), by)))
+    return BreachReport(kind=kind, by=by, lines=trend_lines(by_period, by))
+
+
+async def status_counts(ctx: Context) -> dict[QuotaKind, dict[str, int]]:
+    """Subjects by status for the current period of each kind: this year (enterprises), this month (projects)."""
+    today = ctx.clock.today()
+    periods = {QuotaKind.ENTERPRISE: str(today.year), QuotaKind.GROUP_PROJECT: f"{today:%Y-%m}"}
+    repo, counts = QuotaRepository(ctx.session), {}
+    for kind, text in periods.items():
+        query = repo.compliance(kind, parse_period(kind, text), band_of(kind, ctx.settings), ctx.principal)
+        counts[kind] = await repo.count_by_status(query)
+    return counts

@@ -2,10 +2,11 @@
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contracts.enums import CourseKind, Outcome
-from services.employment.states import str_enum
+from services.employment.labourers.models import Labourer
+from services.employment.terms import str_enum
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
 __all__ = ["CourseKind", "Outcome", "Course", "Participant"]
@@ -37,3 +38,6 @@ class Participant(Base):
     labourer_id: Mapped[int] = mapped_column(ForeignKey("labourers.id"), index=True)
     outcome: Mapped[Outcome] = mapped_column(str_enum(Outcome))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    # A course shows each participant's name and ID: the repository loads the labourer in the same statement.
+    labourer: Mapped[Labourer] = relationship(lazy="raise")

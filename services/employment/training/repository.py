@@ -1,46 +1,49 @@
-"""All SQL about training courses and participants."""
-from sqlalchemy import select, true
-from sqlalchemy.ext.asyncio import AsyncSession
+"""All SQL about training courses (培训) and their participants."""
+from collections.abc import Sequence
 
-from services.employment.labourers.models import Labourer
-from services.employment.training.models import Course, Participant
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import contains_eager
+
+from services.employment.scope import readable_parent
+from services.employment.training.models import Course, Outcome, Participant
 from services.kit.auth import Principal
+from services.kit.repository import Repository
 
 
-class TrainingRepository:
-    """Reads and writes of courses within the request's transaction."""
+class CourseRepository(Repository[Course]):
+    """Courses: county roles read the courses held in their county."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    model = Course
 
-    async def add(self, row):
-        """Stage a new row and give it an id."""
-        self.session.add(row)
-        await self.session.flush()
-        return row
 
-    async def get(self, course_id: int, principal: Principal) -> Course | None:
-        """One course, if it is in the caller's county."""
-        scope = Course.county_code == principal.county if principal.county else true()
-        return await self.session.scalar(select(Course).where(Course.id == course_id, scope))
+class ParticipantRepository(Repository[Participant]):
+    """Participants with their labourer: as readable as the course they are on."""
 
-    async def page(self, principal: Principal, after: int | None, limit: int) -> list[Course]:
-        """Up to limit+1 courses of the caller's county, newest first."""
-        query = select(Course).where(Course.county_code == principal.county if principal.county else true())
-        if after is not None:
-            query = query.where(Course.id < after)
-        return list((await self.session.scalars(query.order_by(Course.id.desc()).limit(limit + 1))).all())
+    model = Participant
+    county_column = None
 
-    async def participant(self, course_id: int, labourer_id: int) -> Participant | None:
-        """A labourer's row on a course, if enrolled."""
+    def scope(self, principal: Principal) -> list[ColumnElement[bool]]:
+        """The course's county, wherever the labourer is registered."""
+        return readable_parent(Participant.course_id, CourseRepository(self.session), principal)
+
+    def readable(self, principal: Principal) -> Select[Participant]:
+        """Every participant the caller may read, the labourer loaded in the same statement."""
+        return (select(Participant).join(Participant.labourer).options(contains_eager(Participant.labourer))
+                .where(*self.scope(principal)))
+
+    async def of_courses(self, course_ids: Sequence[int], principal: Principal) -> list[Participant]:
+        """The readable participants of these courses, in enrolment order (one statement for a page of courses)."""
+        if not course_ids:
+            return []
+        query = self.readable(principal).where(Participant.course_id.in_(course_ids)).order_by(Participant.id)
+        return list((await self.session.scalars(query)).all())
+
+    async def enrolment(self, course_id: int, labourer_id: int) -> Participant | None:
+        """A labourer's row on a course, if enrolled; the caller has checked the course is in its scope."""
         return await self.session.scalar(select(Participant).where(
             Participant.course_id == course_id, Participant.labourer_id == labourer_id))
 
-    async def participants(self, course_ids: list[int]) -> list[tuple[Participant, Labourer]]:
-        """Participants of these courses with their labourers, in enrolment order."""
-        if not course_ids:
-            return []
-        rows = await self.session.execute(
-            select(Participant, Labourer).join(Labourer, Labourer.id == Participant.labourer_id)
-            .where(Participant.course_id.in_(course_ids)).order_by(Participant.id))
-        return [(p, lab) for p, lab in rows.all()]
+    async def set_outcome(self, row: Participant, outcome: Outcome) -> None:
+        """Change an enrolled labourer's outcome (结业、取证、就业...)."""
+        row.outcome = outcome
+        await self.session.flush()

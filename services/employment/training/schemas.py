@@ -1,8 +1,11 @@
-"""Request shapes of training courses (courses as read are in contracts/employment.py)."""
+"""Request shapes of training courses, and how a course becomes its read (contracts/employment.py)."""
+from collections import Counter
+from collections.abc import Sequence
 
 from pydantic import Field, field_validator, model_validator
 
-from services.employment.training.models import CourseKind, Outcome
+from contracts.employment import CourseRead, ParticipantRead
+from services.employment.training.models import Course, CourseKind, Outcome, Participant
 from services.kit.counties import is_liuzhou_county
 from services.kit.inputs import StrictInput
 from services.kit.values import Day
@@ -38,3 +41,13 @@ class ParticipantSet(StrictInput):
 
     labourer_id: int
     outcome: Outcome = Outcome.ENROLLED
+
+
+def course_read(course: Course, participants: Sequence[Participant], whole_id: bool) -> CourseRead:
+    """A course with those of `participants` who are on it; the whole ID only when the caller may see it."""
+    people = [ParticipantRead(labourer_id=p.labourer.id, labourer_name=p.labourer.name, outcome=p.outcome,
+                              labourer_id_number=p.labourer.id_number if whole_id else p.labourer.id_masked)
+              for p in participants if p.course_id == course.id]
+    return CourseRead(id=course.id, kind=course.kind, kind_label=COURSE_LABELS[course.kind], name=course.name,
+                      county_code=course.county_code, starts_on=course.starts_on, ends_on=course.ends_on,
+                      participants=people, outcomes=dict(Counter(str(p.outcome) for p in people)))

@@ -1,50 +1,68 @@
-"""Recording training courses (培训) and their participants: stored, audited, on the feed."""
-from sqlalchemy.ext.asyncio import AsyncSession
+"""Recording training courses (培训) and their participants: stored, audited, on the feed; and reading them."""
 
+from contracts.employment import CourseRead
 from contracts.events.employment import CourseAdded, CourseParticipantSet
-from services.employment.labourers.repository import LabourerRepository
+from services.employment.config import Context
+from services.employment.labourers.service import labourer_in_scope
+from services.employment.refusals import readable_or_404
 from services.employment.training.models import Course, Participant
-from services.employment.training.repository import TrainingRepository
-from services.employment.training.schemas import CourseCreate, ParticipantSet
+from services.employment.training.repository import CourseRepository, ParticipantRepository
+from services.employment.training.schemas import CourseCreate, ParticipantSet, course_read
 from services.kit.audit import audit
-from services.kit.auth import Principal, out_of_scope
-from services.kit.errors import not_found
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
-async def add_course(session: AsyncSession, principal: Principal, entry: CourseCreate) -> Course:
+async def _course_in_scope(ctx: Context, course_id: int) -> Course:
+    return await readable_or_404(CourseRepository(ctx.session), course_id, ctx.principal, "course.not_found", "培训")
+
+
+async def _with_participants(ctx: Context, course: Course) -> CourseRead:
+    participants = await ParticipantRepository(ctx.session).of_courses([course.id], ctx.principal)
+    return course_read(course, participants, ctx.principal.sees_personal_data)
+
+
+async def add_course(ctx: Context, entry: CourseCreate) -> CourseRead:
     """Record a course of one of the three kinds, in the caller's county."""
-    if not principal.sees_county(entry.county_code):
-        raise out_of_scope("只能登记本县区的培训")
-    course = await TrainingRepository(session).add(Course(**entry.model_dump()))
-    await audit(session, principal, "course.add", "course", course.id, None, entry.model_dump(mode="json"))
-    await publish(session, CourseAdded(course_id=course.id, course_kind=course.kind, name=course.name,
-                                       county_code=course.county_code, starts_on=course.starts_on,
-                                       ends_on=course.ends_on), Scope(course.county_code))
-    return course
+    ctx.check_county(entry.county_code, "只能登记本县区的培训")
+    course = await CourseRepository(ctx.session).add(Course(**entry.model_dump()))
+    await audit(ctx.session, ctx.principal, "course.add", "course", course.id, None, entry.model_dump(mode="json"))
+    await publish(ctx.session, CourseAdded(course_id=course.id, course_kind=course.kind, name=course.name,
+                                           county_code=course.county_code, starts_on=course.starts_on,
+                                           ends_on=course.ends_on), Scope(course.county_code))
+    return course_read(course, [], ctx.principal.sees_personal_data)
 
 
-async def set_participant(session: AsyncSession, principal: Principal, course_id: int,
-                          entry: ParticipantSet) -> Course:
+async def set_participant(ctx: Context, course_id: int, entry: ParticipantSet) -> CourseRead:
     """Enrol a labourer on a course, or change the outcome of one already enrolled."""
-    repo = TrainingRepository(session)
-    course = await repo.get(course_id, principal)
-    if course is None:
-        raise not_found("course.not_found", f"培训 {course_id} 不存在或不在查看范围内")
-    labourer = await LabourerRepository(session).get(entry.labourer_id, principal)
-    if labourer is None:
-        raise not_found("labourer.not_found", f"劳动力 {entry.labourer_id} 不存在或不在查看范围内")
-    row = await repo.participant(course_id, entry.labourer_id)
+    course = await _course_in_scope(ctx, course_id)
+    labourer = await labourer_in_scope(ctx, entry.labourer_id)
+    repo = ParticipantRepository(ctx.session)
+    row = await repo.enrolment(course_id, entry.labourer_id)
     previous = row.outcome if row else None
     if row is None:
         await repo.add(Participant(course_id=course_id, labourer_id=entry.labourer_id, outcome=entry.outcome))
     else:
-        row.outcome = entry.outcome
-        await session.flush()
-    await audit(session, principal, "course.participant", "course", course_id,
+        await repo.set_outcome(row, entry.outcome)
+    await audit(ctx.session, ctx.principal, "course.participant", "course", course_id,
                 {"outcome": str(previous)} if previous else None,
                 {"labourer_id": entry.labourer_id, "outcome": str(entry.outcome)})
-    await publish(session, CourseParticipantSet(
+    await publish(ctx.session, CourseParticipantSet(
         course_id=course.id, county_code=course.county_code, labourer_id=labourer.id, labourer_name=labourer.name,
         previous_outcome=previous, outcome=entry.outcome), Scope(course.county_code))
-    return course
+    return await _with_participants(ctx, course)
+
+
+async def get_course(ctx: Context, course_id: int) -> CourseRead:
+    """One course with its participants."""
+    return await _with_participants(ctx, await _course_in_scope(ctx, course_id))
+
+
+async def list_courses(ctx: Context, after: int | None, limit: int) -> Page[CourseRead]:
+    """Courses of the caller's county, newest first, with participants (IDs masked except for hr)."""
+    repo = CourseRepository(ctx.session)
+    page: Page[Course] = page_of(await repo.page(repo.readable(ctx.principal), after, limit), limit)
+    # One statement for the participants of the whole page.
+    participants = await ParticipantRepository(ctx.session).of_courses([c.id for c in page.items], ctx.principal)
+    whole = ctx.principal.sees_personal_data
+    return Page(items=[course_read(c, participants, whole) for c in page.items], next_cursor=page.next_cursor)

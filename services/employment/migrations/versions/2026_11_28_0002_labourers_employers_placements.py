@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     op.create_table(
         "labourers",
         sa.Column("id", BigId, primary_key=True, autoincrement=True),
@@ -98,5 +99,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     for table in ("placements", "workforce_reports", "group_projects", "employers", "labourers"):
         op.drop_table(table)

@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     op.create_table(
         "courses",
         sa.Column("id", BigId, primary_key=True, autoincrement=True),
@@ -41,5 +42,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     op.drop_table("course_participants")
     op.drop_table("courses")

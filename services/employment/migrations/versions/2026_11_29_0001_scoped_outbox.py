@@ -23,7 +23,7 @@ _SUBJECT_COUNTY = {"employer_id": sa.text("SELECT county_code FROM employers WHE
                    "project_id": sa.text("SELECT county_code FROM group_projects WHERE id = :id")}
 
 
-def _upgrade(event_type: str, p: dict[str, Any]):
+def _upgrade(event_type: str, p: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | None] | None:
     bind = op.get_bind()
     if event_type == "labourer.registered":
         who = bind.execute(_LABOURER, {"id": p["id"]}).one()
@@ -46,8 +46,10 @@ def _upgrade(event_type: str, p: dict[str, Any]):
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     scope_outbox(_upgrade)
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     unscope_outbox()
