@@ -11,7 +11,7 @@ from contracts.events.funds import (
     FundsSpent,
     SpendingReversed,
 )
-from services.funds.deps import Ctx
+from services.funds.deps import Ctx, projects_of
 from services.funds.events import publish_funds
 from services.funds.ledger import repository as repo
 from services.funds.ledger.models import Allocation, FundBatch, Recovery, Spending, Transfer
@@ -78,7 +78,7 @@ async def load_allocation(ctx: Ctx, allocation_id: int) -> Allocation:
 
 async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: Decimal) -> None:
     """Live check against the projects service: admitted, not ended, same county, within its source budget."""
-    project = await ctx.projects.project(project_id)
+    project = await projects_of(ctx).project(project_id)
     if project is None:
         raise unprocessable("funds.project_not_found", f"项目 {project_id} 不存在",
                             [FieldError("project_id", "项目不存在")])
