@@ -1,13 +1,14 @@
 """The words of the funds domain: source levels, idle classes, case states, with the Chinese officials use."""
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlalchemy import BigInteger, Enum
 from sqlalchemy.types import TypeDecorator
 
 from contracts.enums import IdleClass, SourceLevel
 
-__all__ = ["CENT", "SourceLevel", "SOURCE_LABELS", "IdleClass", "IDLE_LABELS", "FUNDABLE", "ENDED", "Money",
-           "str_enum"]
+__all__ = ["CENT", "SourceLevel", "SOURCE_LABELS", "IdleClass", "IDLE_LABELS", "AgeBucket", "IDLE_GROUPS",
+           "FUNDABLE", "ENDED", "Money", "str_enum"]
 
 CENT = Decimal("0.01")
 
@@ -18,6 +19,20 @@ SOURCE_LABELS = {SourceLevel.CENTRAL: "中央", SourceLevel.REGION: "自治区",
 
 IDLE_LABELS = {IdleClass.ACCELERATE: "加快推进", IdleClass.ACCEPT_AND_SETTLE: "验收报账", IdleClass.RECOVER: "收回",
                IdleClass.START: "督促开工", IdleClass.ASSIGN: "安排项目"}
+
+
+
+class AgeBucket(StrEnum):
+    """Months idle."""
+
+    M0_3 = "0-3"
+    M3_6 = "3-6"
+    M6_12 = "6-12"
+    M12 = "12+"
+
+
+# What idle funds may be summed by (闲置资金汇总维度).
+IDLE_GROUPS = ("county_code", "source_level", "year", "idle_class", "age_bucket")
 
 # Project states money may go to (已入库且未终结), and those whose balance must come back at once.
 FUNDABLE = frozenset({"admitted", "planned", "started", "completed", "accepted"})

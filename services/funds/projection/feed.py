@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from contracts.events import parse_payload
 from contracts.events.projects import ProjectSnapshot
-from services.funds.projection import repository
 from services.funds.projection.client import ProjectsService
+from services.funds.projection.repository import FeedCursorRepository, ProjectStateRepository
 from services.kit.leader import Job
 
 FEED = "projects"
@@ -45,17 +45,18 @@ async def catch_up(app: FastAPI) -> int:
     applied = 0
     while True:
         async with app.state.read_sessionmaker() as session:
-            after = await repository.cursor(session, FEED)
+            after = await FeedCursorRepository(session).position(FEED)
         page = await app.state.projects.events(after, PAGE)
         if not page["events"]:
             return applied
         async with app.state.sessionmaker() as session, session.begin():
+            states = ProjectStateRepository(session)
             for event in page["events"]:
                 p = project_state(event)
                 if p is not None:
-                    applied += await repository.apply_state(session, p.project_id, p.status, p.county_code,
-                                                            p.version, p.name, p.started_on, p.owner_org)
-            await repository.move_cursor(session, FEED, page["next_after"])
+                    applied += await states.apply(p.project_id, p.status, p.county_code, p.version, p.name,
+                                                  p.started_on, p.owner_org)
+            await FeedCursorRepository(session).move(FEED, page["next_after"])
 
 
 def feed_job(seconds: float) -> Job:
