@@ -12,4 +12,5 @@ router = APIRouter(tags=["ledger"])
 @router.get("/funding", response_model=list[ProjectFunding],
             summary="Funding of several projects in one call (batch form for the gateway)")
 async def funding(ctx: Reader, ids: RequiredIdList) -> list[ProjectFunding]:
+    """Each project's allocations, totals and idle items, in the order asked."""
     return await reads.project_funding(ctx, ids_of(ids))

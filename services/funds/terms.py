@@ -2,7 +2,7 @@
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Enum
+from sqlalchemy import BigInteger, Dialect, Enum
 from sqlalchemy.types import TypeDecorator
 
 from contracts.enums import IdleClass, SourceLevel
@@ -39,7 +39,7 @@ FUNDABLE = frozenset({"admitted", "planned", "started", "completed", "accepted"}
 ENDED = frozenset({"cleared", "cancelled"})
 
 
-class Money(TypeDecorator):
+class Money(TypeDecorator[Decimal]):
     """Yuan as Decimal in Python, whole fen (分) as BIGINT in the database.
 
     Integer fen make every sum and every CHECK exact on both backends: SQLite keeps NUMERIC as a float,
@@ -49,7 +49,8 @@ class Money(TypeDecorator):
     impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: Decimal | str | int | None, dialect: Dialect) -> int | None:
+        """Yuan to whole fen; more than two decimals is refused rather than rounded."""
         if value is None:
             return None
         value = Decimal(value)
@@ -57,11 +58,12 @@ class Money(TypeDecorator):
             raise ValueError("money has at most two decimals")
         return int(value * 100)
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        """Whole fen back to yuan with two decimals."""
         return None if value is None else (Decimal(int(value)) / 100).quantize(CENT)
 
 
-def str_enum(cls) -> Enum:
+def str_enum(cls: type[StrEnum]) -> Enum:
     """A StrEnum stored as a plain string (no database enum to migrate)."""
     return Enum(cls, native_enum=False, create_constraint=False, length=32,
                 values_callable=lambda e: [m.value for m in e])

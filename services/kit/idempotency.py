@@ -70,7 +70,7 @@ class IdempotencyRepository(Repository[IdempotencyRecord]):
     async def first(self, principal: Principal, key: str) -> IdempotencyRecord | None:
         """The answer stored for the caller's key, if any."""
         query = self.readable(principal).where(IdempotencyRecord.key == key)
-        return (await self.session.scalars(query)).one_or_none()  # type: ignore[no-any-return]
+        return (await self.session.scalars(query)).one_or_none()
 
 
 # Declared as an optional header so the contract shows it; its absence is our 400, not a generic 422.

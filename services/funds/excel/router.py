@@ -19,7 +19,7 @@ from services.kit.xlsx import XLSX, CellProblem, read_ledger
 
 router = APIRouter(prefix="/ledgers", tags=["excel ledgers"])
 UPLOAD = ".xlsx，表头：" + "、".join(SPENDING_HEADERS)
-WORKBOOK = {200: {"content": {XLSX: {}}}}
+WORKBOOK: dict[int | str, dict[str, Any]] = {200: {"content": {XLSX: {}}}}
 
 
 def _file(content: bytes, name: str) -> Response:
@@ -28,17 +28,20 @@ def _file(content: bytes, name: str) -> Response:
 
 @router.get("/batches.xlsx", response_class=Response, summary="Export fund batches (资金批次台账)", responses=WORKBOOK)
 async def export_batches(ctx: Reader) -> Response:
+    """Fund batches in the caller's scope as a workbook with Chinese headers."""
     return _file(await service.batches_workbook(ctx), "fund-batches.xlsx")
 
 
 @router.get("/idle-funds.xlsx", response_class=Response, summary="Export idle funds (闲置资金台账)", responses=WORKBOOK)
 async def export_idle(ctx: Reader) -> Response:
+    """Idle items in the caller's scope as a workbook, largest first."""
     return _file(await service.idle_workbook(ctx), "idle-funds.xlsx")
 
 
 @router.get("/rectification-cases.xlsx", response_class=Response, summary="Export cases (整改台账)",
             responses=WORKBOOK)
 async def export_cases(ctx: Reader) -> Response:
+    """Rectification cases in the caller's scope as a workbook, with whether each is overdue."""
     return _file(await service.cases_workbook(ctx), "rectification-cases.xlsx")
 
 
@@ -50,8 +53,8 @@ def _cell_date(value: Any) -> Any:
 def _parse(number: int, cells: dict[str, Any]) -> tuple[int | None, SpendingCreate | None, list[CellProblem]]:
     problems = []
     try:
-        allocation_id = int(cells.get("分配编号"))
-    except (TypeError, ValueError):
+        allocation_id = int(cells["分配编号"])
+    except (KeyError, TypeError, ValueError):
         problems.append(CellProblem(number, "分配编号", "应为整数"))
         allocation_id = None
     try:
@@ -88,6 +91,7 @@ def _parse_all(rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[tuple[int, 
              summary="Import reimbursements in bulk: all rows or none, every bad row reported (报账批量导入)")
 async def import_spendings(ctx: Finance, once: Idempotent,
                            file: Annotated[UploadFile, File(description=UPLOAD)]) -> JSONResponse:
+    """Record every row's reimbursement, or none: every bad cell and refused row is reported (422)."""
     ledger = await read_ledger(file, ctx.settings, SPENDING_HEADERS)
     # Row checks are CPU work over every row: a worker thread, so the event loop answers others meanwhile.
     parsed, problems = await to_thread.run_sync(_parse_all, ledger.rows)

@@ -22,6 +22,7 @@ CASE_HEADERS = ["整改编号", "县区", "来源", "批次编号", "分配编�
                 "整改措施", "责任单位", "整改期限", "状态", "是否逾期", "立项日期", "销号日期"]
 SPENDING_HEADERS = ["分配编号", "金额（元）", "支出日期", "凭证号", "收款单位"]
 SPENDING_FIELDS = {"amount": "金额（元）", "spent_on": "支出日期", "voucher_no": "凭证号", "payee": "收款单位"}
+_SOURCES = {str(level): label for level, label in SOURCE_LABELS.items()}
 _CASE_STATUS = {"open": "待整改", "rectifying": "整改中", "closed": "已销号"}
 
 
@@ -39,7 +40,7 @@ async def idle_workbook(ctx: Ctx) -> bytes:
     items = await idle.every_item(ctx, IdleFilter(), LIMIT)
     return write_xlsx("闲置资金台账", IDLE_HEADERS, (
         ["未分配" if i.kind == "batch" else "已分配未支出", i.item_id, i.batch_id, i.project_id, i.project_status,
-         COUNTIES[i.county_code], SOURCE_LABELS.get(i.source_level, i.source_level), i.year, i.amount, i.since,
+         COUNTIES[i.county_code], _SOURCES.get(i.source_level, i.source_level), i.year, i.amount, i.since,
          i.age_days, i.age_bucket, IDLE_LABELS[i.idle_class], "是" if i.overridden else "否"] for i in items))
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Subquery
 
 from services.funds.idle.models import IdleOverride
@@ -34,6 +35,8 @@ from services.kit.auth import Principal
 from services.kit.pagination import Key
 from services.kit.repository import Repository
 
+SQLExpression = ColumnElement[Any] | InstrumentedAttribute[Any]
+
 
 @dataclass(frozen=True)
 class IdleRules:
@@ -44,14 +47,14 @@ class IdleRules:
     idle_days: int
 
 
-def _derived_class(status: ColumnElement[Any]) -> ColumnElement[Any]:
+def _derived_class(status: SQLExpression) -> ColumnElement[Any]:
     return case((status.in_(sorted(ENDED | {"settled"})), IdleClass.RECOVER.value),
                 (status == "started", IdleClass.ACCELERATE.value),
                 (status.in_(("completed", "accepted")), IdleClass.ACCEPT_AND_SETTLE.value),
                 else_=IdleClass.START.value)
 
 
-def _bucket(since: ColumnElement[Any], today: date) -> ColumnElement[Any]:
+def _bucket(since: SQLExpression, today: date) -> ColumnElement[Any]:
     return case((since > today - timedelta(days=90), AgeBucket.M0_3.value),
                 (since > today - timedelta(days=180), AgeBucket.M3_6.value),
                 (since > today - timedelta(days=365), AgeBucket.M6_12.value), else_=AgeBucket.M12.value)

@@ -24,6 +24,7 @@ async def list_idle(ctx: Reader, county: str | None = None, source_level: Source
                     year: Year | None = None, idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None,
                     project_ids: IdList = None,
                     after: str | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page[IdleItem]:
+    """Idle items in the caller's scope, largest first; the cursor carries the amount, kind and id."""
     ids = tuple(ids_of(project_ids)) if project_ids else None
     f = IdleFilter(county=county, source_level=source_level, year=year, idle_class=idle_class,
                    age_bucket=age_bucket, project_ids=ids)
@@ -35,6 +36,7 @@ async def list_idle(ctx: Reader, county: str | None = None, source_level: Source
 async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "county_code", county: str | None = None,
                     source_level: SourceLevel | None = None, year: Year | None = None,
                     idle_class: IdleClass | None = None, age_bucket: AgeBucket | None = None) -> list[IdleSum]:
+    """Idle yuan and item counts in the caller's scope, grouped by the dimensions named in `by`."""
     dimensions = [d.strip() for d in by.split(",") if d.strip()]
     if not dimensions or any(d not in IDLE_GROUPS for d in dimensions):
         raise unprocessable("request.invalid", "by 须为以下维度之一或多个：" + "、".join(IDLE_GROUPS),
@@ -46,4 +48,5 @@ async def idle_sums(ctx: Reader, by: Annotated[str, Query(description=BY)] = "co
 @router.put("/{kind}/{item_id}/class", response_model=IdleItem,
             summary="Finance overrides an idle item's class, with the reason (audited)")
 async def override_class(kind: ItemKind, item_id: Id, body: ClassOverride, ctx: Finance) -> IdleItem:
+    """Set an idle item's class by hand with the reason; 404 when it is not idle or not in scope."""
     return await service.override(ctx, str(kind), item_id, body)

@@ -137,7 +137,7 @@ class AllocationRepository(LedgerRepository[Allocation]):
         left = type_coerce(func.coalesce(func.sum(Recovery.amount - Recovery.reallocated), 0), Money())
         waiting = await self.session.scalar(
             select(left).join(Allocation, Allocation.id == Recovery.allocation_id).where(where))
-        return Decimal(balance), Decimal(waiting)
+        return Decimal(balance or 0), Decimal(waiting or 0)
 
 
 class SpendingRepository(Repository[Spending]):
@@ -194,7 +194,8 @@ class TransferRepository(Repository[Transfer]):
                  .join(Recovery, Recovery.id == Transfer.recovery_id)
                  .outerjoin(ProjectState, ProjectState.project_id == Transfer.to_project_id)
                  .where(*self.scope(principal)).order_by(Transfer.id.desc()).limit(limit + 1))
-        query = _where_equal(query, ((Transfer.county_code, county or None),))
+        if county:
+            query = query.where(Transfer.county_code == county)
         if after is not None:
             query = query.where(Transfer.id < after)
         return [(t, r, s) for t, r, s in (await self.session.execute(query)).all()]

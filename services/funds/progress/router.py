@@ -13,4 +13,5 @@ router = APIRouter(tags=["spending progress"])
 @router.get("/spending-progress", response_model=list[ProgressRow], summary="Spending progress with flags")
 async def spending_progress(ctx: Reader, county: str | None = None, source_level: SourceLevel | None = None,
                             year: Year | None = None) -> list[ProgressRow]:
+    """Received, allocated, spent, recovered and idle yuan per county, source and year, flagged."""
     return await progress(ctx, county, source_level, year)

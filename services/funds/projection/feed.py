@@ -13,6 +13,7 @@ from contracts.events.projects import ProjectSnapshot
 from services.funds.projection.client import ProjectsService
 from services.funds.projection.repository import FeedCursorRepository, ProjectStateRepository
 from services.kit.leader import Job
+from services.kit.service_app import Background
 
 FEED = "projects"
 PAGE = 500
@@ -24,8 +25,11 @@ def project_state(event: dict[str, Any]) -> ProjectSnapshot | None:
     carry none (plans), for a type or version this code does not know, and for a payload that breaks its
     contract — each skipped with a log line, never a crash."""
     event_type, version = event.get("type"), event.get("version")
+    if not isinstance(event_type, str) or not isinstance(version, int):
+        log.warning("projects feed: event %s of unknown type %s v%s skipped", event.get("id"), event_type, version)
+        return None
     try:
-        payload = parse_payload(event_type, version, event.get("payload"))
+        payload = parse_payload(event_type, version, event.get("payload") or {})
     except ValidationError as exc:
         log.warning("projects feed: event %s (%s v%s) breaks its contract, skipped: %s", event.get("id"),
                     event_type, version, exc.errors(include_input=False, include_url=False)[:3])
@@ -65,7 +69,7 @@ def feed_job(seconds: float) -> Job:
     return Job("funds.projects_feed", seconds, catch_up, expected=(httpx.HTTPError, ValueError, KeyError))
 
 
-def feed_background(transport: httpx.AsyncBaseTransport | None = None):
+def feed_background(transport: httpx.AsyncBaseTransport | None = None) -> Background:
     """The app's background: a projects client on app.state while the app lives (the poller is feed_job)."""
 
     @asynccontextmanager

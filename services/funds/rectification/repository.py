@@ -44,8 +44,13 @@ class CaseRepository(Repository[RectificationCase]):
         """(kind, id) of every idle item in scope that already has a case not yet closed."""
         query = select(C.batch_id, C.allocation_id).where(C.origin == "idle", C.status != "closed",
                                                           *self.scope(principal))
-        rows = (await self.session.execute(query)).all()
-        return {("allocation", a) if a is not None else ("batch", b) for b, a in rows}
+        covered: set[tuple[str, int]] = set()
+        for batch_id, allocation_id in (await self.session.execute(query)).all():
+            if allocation_id is not None:
+                covered.add(("allocation", allocation_id))
+            elif batch_id is not None:
+                covered.add(("batch", batch_id))
+        return covered
 
     async def weekly(self, principal: Principal, start: date, end: date) -> list[tuple[Any, ...]]:
         """(county, new, overdue, closed) for the week [start, end], per county in scope."""

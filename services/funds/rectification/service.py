@@ -1,5 +1,6 @@
 """Rectification (整改, 销号): open a case per idle item or finding, work it, close it only once money moved."""
 from datetime import date, timedelta
+from decimal import Decimal
 
 from contracts.events.funds import RectificationCaseOpened, RectificationCaseStatusChanged
 from contracts.funds import CaseRead, CountyNotice, WeeklyNotice
@@ -7,7 +8,7 @@ from services.funds.deps import Ctx
 from services.funds.events import publish_funds
 from services.funds.idle import service as idle
 from services.funds.idle.schemas import IdleFilter
-from services.funds.ledger.reads import load_allocation, load_batch
+from services.funds.ledger.reads import load_allocation, load_batch, readable_or_404
 from services.funds.ledger.repository import AllocationRepository, BatchRepository
 from services.funds.projection.repository import ProjectStateRepository
 from services.funds.rectification.models import RectificationCase
@@ -16,7 +17,7 @@ from services.funds.rectification.schemas import CaseClose, CaseCreate
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.counties import COUNTIES
-from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+from services.kit.errors import DomainError, FieldError, conflict, unprocessable
 from services.kit.pagination import Page, decode_cursor, page_of
 
 # Which state may go to which, and who may take the step.
@@ -30,36 +31,36 @@ def read(ctx: Ctx, case: RectificationCase) -> CaseRead:
     return CaseRead.model_validate(case).model_copy(update={"overdue": overdue})
 
 
-async def _county_and_item(ctx: Ctx, body: CaseCreate) -> tuple[str, object]:
+async def _county_and_project(ctx: Ctx, body: CaseCreate) -> tuple[str, int | None]:
+    """The county of the case's target (CaseCreate names exactly one), and its project if it has one."""
     if body.allocation_id is not None:
         allocation = await load_allocation(ctx, body.allocation_id)
-        return allocation.county_code, allocation
+        return allocation.county_code, allocation.project_id
     if body.batch_id is not None:
-        batch = await load_batch(ctx, body.batch_id)
-        return batch.county_code, batch
-    state = await ProjectStateRepository(ctx.session).one(body.project_id)
+        return (await load_batch(ctx, body.batch_id)).county_code, None
+    state = None if body.project_id is None else await ProjectStateRepository(ctx.session).one(body.project_id)
     if state is None:
         raise unprocessable("funds.project_not_found", f"资金服务未掌握项目 {body.project_id}",
                             [FieldError("project_id", "项目不存在或尚未同步")])
-    return state.county_code, state
+    return state.county_code, state.project_id
 
 
 async def open_case(ctx: Ctx, body: CaseCreate) -> CaseRead:
     """Open a case; an idle case takes the item's class, amount and the class's default deadline."""
-    county, item = await _county_and_item(ctx, body)
+    county, project_id = await _county_and_project(ctx, body)
     ctx.check_county(county)
     today = ctx.clock.today()
-    idle_class, amount = None, 0
+    idle_class: str | None = None
+    amount = Decimal(0)
     if body.origin == "idle":
-        kind, item_id = ("allocation", body.allocation_id) if body.allocation_id else ("batch", body.batch_id)
-        found = await idle.current(ctx, kind, item_id)
+        kind = "allocation" if body.allocation_id is not None else "batch"
+        found = await idle.current(ctx, kind, body.allocation_id or body.batch_id or 0)
         if found is None:
             raise conflict("funds.not_idle", "该笔资金目前不是闲置资金，无需整改")
         if await CaseRepository(ctx.session).open_case_for(body.batch_id, body.allocation_id):
             raise conflict("funds.case_exists", "该笔闲置资金已有未销号的整改")
         idle_class, amount = str(found.idle_class), found.amount
     days = ctx.settings.rectify_days.get(idle_class or "finding", 30)
-    project_id = body.project_id if body.project_id else getattr(item, "project_id", None)
     case = await CaseRepository(ctx.session).add(RectificationCase(
         county_code=county, origin=body.origin, batch_id=body.batch_id, allocation_id=body.allocation_id,
         project_id=project_id, idle_class=idle_class, amount=amount, finding=body.finding, measure=body.measure,
@@ -87,10 +88,8 @@ async def _moved(ctx: Ctx, case: RectificationCase, before: str) -> None:
 
 
 async def _load(ctx: Ctx, case_id: int) -> RectificationCase:
-    case = await CaseRepository(ctx.session).get(case_id, ctx.principal)
-    if case is None:
-        raise not_found("funds.case_not_found", f"整改事项 {case_id} 不存在或不在查看范围内")
-    return case
+    return await readable_or_404(CaseRepository(ctx.session), ctx, case_id, "funds.case_not_found",
+                                 f"整改事项 {case_id} 不存在或不在查看范围内")
 
 
 async def one_case(ctx: Ctx, case_id: int) -> CaseRead:
