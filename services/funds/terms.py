@@ -8,7 +8,7 @@ from sqlalchemy.types import TypeDecorator
 from contracts.enums import IdleClass, SourceLevel
 
 __all__ = ["CENT", "SourceLevel", "SOURCE_LABELS", "IdleClass", "IDLE_LABELS", "AgeBucket", "IDLE_GROUPS",
-           "FUNDABLE", "ENDED", "Money", "str_enum"]
+           "FUNDABLE", "ENDED", "OUT_OF_COUNTY", "Money", "str_enum"]
 
 CENT = Decimal("0.01")
 
@@ -33,6 +33,9 @@ class AgeBucket(StrEnum):
 
 # What idle funds may be summed by (闲置资金汇总维度).
 IDLE_GROUPS = ("county_code", "source_level", "year", "idle_class", "age_bucket")
+
+# Why a write outside the caller's county is refused (403 auth.out_of_scope): 财政局只能处理本县区资金.
+OUT_OF_COUNTY = "只能处理本县区的资金"
 
 # Project states money may go to (已入库且未终结), and those whose balance must come back at once.
 FUNDABLE = frozenset({"admitted", "planned", "started", "completed", "accepted"})

@@ -12,6 +12,7 @@ from services.funds.events import publish_funds
 from services.funds.ledger.reads import load_batch
 from services.funds.ledger.repository import AllocationRepository
 from services.funds.projection.repository import ProjectStateRepository
+from services.funds.terms import OUT_OF_COUNTY
 from services.kit.audit import audit
 from services.kit.errors import FieldError, unprocessable
 from services.kit.pagination import Page, decode_cursor, page_of
@@ -22,7 +23,7 @@ ANNOUNCED_LIMIT = 10_000  # allocations frozen in one announcement
 async def announce(ctx: Ctx, batch_id: int, body: AnnouncementCreate) -> AnnouncementRead:
     """Freeze the batch's allocations as published for the window."""
     batch = await load_batch(ctx, batch_id)
-    ctx.check_county(batch.county_code)
+    ctx.check_county(batch.county_code, OUT_OF_COUNTY)
     starts = body.starts_on or ctx.clock.today()
     allocations = AllocationRepository(ctx.session)
     rows = await allocations.every(allocations.of(ctx.principal, batch_id=batch_id), ANNOUNCED_LIMIT)
@@ -49,7 +50,7 @@ async def evaluate(ctx: Ctx, body: EvaluationCreate) -> EvaluationRead:
             raise unprocessable("funds.project_not_found", f"资金服务未掌握项目 {body.project_id}",
                                 [FieldError("project_id", "项目不存在或尚未同步")])
         county = state.county_code
-    ctx.check_county(county)
+    ctx.check_county(county, OUT_OF_COUNTY)
     row = await EvaluationRepository(ctx.session).add(Evaluation(
         county_code=county, batch_id=body.batch_id, project_id=body.project_id,
         indicators=[i.model_dump(mode="json") for i in body.indicators], score=body.score,

@@ -10,7 +10,7 @@ from services.funds.events import publish_funds
 from services.funds.idle.models import IdleOverride
 from services.funds.idle.repository import LIST_KEY, IdleItemRepository, IdleOverrideRepository, IdleRules, list_key
 from services.funds.idle.schemas import ClassOverride, IdleFilter
-from services.funds.terms import IDLE_LABELS, IdleClass
+from services.funds.terms import IDLE_LABELS, OUT_OF_COUNTY, IdleClass
 from services.kit.audit import audit
 from services.kit.errors import not_found
 from services.kit.pagination import Page, decode_key, page_of
@@ -64,7 +64,7 @@ async def override(ctx: Ctx, kind: str, item_id: int, body: ClassOverride) -> Id
     item = await current(ctx, kind, item_id)
     if item is None or not ctx.principal.sees_county(item.county_code):
         raise not_found("funds.idle_item_not_found", f"{kind} {item_id} 当前不是闲置资金或不在查看范围内")
-    ctx.check_county(item.county_code)
+    ctx.check_county(item.county_code, OUT_OF_COUNTY)
     before = {"idle_class": str(item.idle_class), "overridden": item.overridden}
     overrides = IdleOverrideRepository(ctx.session)
     row = await overrides.of_item(kind, item_id)

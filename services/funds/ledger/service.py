@@ -32,7 +32,7 @@ from services.funds.ledger.schemas import (
     SpendingCreate,
 )
 from services.funds.projection.repository import ProjectStateRepository
-from services.funds.terms import ENDED, FUNDABLE, SourceLevel
+from services.funds.terms import ENDED, FUNDABLE, OUT_OF_COUNTY, SourceLevel
 from services.kit.audit import audit
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
 
@@ -53,7 +53,7 @@ def _not_after_today(ctx: Ctx, field: str, on: date, not_before: date | None = N
 
 async def receive_batch(ctx: Ctx, body: BatchCreate) -> FundBatch:
     """Record a fund document (资金到位); its document number is unique per source level and year."""
-    ctx.check_county(body.county_code)
+    ctx.check_county(body.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "received_on", body.received_on)
     batches = BatchRepository(ctx.session)
     if await batches.find_document(body.source_level, body.year, body.doc_number):
@@ -99,7 +99,7 @@ async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: D
 
 
 async def _allocate(ctx: Ctx, batch: FundBatch, project_id: int, amount: Decimal, on: date) -> Allocation:
-    ctx.check_county(batch.county_code)
+    ctx.check_county(batch.county_code, OUT_OF_COUNTY)
     await _check_fundable(ctx, project_id, batch, amount)
     batches = BatchRepository(ctx.session)
     if not await batches.take(batch.id, amount):
@@ -132,7 +132,7 @@ async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate) -> Allocatio
 async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
     """Record a reimbursement (报账); refused when the balance does not cover it, even under concurrency."""
     allocation = await load_allocation(ctx, allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "spent_on", body.spent_on, allocation.allocated_on)
     state = await ProjectStateRepository(ctx.session).one(allocation.project_id)
     if state is not None and state.status in ENDED:
@@ -166,7 +166,7 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
     if original is None or original.kind != "spend":
         raise not_found("funds.spending_not_found", f"支出记录 {spending_id} 不存在")
     allocation = await load_allocation(ctx, original.allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "on", body.on, original.spent_on)
     if await spendings.reversal_of(spending_id):
         raise conflict("funds.already_reversed", f"支出记录 {spending_id} 已冲销")
@@ -192,7 +192,7 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
 async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recovery:
     """Take money back from an allocation into its batch's unallocated balance (收回)."""
     allocation = await load_allocation(ctx, allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     on = _not_after_today(ctx, "on", body.on or ctx.clock.today(), allocation.allocated_on)
     allocations, batches = AllocationRepository(ctx.session), BatchRepository(ctx.session)
     after = await allocations.recover(allocation.id, body.amount)
@@ -223,7 +223,7 @@ async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> Tr
     recoveries = RecoveryRepository(ctx.session)
     recovery = await readable_or_404(recoveries, ctx, recovery_id, "funds.recovery_not_found",
                                      f"收回记录 {recovery_id} 不存在或不在当前账号的查看范围内")
-    ctx.check_county(recovery.county_code)
+    ctx.check_county(recovery.county_code, OUT_OF_COUNTY)
     on = _not_after_today(ctx, "on", body.on or ctx.clock.today(), recovery.recovered_on)
     if body.project_id == recovery.project_id:
         raise conflict("funds.same_project", "另行安排须安排到其他项目")

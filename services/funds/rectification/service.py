@@ -14,6 +14,7 @@ from services.funds.projection.repository import ProjectStateRepository
 from services.funds.rectification.models import RectificationCase
 from services.funds.rectification.repository import CaseRepository
 from services.funds.rectification.schemas import CaseClose, CaseCreate
+from services.funds.terms import OUT_OF_COUNTY
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.counties import COUNTIES
@@ -48,7 +49,7 @@ async def _county_and_project(ctx: Ctx, body: CaseCreate) -> tuple[str, int | No
 async def open_case(ctx: Ctx, body: CaseCreate) -> CaseRead:
     """Open a case; an idle case takes the item's class, amount and the class's default deadline."""
     county, project_id = await _county_and_project(ctx, body)
-    ctx.check_county(county)
+    ctx.check_county(county, OUT_OF_COUNTY)
     today = ctx.clock.today()
     idle_class: str | None = None
     amount = Decimal(0)
@@ -119,7 +120,7 @@ def _move(ctx: Ctx, case: RectificationCase, target: str) -> None:
         allowed = sorted(t for s, t in MOVES if s == case.status)
         raise conflict("funds.case_invalid_transition", f"整改事项当前为 {case.status}，不能改为 {target}",
                        current_state=case.status, allowed=allowed)
-    ctx.check_county(case.county_code)
+    ctx.check_county(case.county_code, OUT_OF_COUNTY)
 
 
 async def start(ctx: Ctx, case_id: int, version: int) -> CaseRead:
