@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import JSON, Integer, String, UniqueConstraint, select, text
+from sqlalchemy import JSON, Integer, Select, String, UniqueConstraint, select, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.auth import Principal, current_principal
@@ -56,7 +56,7 @@ class IdempotencyRepository(Repository[IdempotencyRecord]):
     model = IdempotencyRecord
     county_column = None
 
-    def readable(self, principal: Principal) -> Any:
+    def readable(self, principal: Principal) -> Select[IdempotencyRecord]:
         """The caller's own stored answers."""
         return select(IdempotencyRecord).where(IdempotencyRecord.actor == principal.sub)
 
