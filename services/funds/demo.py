@@ -8,6 +8,7 @@ import asyncio
 import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import httpx
 
@@ -32,7 +33,8 @@ def _headers(secret: str, role: Role, county: str | None = None) -> dict[str, st
     return {"Authorization": f"Bearer {mint_token(secret, f'demo-{role}', role, county)}"}
 
 
-async def _move(funds: httpx.AsyncClient, path: str, headers: dict, key: str, body: dict) -> httpx.Response:
+async def _move(funds: httpx.AsyncClient, path: str, headers: dict[str, str], key: str,
+                body: dict[str, Any]) -> httpx.Response:
     """A money-moving POST with its fixed key."""
     return await funds.post(path, headers=headers | {"Idempotency-Key": key}, json=body)
 
@@ -54,7 +56,7 @@ async def _county(funds: httpx.AsyncClient, lib: httpx.AsyncClient, secret: str,
         raise RuntimeError(f"demo batch for {county} refused: {batch.status_code} {batch.text[:300]}")
     batch_id = batch.json()["id"]
     for p in (p for p in found if p["status"] in FUNDABLE):
-        central = sum(Decimal(b["amount"]) for b in p["budget"] if b["source"] == "central")
+        central = sum((Decimal(b["amount"]) for b in p["budget"] if b["source"] == "central"), Decimal(0))
         amount = (central / 2).quantize(Decimal("0.01"))
         got = await _move(funds, f"/batches/{batch_id}/allocations", finance, f"demo-allocate-{p['id']}",
                           {"project_id": p["id"], "amount": str(amount), "allocated_on": "2019-03-10"})
@@ -72,7 +74,8 @@ async def _county(funds: httpx.AsyncClient, lib: httpx.AsyncClient, secret: str,
     loaded.cases += len(swept.json()) if swept.status_code == 201 else 0
 
 
-async def _disclose(funds: httpx.AsyncClient, finance: dict, county: str, batch_id: int, loaded: Loaded) -> None:
+async def _disclose(funds: httpx.AsyncClient, finance: dict[str, str], county: str, batch_id: int,
+                    loaded: Loaded) -> None:
     announced = await funds.post(f"/batches/{batch_id}/announcements", headers=finance, json={
         "title": f"{COUNTIES[county]} 2019 年中央财政专项扶贫资金分配公示", "starts_on": "2019-03-11", "days": 10})
     loaded.announcements += announced.status_code == 201
@@ -93,6 +96,7 @@ async def load(funds: httpx.AsyncClient, lib: httpx.AsyncClient, secret: str) ->
 
 
 async def main(funds_url: str, projects_url: str) -> None:
+    """Load the demo through the running services and say what was added."""
     async with httpx.AsyncClient(base_url=funds_url, timeout=30) as funds, \
             httpx.AsyncClient(base_url=projects_url, timeout=30) as lib:
         loaded = await load(funds, lib, Settings().jwt_secret)

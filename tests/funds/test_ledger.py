@@ -97,6 +97,7 @@ async def test_only_finance_of_the_county_moves_money(funds, projects):
     sanjiang = bearer(Role.FINANCE, "450226")
     r = await move(funds, "/batches", body, headers=sanjiang)
     assert r.status_code == 403 and r.json()["code"] == "auth.out_of_scope"
+    assert r.json()["detail"] == "只能处理本县区的资金"
     assert (await move(funds, "/batches", body, headers=CITY_FINANCE)).status_code == 201
     listed = (await funds.get("/batches", headers=sanjiang)).json()
     assert listed["items"] == []

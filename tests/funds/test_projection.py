@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from services.funds.projection import repository
 from services.funds.projection.feed import catch_up, project_state
+from services.funds.projection.repository import ProjectStateRepository
 from services.kit.testing import serve_in_process
 from tests.funds.helpers import INSPECTOR, clear, make_projects, project_row
 
@@ -50,7 +50,7 @@ async def setup(funds_db, projects_app, projects) -> AsyncIterator[tuple]:
 
 async def _state(app, project_id: int):
     async with app.state.sessionmaker() as session:
-        return (await repository.states(session, [project_id])).get(project_id)
+        return await ProjectStateRepository(session).one(project_id)
 
 
 async def test_catches_up_after_an_outage_without_holding_the_database(setup, projects, backend):

@@ -1,19 +1,41 @@
 """Idle funds (闲置资金) found and classified in one SQL statement: no Python loop over allocations."""
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import BigInteger, Date, String, and_, case, func, literal, null, or_, select, type_coerce, union_all
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Date,
+    RowMapping,
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Subquery
 
 from services.funds.idle.models import IdleOverride
+from services.funds.idle.schemas import IdleFilter
 from services.funds.ledger.models import Allocation, FundBatch
 from services.funds.projection.models import ProjectState
-from services.funds.terms import CENT, ENDED, IdleClass
+from services.funds.terms import CENT, ENDED, AgeBucket, IdleClass
+from services.kit.auth import Principal
+from services.kit.pagination import Key
+from services.kit.repository import Repository
 
-BUCKETS = ("0-3", "3-6", "6-12", "12+")  # months idle
-GROUPS = ("county_code", "source_level", "year", "idle_class", "age_bucket")
+SQLExpression = ColumnElement[Any] | InstrumentedAttribute[Any]
 
 
 @dataclass(frozen=True)
@@ -25,28 +47,17 @@ class IdleRules:
     idle_days: int
 
 
-@dataclass(frozen=True)
-class IdleFilter:
-    """Filters of the idle list and sums; None means any."""
-
-    county: str | None = None
-    source_level: str | None = None
-    year: int | None = None
-    idle_class: str | None = None
-    age_bucket: str | None = None
-    project_ids: tuple[int, ...] | None = None
-
-
-def _derived_class(status):
+def _derived_class(status: SQLExpression) -> ColumnElement[Any]:
     return case((status.in_(sorted(ENDED | {"settled"})), IdleClass.RECOVER.value),
                 (status == "started", IdleClass.ACCELERATE.value),
                 (status.in_(("completed", "accepted")), IdleClass.ACCEPT_AND_SETTLE.value),
                 else_=IdleClass.START.value)
 
 
-def _bucket(since, today: date):
-    return case((since > today - timedelta(days=90), BUCKETS[0]), (since > today - timedelta(days=180), BUCKETS[1]),
-                (since > today - timedelta(days=365), BUCKETS[2]), else_=BUCKETS[3])
+def _bucket(since: SQLExpression, today: date) -> ColumnElement[Any]:
+    return case((since > today - timedelta(days=90), AgeBucket.M0_3.value),
+                (since > today - timedelta(days=180), AgeBucket.M3_6.value),
+                (since > today - timedelta(days=365), AgeBucket.M6_12.value), else_=AgeBucket.M12.value)
 
 
 def idle_items(rules: IdleRules) -> Subquery:
@@ -86,18 +97,6 @@ def idle_items(rules: IdleRules) -> Subquery:
     return union_all(unallocated, balances).subquery("idle")
 
 
-def _where(items: Subquery, f: IdleFilter, scope_county: str | None) -> list:
-    conditions = []
-    for column, value in (("county_code", scope_county), ("county_code", f.county),
-                          ("source_level", f.source_level), ("year", f.year), ("idle_class", f.idle_class),
-                          ("age_bucket", f.age_bucket)):
-        if value is not None:
-            conditions.append(items.c[column] == value)
-    if f.project_ids is not None:
-        conditions.append(items.c.project_id.in_(f.project_ids))
-    return conditions
-
-
 MAX_CURSOR_YUAN = Decimal(10) ** 14  # BIGINT fen holds up to about 9.2 × 10^14 yuan
 
 
@@ -109,53 +108,69 @@ def _cursor_amount(raw: object) -> Decimal:
     return value
 
 
-LIST_KEY = {"amount": _cursor_amount, "kind": str, "item_id": int}  # the list's order, largest first
+# The list's order, largest first: the fields of its cursor and how each is read back.
+LIST_KEY: dict[str, Callable[[Any], Any]] = {"amount": _cursor_amount, "kind": str, "item_id": int}
 
 
-def list_key(row) -> dict:
+def list_key(row: RowMapping) -> Key:
     """Where a row sits in the list's order, for the next page's cursor."""
     return {"amount": str(row["amount"]), "kind": row["kind"], "item_id": row["item_id"]}
 
 
-async def list_items(session: AsyncSession, rules: IdleRules, f: IdleFilter, scope_county: str | None,
-                     limit: int, after: dict | None = None) -> list:
-    """Idle items in scope, largest first; with `after` (a list_key) the ones that follow it."""
-    items = idle_items(rules)
-    query = select(items).where(*_where(items, f, scope_county))
-    if after is not None:
-        amount, kind, item_id = items.c.amount, items.c.kind, items.c.item_id
-        query = query.where(or_(amount < after["amount"], and_(amount == after["amount"], or_(
-            kind > after["kind"], and_(kind == after["kind"], item_id > after["item_id"])))))
-    query = query.order_by(items.c.amount.desc(), items.c.kind, items.c.item_id).limit(limit)
-    return list((await session.execute(query)).mappings().all())
+class IdleItemRepository:
+    """Idle items (闲置资金): a view over batches and allocations computed in SQL, never a loop in Python.
+
+    Not a table, so not on the kit base; `readable(principal)` applies the scope the same way: county roles
+    their county, city roles every county.
+    """
+
+    def __init__(self, session: AsyncSession, rules: IdleRules) -> None:
+        self.session = session
+        self.items = idle_items(rules)
+
+    def readable(self, principal: Principal, f: IdleFilter = IdleFilter()) -> Select[Any]:
+        """Every idle item the caller may read, narrowed by the filter."""
+        c = self.items.c
+        conditions = [c[column] == value for column, value in (
+            ("county_code", principal.county), ("county_code", f.county), ("source_level", f.source_level),
+            ("year", f.year), ("idle_class", f.idle_class), ("age_bucket", f.age_bucket)) if value is not None]
+        if f.project_ids is not None:
+            conditions.append(c.project_id.in_(f.project_ids))
+        return select(self.items).where(*conditions)
+
+    async def page(self, principal: Principal, f: IdleFilter, limit: int,
+                   after: dict[str, Any] | None = None) -> list[RowMapping]:
+        """Up to `limit` idle items in scope, largest first; with `after` (a list_key) the ones that follow it."""
+        query = self.readable(principal, f)
+        c = self.items.c
+        if after is not None:
+            query = query.where(or_(c.amount < after["amount"], and_(c.amount == after["amount"], or_(
+                c.kind > after["kind"], and_(c.kind == after["kind"], c.item_id > after["item_id"])))))
+        query = query.order_by(c.amount.desc(), c.kind, c.item_id).limit(limit)
+        return list((await self.session.execute(query)).mappings().all())
+
+    async def sums(self, principal: Principal, f: IdleFilter, by: Sequence[str]) -> list[RowMapping]:
+        """Idle yuan and item counts in scope, grouped by the chosen dimensions (names from IDLE_GROUPS)."""
+        readable = self.readable(principal, f).subquery("readable")
+        columns = [readable.c[name] for name in by]
+        query = (select(*columns, func.sum(readable.c.amount).label("amount"), func.count().label("items"))
+                 .group_by(*columns).order_by(*columns))
+        return list((await self.session.execute(query)).mappings().all())
+
+    async def one(self, kind: str, item_id: int) -> RowMapping | None:
+        """One item, if it is idle now, in any county (the service answers 404 when the caller may not see it)."""
+        c = self.items.c
+        query = select(self.items).where(c.kind == kind, c.item_id == item_id)
+        return (await self.session.execute(query)).mappings().one_or_none()
 
 
-async def sums(session: AsyncSession, rules: IdleRules, f: IdleFilter, scope_county: str | None,
-               by: list[str]) -> list:
-    """Idle yuan and item counts grouped by the chosen dimensions."""
-    items = idle_items(rules)
-    columns = [items.c[name] for name in by]
-    query = (select(*columns, func.sum(items.c.amount).label("amount"), func.count().label("items"))
-             .where(*_where(items, f, scope_county)).group_by(*columns).order_by(*columns))
-    return list((await session.execute(query)).mappings().all())
+class IdleOverrideRepository(Repository[IdleOverride]):
+    """Finance's class overrides (人工调整分类); read only through their idle item, whose scope the service checks."""
 
+    model = IdleOverride
+    county_column = None
 
-async def one_item(session: AsyncSession, rules: IdleRules, kind: str, item_id: int) -> dict | None:
-    """One idle item, if it is idle now."""
-    items = idle_items(rules)
-    query = select(items).where(items.c.kind == kind, items.c.item_id == item_id)
-    row = (await session.execute(query)).mappings().one_or_none()
-    return dict(row) if row else None
-
-
-async def get_override(session: AsyncSession, kind: str, item_id: int) -> IdleOverride | None:
-    """Finance's class for an item, if set."""
-    query = select(IdleOverride).where(IdleOverride.item_kind == kind, IdleOverride.item_id == item_id)
-    return (await session.scalars(query)).one_or_none()
-
-
-async def add_override(session: AsyncSession, row: IdleOverride) -> None:
-    """Stage an override."""
-    session.add(row)
-    await session.flush()
-
+    async def of_item(self, kind: str, item_id: int) -> IdleOverride | None:
+        """The override of an item, if set."""
+        query = select(IdleOverride).where(IdleOverride.item_kind == kind, IdleOverride.item_id == item_id)
+        return (await self.session.scalars(query)).one_or_none()

@@ -11,10 +11,18 @@ from contracts.events.funds import (
     FundsSpent,
     SpendingReversed,
 )
-from services.funds.deps import Ctx
+from contracts.funds import TransferRead
+from services.funds.deps import Ctx, projects_of
 from services.funds.events import publish_funds
-from services.funds.ledger import repository as repo
 from services.funds.ledger.models import Allocation, FundBatch, Recovery, Spending, Transfer
+from services.funds.ledger.reads import load_allocation, load_batch, readable_or_404, transfer_read
+from services.funds.ledger.repository import (
+    AllocationRepository,
+    BatchRepository,
+    RecoveryRepository,
+    SpendingRepository,
+    TransferRepository,
+)
 from services.funds.ledger.schemas import (
     AllocationCreate,
     BatchCreate,
@@ -23,8 +31,8 @@ from services.funds.ledger.schemas import (
     ReversalCreate,
     SpendingCreate,
 )
-from services.funds.projection import repository as projection
-from services.funds.terms import ENDED, FUNDABLE, SourceLevel
+from services.funds.projection.repository import ProjectStateRepository
+from services.funds.terms import ENDED, FUNDABLE, OUT_OF_COUNTY, SourceLevel
 from services.kit.audit import audit
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
 
@@ -45,11 +53,12 @@ def _not_after_today(ctx: Ctx, field: str, on: date, not_before: date | None = N
 
 async def receive_batch(ctx: Ctx, body: BatchCreate) -> FundBatch:
     """Record a fund document (资金到位); its document number is unique per source level and year."""
-    ctx.check_county(body.county_code)
+    ctx.check_county(body.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "received_on", body.received_on)
-    if await repo.find_document(ctx.session, body.source_level, body.year, body.doc_number):
+    batches = BatchRepository(ctx.session)
+    if await batches.find_document(body.source_level, body.year, body.doc_number):
         raise conflict("funds.duplicate_document", f"{body.year} 年已登记同一级次的文号 {body.doc_number}")
-    batch = await repo.add(ctx.session, FundBatch(
+    batch = await batches.add(FundBatch(
         **body.model_dump(), allocated=Decimal(0), unallocated=body.amount, created_by=ctx.principal.sub))
     await audit(ctx.session, ctx.principal, "funds.batch_receive", "fund_batch", batch.id, None,
                 money(batch, "amount", "allocated", "unallocated") | {"doc_number": batch.doc_number})
@@ -60,32 +69,17 @@ async def receive_batch(ctx: Ctx, body: BatchCreate) -> FundBatch:
     return batch
 
 
-async def load_batch(ctx: Ctx, batch_id: int) -> FundBatch:
-    """A batch the caller may see; 404 otherwise."""
-    batch = await repo.get_batch(ctx.session, batch_id, ctx.principal)
-    if batch is None:
-        raise not_found("funds.batch_not_found", f"资金批次 {batch_id} 不存在或不在当前账号的查看范围内")
-    return batch
-
-
-async def load_allocation(ctx: Ctx, allocation_id: int) -> Allocation:
-    """An allocation the caller may see; 404 otherwise."""
-    allocation = await repo.get_allocation(ctx.session, allocation_id, ctx.principal)
-    if allocation is None:
-        raise not_found("funds.allocation_not_found", f"资金分配 {allocation_id} 不存在或不在当前账号的查看范围内")
-    return allocation
-
-
 async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: Decimal) -> None:
     """Live check against the projects service: admitted, not ended, same county, within its source budget."""
-    project = await ctx.projects.project(project_id)
+    project = await projects_of(ctx).project(project_id)
     if project is None:
         raise unprocessable("funds.project_not_found", f"项目 {project_id} 不存在",
                             [FieldError("project_id", "项目不存在")])
-    await projection.apply_state(ctx.session, project["id"], project["status"], project["county_code"],
-                                 project["version"], project.get("name"),
-                                 date.fromisoformat(project["started_on"]) if project.get("started_on") else None,
-                                 project.get("owner_org"))
+    states = ProjectStateRepository(ctx.session)
+    await states.apply(project["id"], project["status"], project["county_code"], project["version"],
+                       project.get("name"),
+                       date.fromisoformat(project["started_on"]) if project.get("started_on") else None,
+                       project.get("owner_org"))
     if project["status"] not in FUNDABLE:
         raise conflict("funds.project_not_fundable",
                        f"项目当前状态为“{project.get('status_label', project['status'])}”，"
@@ -93,10 +87,10 @@ async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: D
                        project_status=project["status"], fundable_states=sorted(FUNDABLE))
     if project["county_code"] != batch.county_code:
         raise conflict("funds.county_mismatch", "资金批次与项目不属于同一县区")
-    await projection.lock_state(ctx.session, project_id)  # allocations to one project take turns
+    await states.lock(project_id)  # allocations to one project take turns
     budget = sum((Decimal(line["amount"]) for line in project["budget"] if line["source"] == batch.source_level),
                  Decimal(0))
-    held = await repo.net_allocated(ctx.session, project_id, batch.source_level)
+    held = await AllocationRepository(ctx.session).net_allocated(project_id, batch.source_level)
     if held + amount > budget:
         raise conflict("funds.over_budget",
                        f"超出项目该来源的批复预算：预算 {budget} 元，已安排 {held} 元，本次 {amount} 元",
@@ -105,13 +99,14 @@ async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: D
 
 
 async def _allocate(ctx: Ctx, batch: FundBatch, project_id: int, amount: Decimal, on: date) -> Allocation:
-    ctx.check_county(batch.county_code)
+    ctx.check_county(batch.county_code, OUT_OF_COUNTY)
     await _check_fundable(ctx, project_id, batch, amount)
-    if not await repo.take_from_batch(ctx.session, batch.id, amount):
-        fresh = await repo.fresh(ctx.session, FundBatch, batch.id)
+    batches = BatchRepository(ctx.session)
+    if not await batches.take(batch.id, amount):
+        fresh = await batches.fresh(batch.id)
         raise conflict("funds.insufficient_unallocated", f"批次未分配余额 {fresh.unallocated} 元，不足 {amount} 元",
                        unallocated=str(fresh.unallocated))
-    allocation = await repo.add(ctx.session, Allocation(
+    allocation = await AllocationRepository(ctx.session).add(Allocation(
         batch_id=batch.id, project_id=project_id, county_code=batch.county_code,
         source_level=SourceLevel(batch.source_level), year=batch.year, amount=amount, spent=Decimal(0),
         recovered=Decimal(0), balance=amount, allocated_on=on, created_by=ctx.principal.sub))
@@ -125,7 +120,7 @@ async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate) -> Allocatio
     batch = await load_batch(ctx, batch_id)
     on = _not_after_today(ctx, "allocated_on", body.allocated_on or ctx.clock.today(), batch.received_on)
     allocation = await _allocate(ctx, batch, body.project_id, body.amount, on)
-    fresh = await repo.fresh(ctx.session, FundBatch, batch.id)
+    fresh = await BatchRepository(ctx.session).fresh(batch.id)
     await publish_funds(ctx, FundsAllocated(
         allocation_id=allocation.id, batch_id=batch.id, project_id=allocation.project_id,
         county_code=allocation.county_code, source_level=allocation.source_level, year=allocation.year,
@@ -137,22 +132,23 @@ async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate) -> Allocatio
 async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
     """Record a reimbursement (报账); refused when the balance does not cover it, even under concurrency."""
     allocation = await load_allocation(ctx, allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "spent_on", body.spent_on, allocation.allocated_on)
-    state = (await projection.states(ctx.session, [allocation.project_id])).get(allocation.project_id)
+    state = await ProjectStateRepository(ctx.session).one(allocation.project_id)
     if state is not None and state.status in ENDED:
         # Money on a cleared or cancelled project is to be recovered (收回), not spent.
         raise conflict("funds.project_not_fundable", f"项目已{'清理出库' if state.status == 'cleared' else '取消'}，"
                        "其资金应收回，不能再报账", project_status=state.status)
-    if await repo.voucher_taken(ctx.session, body.voucher_no):
+    spendings, allocations = SpendingRepository(ctx.session), AllocationRepository(ctx.session)
+    if await spendings.voucher_taken(body.voucher_no):
         raise conflict("funds.duplicate_voucher", f"凭证号 {body.voucher_no} 已登记")
-    after = await repo.spend(ctx.session, allocation.id, body.amount, body.spent_on)
+    after = await allocations.spend(allocation.id, body.amount, body.spent_on)
     if after is None:
-        current = await repo.fresh(ctx.session, Allocation, allocation.id)
+        current = await allocations.fresh(allocation.id)
         raise conflict("funds.insufficient_balance", f"分配余额 {current.balance} 元，不足支出 {body.amount} 元",
                        balance=str(current.balance))
-    row = await repo.add(ctx.session, Spending(allocation_id=allocation.id, kind="spend",
-                                               created_by=ctx.principal.sub, **body.model_dump()))
+    row = await spendings.add(Spending(allocation_id=allocation.id, kind="spend", created_by=ctx.principal.sub,
+                                       **body.model_dump()))
     await audit(ctx.session, ctx.principal, "funds.spend", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"spending_id": row.id})
     await publish_funds(ctx, FundsSpent(
@@ -165,20 +161,21 @@ async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
 
 async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
     """Undo a wrong reimbursement with a compensating entry (冲销); the original is kept."""
-    original = await repo.spending(ctx.session, spending_id)
+    spendings = SpendingRepository(ctx.session)
+    original = await spendings.unscoped(spending_id)
     if original is None or original.kind != "spend":
         raise not_found("funds.spending_not_found", f"支出记录 {spending_id} 不存在")
     allocation = await load_allocation(ctx, original.allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "on", body.on, original.spent_on)
-    if await repo.reversal_of(ctx.session, spending_id):
+    if await spendings.reversal_of(spending_id):
         raise conflict("funds.already_reversed", f"支出记录 {spending_id} 已冲销")
-    if await repo.voucher_taken(ctx.session, body.voucher_no):
+    if await spendings.voucher_taken(body.voucher_no):
         raise conflict("funds.duplicate_voucher", f"凭证号 {body.voucher_no} 已登记")
-    after = await repo.unspend(ctx.session, allocation.id, original.amount)
+    after = await AllocationRepository(ctx.session).unspend(allocation.id, original.amount)
     if after is None:
         raise conflict("funds.insufficient_spent", "已支出金额不足以冲销")
-    row = await repo.add(ctx.session, Spending(
+    row = await spendings.add(Spending(
         allocation_id=allocation.id, kind="reversal", amount=original.amount, spent_on=body.on,
         voucher_no=body.voucher_no, payee=f"冲销：{body.reason}", reverses_id=original.id,
         created_by=ctx.principal.sub))
@@ -195,23 +192,24 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
 async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recovery:
     """Take money back from an allocation into its batch's unallocated balance (收回)."""
     allocation = await load_allocation(ctx, allocation_id)
-    ctx.check_county(allocation.county_code)
+    ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     on = _not_after_today(ctx, "on", body.on or ctx.clock.today(), allocation.allocated_on)
-    after = await repo.recover(ctx.session, allocation.id, body.amount)
+    allocations, batches = AllocationRepository(ctx.session), BatchRepository(ctx.session)
+    after = await allocations.recover(allocation.id, body.amount)
     if after is None:
-        current = await repo.fresh(ctx.session, Allocation, allocation.id)
+        current = await allocations.fresh(allocation.id)
         raise conflict("funds.insufficient_balance", f"分配余额 {current.balance} 元，不足收回 {body.amount} 元",
                        balance=str(current.balance))
-    if not await repo.return_to_batch(ctx.session, allocation.batch_id, body.amount):
+    if not await batches.give_back(allocation.batch_id, body.amount):
         raise conflict("funds.ledger_inconsistent", "批次已分配金额不足，无法收回")  # guarded by CHECKs too
-    row = await repo.add(ctx.session, Recovery(
+    row = await RecoveryRepository(ctx.session).add(Recovery(
         allocation_id=allocation.id, batch_id=allocation.batch_id, project_id=allocation.project_id,
         county_code=allocation.county_code, amount=body.amount, reallocated=Decimal(0), recovered_on=on,
         reason=body.reason, created_by=ctx.principal.sub))
     await audit(ctx.session, ctx.principal, "funds.recover", "allocation", allocation.id,
                 money(allocation, "recovered", "balance"),
                 money(after, "recovered", "balance") | {"recovery_id": row.id})
-    batch = await repo.fresh(ctx.session, FundBatch, allocation.batch_id)
+    batch = await batches.fresh(allocation.batch_id)
     await publish_funds(ctx, FundsRecovered(
         recovery_id=row.id, allocation_id=allocation.id, batch_id=allocation.batch_id,
         project_id=allocation.project_id, county_code=allocation.county_code, amount=row.amount,
@@ -220,22 +218,22 @@ async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recover
     return row
 
 
-async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> Transfer:
+async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> TransferRead:
     """Place recovered money on another fundable project (另行安排), as a transfer record."""
-    recovery = await repo.get_recovery(ctx.session, recovery_id, ctx.principal)
-    if recovery is None:
-        raise not_found("funds.recovery_not_found", f"收回记录 {recovery_id} 不存在或不在当前账号的查看范围内")
-    ctx.check_county(recovery.county_code)
+    recoveries = RecoveryRepository(ctx.session)
+    recovery = await readable_or_404(recoveries, ctx, recovery_id, "funds.recovery_not_found",
+                                     f"收回记录 {recovery_id} 不存在或不在当前账号的查看范围内")
+    ctx.check_county(recovery.county_code, OUT_OF_COUNTY)
     on = _not_after_today(ctx, "on", body.on or ctx.clock.today(), recovery.recovered_on)
     if body.project_id == recovery.project_id:
         raise conflict("funds.same_project", "另行安排须安排到其他项目")
-    if not await repo.use_recovery(ctx.session, recovery.id, body.amount):
+    if not await recoveries.use(recovery.id, body.amount):
         left = recovery.amount - recovery.reallocated
         raise conflict("funds.exceeds_recovered", f"该笔收回资金尚可安排 {left} 元，不足 {body.amount} 元",
                        available=str(left))
-    batch = await repo.fresh(ctx.session, FundBatch, recovery.batch_id)
+    batch = await BatchRepository(ctx.session).fresh(recovery.batch_id)
     allocation = await _allocate(ctx, batch, body.project_id, body.amount, on)
-    transfer = await repo.add(ctx.session, Transfer(
+    transfer = await TransferRepository(ctx.session).add(Transfer(
         recovery_id=recovery.id, from_allocation_id=recovery.allocation_id, to_allocation_id=allocation.id,
         from_project_id=recovery.project_id, to_project_id=body.project_id, county_code=recovery.county_code,
         amount=body.amount, transferred_on=on, created_by=ctx.principal.sub))
@@ -247,4 +245,4 @@ async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> Tr
         from_allocation_id=recovery.allocation_id, to_allocation_id=allocation.id,
         from_project_id=recovery.project_id, to_project_id=body.project_id, county_code=recovery.county_code,
         amount=transfer.amount, transferred_on=transfer.transferred_on), recovery.county_code, body.project_id)
-    return transfer
+    return transfer_read(transfer, recovery.recovered_on, None)

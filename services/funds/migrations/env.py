@@ -4,7 +4,7 @@ import services.funds.idle.models  # noqa: F401
 import services.funds.ledger.models  # noqa: F401
 import services.funds.projection.models  # noqa: F401
 import services.funds.rectification.models  # noqa: F401
-import services.funds.safety.models  # noqa: F401
+import services.kit.idempotency  # noqa: F401  (idempotency_records)
 from services.kit.migrate import run_env
 
 run_env()

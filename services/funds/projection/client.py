@@ -34,13 +34,15 @@ class ProjectsService:
             return None
         if response.status_code != 200:
             raise unavailable()
-        return response.json()
+        project: dict[str, Any] = response.json()
+        return project
 
     async def events(self, after: int, limit: int) -> dict[str, Any]:
         """One page of the projects event feed after the cursor; raises httpx errors to the poller."""
         response = await self.http.get("/events", params={"after": after, "limit": limit})
         response.raise_for_status()
-        return response.json()
+        page: dict[str, Any] = response.json()
+        return page
 
     async def close(self) -> None:
         """Release the connection pool."""

@@ -10,9 +10,10 @@ from pydantic import ValidationError
 
 from contracts.events import parse_payload
 from contracts.events.projects import ProjectSnapshot
-from services.funds.projection import repository
 from services.funds.projection.client import ProjectsService
+from services.funds.projection.repository import FeedCursorRepository, ProjectStateRepository
 from services.kit.leader import Job
+from services.kit.service_app import Background
 
 FEED = "projects"
 PAGE = 500
@@ -24,8 +25,11 @@ def project_state(event: dict[str, Any]) -> ProjectSnapshot | None:
     carry none (plans), for a type or version this code does not know, and for a payload that breaks its
     contract — each skipped with a log line, never a crash."""
     event_type, version = event.get("type"), event.get("version")
+    if not isinstance(event_type, str) or not isinstance(version, int):
+        log.warning("projects feed: event %s of unknown type %s v%s skipped", event.get("id"), event_type, version)
+        return None
     try:
-        payload = parse_payload(event_type, version, event.get("payload"))
+        payload = parse_payload(event_type, version, event.get("payload") or {})
     except ValidationError as exc:
         log.warning("projects feed: event %s (%s v%s) breaks its contract, skipped: %s", event.get("id"),
                     event_type, version, exc.errors(include_input=False, include_url=False)[:3])
@@ -45,17 +49,18 @@ async def catch_up(app: FastAPI) -> int:
     applied = 0
     while True:
         async with app.state.read_sessionmaker() as session:
-            after = await repository.cursor(session, FEED)
+            after = await FeedCursorRepository(session).position(FEED)
         page = await app.state.projects.events(after, PAGE)
         if not page["events"]:
             return applied
         async with app.state.sessionmaker() as session, session.begin():
+            states = ProjectStateRepository(session)
             for event in page["events"]:
                 p = project_state(event)
                 if p is not None:
-                    applied += await repository.apply_state(session, p.project_id, p.status, p.county_code,
-                                                            p.version, p.name, p.started_on, p.owner_org)
-            await repository.move_cursor(session, FEED, page["next_after"])
+                    applied += await states.apply(p.project_id, p.status, p.county_code, p.version, p.name,
+                                                  p.started_on, p.owner_org)
+            await FeedCursorRepository(session).move(FEED, page["next_after"])
 
 
 def feed_job(seconds: float) -> Job:
@@ -64,7 +69,7 @@ def feed_job(seconds: float) -> Job:
     return Job("funds.projects_feed", seconds, catch_up, expected=(httpx.HTTPError, ValueError, KeyError))
 
 
-def feed_background(transport: httpx.AsyncBaseTransport | None = None):
+def feed_background(transport: httpx.AsyncBaseTransport | None = None) -> Background:
     """The app's background: a projects client on app.state while the app lives (the poller is feed_job)."""
 
     @asynccontextmanager

@@ -1,23 +1,25 @@
 """Rectification (整改, 销号): open a case per idle item or finding, work it, close it only once money moved."""
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 from contracts.events.funds import RectificationCaseOpened, RectificationCaseStatusChanged
-from contracts.funds import CaseRead
+from contracts.funds import CaseRead, CountyNotice, WeeklyNotice
 from services.funds.deps import Ctx
 from services.funds.events import publish_funds
-from services.funds.idle import repository as idle_repo
 from services.funds.idle import service as idle
-from services.funds.ledger import repository as ledger
-from services.funds.ledger.models import FundBatch
-from services.funds.ledger.service import load_allocation, load_batch
-from services.funds.projection import repository as projection
-from services.funds.rectification import repository as repo
+from services.funds.idle.schemas import IdleFilter
+from services.funds.ledger.reads import load_allocation, load_batch, readable_or_404
+from services.funds.ledger.repository import AllocationRepository, BatchRepository
+from services.funds.projection.repository import ProjectStateRepository
 from services.funds.rectification.models import RectificationCase
+from services.funds.rectification.repository import CaseRepository
 from services.funds.rectification.schemas import CaseClose, CaseCreate
+from services.funds.terms import OUT_OF_COUNTY
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.counties import COUNTIES
-from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
+from services.kit.errors import DomainError, FieldError, conflict, unprocessable
+from services.kit.pagination import Page, decode_cursor, page_of
 
 # Which state may go to which, and who may take the step.
 MOVES = {("open", "rectifying"), ("open", "closed"), ("rectifying", "closed")}
@@ -30,37 +32,37 @@ def read(ctx: Ctx, case: RectificationCase) -> CaseRead:
     return CaseRead.model_validate(case).model_copy(update={"overdue": overdue})
 
 
-async def _county_and_item(ctx: Ctx, body: CaseCreate) -> tuple[str, object]:
+async def _county_and_project(ctx: Ctx, body: CaseCreate) -> tuple[str, int | None]:
+    """The county of the case's target (CaseCreate names exactly one), and its project if it has one."""
     if body.allocation_id is not None:
         allocation = await load_allocation(ctx, body.allocation_id)
-        return allocation.county_code, allocation
+        return allocation.county_code, allocation.project_id
     if body.batch_id is not None:
-        batch = await load_batch(ctx, body.batch_id)
-        return batch.county_code, batch
-    state = (await projection.states(ctx.session, [body.project_id])).get(body.project_id)
+        return (await load_batch(ctx, body.batch_id)).county_code, None
+    state = None if body.project_id is None else await ProjectStateRepository(ctx.session).one(body.project_id)
     if state is None:
         raise unprocessable("funds.project_not_found", f"资金服务未掌握项目 {body.project_id}",
                             [FieldError("project_id", "项目不存在或尚未同步")])
-    return state.county_code, state
+    return state.county_code, state.project_id
 
 
-async def open_case(ctx: Ctx, body: CaseCreate) -> RectificationCase:
+async def open_case(ctx: Ctx, body: CaseCreate) -> CaseRead:
     """Open a case; an idle case takes the item's class, amount and the class's default deadline."""
-    county, item = await _county_and_item(ctx, body)
-    ctx.check_county(county)
+    county, project_id = await _county_and_project(ctx, body)
+    ctx.check_county(county, OUT_OF_COUNTY)
     today = ctx.clock.today()
-    idle_class, amount = None, 0
+    idle_class: str | None = None
+    amount = Decimal(0)
     if body.origin == "idle":
-        kind, item_id = ("allocation", body.allocation_id) if body.allocation_id else ("batch", body.batch_id)
-        found = await idle.current(ctx, kind, item_id)
+        kind = "allocation" if body.allocation_id is not None else "batch"
+        found = await idle.current(ctx, kind, body.allocation_id or body.batch_id or 0)
         if found is None:
             raise conflict("funds.not_idle", "该笔资金目前不是闲置资金，无需整改")
-        if await repo.open_case_for(ctx.session, body.batch_id, body.allocation_id):
+        if await CaseRepository(ctx.session).open_case_for(body.batch_id, body.allocation_id):
             raise conflict("funds.case_exists", "该笔闲置资金已有未销号的整改")
         idle_class, amount = str(found.idle_class), found.amount
     days = ctx.settings.rectify_days.get(idle_class or "finding", 30)
-    project_id = body.project_id if body.project_id else getattr(item, "project_id", None)
-    case = await repo.add(ctx.session, RectificationCase(
+    case = await CaseRepository(ctx.session).add(RectificationCase(
         county_code=county, origin=body.origin, batch_id=body.batch_id, allocation_id=body.allocation_id,
         project_id=project_id, idle_class=idle_class, amount=amount, finding=body.finding, measure=body.measure,
         responsible_unit=body.responsible_unit, deadline=body.deadline or today + timedelta(days=days),
@@ -68,7 +70,7 @@ async def open_case(ctx: Ctx, body: CaseCreate) -> RectificationCase:
     await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
                 {"origin": case.origin, "idle_class": idle_class, "amount": str(case.amount)})
     await _opened(ctx, case, by_sweep=False)
-    return case
+    return read(ctx, case)
 
 
 async def _opened(ctx: Ctx, case: RectificationCase, by_sweep: bool) -> None:
@@ -86,12 +88,31 @@ async def _moved(ctx: Ctx, case: RectificationCase, before: str) -> None:
         case.county_code, case.project_id)
 
 
-async def load(ctx: Ctx, case_id: int) -> RectificationCase:
+async def _load(ctx: Ctx, case_id: int) -> RectificationCase:
+    return await readable_or_404(CaseRepository(ctx.session), ctx, case_id, "funds.case_not_found",
+                                 f"整改事项 {case_id} 不存在或不在查看范围内")
+
+
+async def one_case(ctx: Ctx, case_id: int) -> CaseRead:
     """A case in scope; 404 otherwise."""
-    case = await repo.get(ctx.session, case_id, ctx.principal)
-    if case is None:
-        raise not_found("funds.case_not_found", f"整改事项 {case_id} 不存在或不在查看范围内")
-    return case
+    return read(ctx, await _load(ctx, case_id))
+
+
+async def page_cases(ctx: Ctx, county: str | None, status: str | None, overdue: bool,
+                     project_ids: tuple[int, ...] | None, after: str | None, limit: int) -> Page[CaseRead]:
+    """Cases in scope, newest first; `overdue` keeps those past their deadline and not closed."""
+    cases = CaseRepository(ctx.session)
+    query = cases.filtered(ctx.principal, county, status, ctx.clock.today() if overdue else None, project_ids)
+    return page_of(await cases.page(query, decode_cursor(after), limit), limit, lambda c: read(ctx, c))
+
+
+async def weekly_notice(ctx: Ctx, week_end: date | None) -> WeeklyNotice:
+    """New, overdue and closed cases per county in the week ending `week_end` (default today) (每周通报)."""
+    end = week_end or ctx.clock.today()
+    start = end - timedelta(days=6)
+    rows = await CaseRepository(ctx.session).weekly(ctx.principal, start, end)
+    counties = [CountyNotice(county_code=c, new=n, overdue=o, closed=d) for c, n, o, d in rows]
+    return WeeklyNotice(week_start=start, week_end=end, counties=counties)
 
 
 def _move(ctx: Ctx, case: RectificationCase, target: str) -> None:
@@ -99,12 +120,12 @@ def _move(ctx: Ctx, case: RectificationCase, target: str) -> None:
         allowed = sorted(t for s, t in MOVES if s == case.status)
         raise conflict("funds.case_invalid_transition", f"整改事项当前为 {case.status}，不能改为 {target}",
                        current_state=case.status, allowed=allowed)
-    ctx.check_county(case.county_code)
+    ctx.check_county(case.county_code, OUT_OF_COUNTY)
 
 
-async def start(ctx: Ctx, case_id: int, version: int) -> RectificationCase:
+async def start(ctx: Ctx, case_id: int, version: int) -> CaseRead:
     """open → rectifying (整改中), if nobody changed the case since the caller read `version`."""
-    case = await load(ctx, case_id)
+    case = await _load(ctx, case_id)
     check_version(version, case.version)
     _move(ctx, case, "rectifying")
     case.status = "rectifying"
@@ -112,20 +133,19 @@ async def start(ctx: Ctx, case_id: int, version: int) -> RectificationCase:
     await audit(ctx.session, ctx.principal, "funds.case_start", "rectification_case", case.id,
                 {"status": "open"}, {"status": "rectifying"})
     await _moved(ctx, case, "open")
-    return case
+    return read(ctx, case)
 
 
 async def _unresolved(ctx: Ctx, case: RectificationCase) -> str | None:
     """Why the money has not moved yet, or None when it has (spent, recovered and reallocated, or settled)."""
     if case.project_id is not None:
-        state = (await projection.states(ctx.session, [case.project_id])).get(case.project_id)
+        state = await ProjectStateRepository(ctx.session).one(case.project_id)
         if state is not None and state.status == "settled":
             return None
     if case.batch_id is not None and case.allocation_id is None:
-        batch = await ledger.fresh(ctx.session, FundBatch, case.batch_id)
+        batch = await BatchRepository(ctx.session).fresh(case.batch_id)
         return f"批次仍有 {batch.unallocated} 元未分配" if batch.unallocated > 0 else None
-    where = repo.of_allocation(case.allocation_id) if case.allocation_id else repo.of_project(case.project_id)
-    balance, waiting = await repo.unmoved(ctx.session, where)
+    balance, waiting = await AllocationRepository(ctx.session).unmoved(case.allocation_id, case.project_id)
     if balance > 0:
         return f"仍有 {balance} 元未支出也未收回"
     if waiting > 0:
@@ -133,9 +153,9 @@ async def _unresolved(ctx: Ctx, case: RectificationCase) -> str | None:
     return None
 
 
-async def close(ctx: Ctx, case_id: int, body: CaseClose, version: int) -> RectificationCase:
+async def close(ctx: Ctx, case_id: int, body: CaseClose, version: int) -> CaseRead:
     """销号 — refused with funds.rectification_unresolved until the money has actually moved."""
-    case = await load(ctx, case_id)
+    case = await _load(ctx, case_id)
     check_version(version, case.version)
     _move(ctx, case, "closed")
     reason = await _unresolved(ctx, case)
@@ -147,7 +167,7 @@ async def close(ctx: Ctx, case_id: int, body: CaseClose, version: int) -> Rectif
     await audit(ctx.session, ctx.principal, "funds.case_close", "rectification_case", case.id,
                 {"status": before}, {"status": "closed", "note": body.note})
     await _moved(ctx, case, before)
-    return case
+    return read(ctx, case)
 
 
 MEASURES = {"accelerate": "加快推进项目实施，按进度报账",
@@ -157,18 +177,18 @@ MEASURES = {"accelerate": "加快推进项目实施，按进度报账",
             "assign": "尽快安排到已入库项目"}
 
 
-async def sweep(ctx: Ctx) -> list[RectificationCase]:
+async def sweep(ctx: Ctx) -> list[CaseRead]:
     """Open a case for every idle item in scope that has none open yet (每笔闲置资金都要有整改措施)."""
-    rows = await idle_repo.list_items(ctx.session, idle.rules(ctx), idle_repo.IdleFilter(), ctx.principal.county,
-                                      SWEEP_LIMIT)
-    covered = await repo.open_idle_items(ctx.session, ctx.principal)
+    rows = await idle.idle_items(ctx).page(ctx.principal, IdleFilter(), SWEEP_LIMIT)
+    cases = CaseRepository(ctx.session)
+    covered = await cases.open_idle_items(ctx.principal)
     today, opened = ctx.clock.today(), []
     for row in rows:
         if (row["kind"], row["item_id"]) in covered:
             continue
         idle_class = str(row["idle_class"])
         unit = f"{COUNTIES[row['county_code']]}财政局" if idle_class in ("assign", "recover") else "项目主管单位"
-        case = await repo.add(ctx.session, RectificationCase(
+        case = await cases.add(RectificationCase(
             county_code=row["county_code"], origin="idle", batch_id=row["batch_id"] if row["kind"] == "batch" else None,
             allocation_id=row["item_id"] if row["kind"] == "allocation" else None, project_id=row["project_id"],
             idle_class=idle_class, amount=row["amount"], measure=MEASURES[idle_class], responsible_unit=unit,
@@ -177,5 +197,5 @@ async def sweep(ctx: Ctx) -> list[RectificationCase]:
         await audit(ctx.session, ctx.principal, "funds.case_open", "rectification_case", case.id, None,
                     {"origin": "idle", "idle_class": idle_class, "amount": str(case.amount), "via": "sweep"})
         await _opened(ctx, case, by_sweep=True)
-        opened.append(case)
+        opened.append(read(ctx, case))
     return opened

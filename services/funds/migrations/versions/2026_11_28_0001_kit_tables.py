@@ -13,8 +13,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     create_kit_tables()
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     drop_kit_tables()

@@ -21,6 +21,7 @@ IDLE_CLASS = sa.String(32)  # IdleClass
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     op.create_table('feed_cursors',
     sa.Column('feed', sa.String(length=32), nullable=False),
     sa.Column('after', sa.BigInteger(), nullable=False),
@@ -231,6 +232,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     op.drop_table('evaluations')
     op.drop_table('announcements')
     op.drop_table('transfers')

@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     scope_outbox(lambda _type, _payload: None)  # the funds service never published before
     # The owner unit scopes a project's money events to its owner; filled as the projects feed is read.
     with op.batch_alter_table("project_states") as batch:
@@ -23,6 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     with op.batch_alter_table("project_states") as batch:
         batch.drop_column("owner_org")
     unscope_outbox()

@@ -13,8 +13,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Apply this revision."""
     create_lease_table()
 
 
 def downgrade() -> None:
+    """Revert this revision."""
     drop_lease_table()
