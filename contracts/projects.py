@@ -4,6 +4,7 @@ Services build these from their rows and declare them as `response_model`; the g
 into them. `Beneficiaries` and `PerformanceTarget` are both what an owner submits and what a reader sees, one
 definition for both.
 """
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -14,6 +15,17 @@ from contracts.enums import FundSource, ProjectCategory, ProjectStatus
 from contracts.inputs import FreeText, StrictInput
 from contracts.values import Measure
 
+
+@dataclass
+class ProjectFilter:
+    """Filters of the library list (REST query parameters, the Excel export, GraphQL `projects(filter:)`); None
+    means any."""
+
+    county: str | None = None  # 县区代码
+    status: ProjectStatus | None = None
+    category: ProjectCategory | None = None
+    year: int | None = None  # 计划开始年度
+    owner_org: str | None = None  # 项目单位
 
 class Beneficiaries(StrictInput):
     """How the project reduces poverty (带贫减贫机制)."""

@@ -14,7 +14,7 @@ from contracts.page import encode_cursor
 from gateway.context import Context
 from gateway.projects_client import PROJECTS, SUBMIT
 from gateway.schema.contract_types import contract_type
-from gateway.schema.enums import FundSource, ProjectCategory, ProjectStatus
+from gateway.schema.enums import FundSource, ProjectCategory
 from gateway.schema.funds import ProjectFunding
 from gateway.schema.problems import Forbidden, InvalidInput, Problem, ProjectNotEligible, Refused, or_problem
 from gateway.schema.text import free_text_field
@@ -74,14 +74,8 @@ class ProjectConnection:
 
 
 @strawberry.input(description="项目列表筛选条件")
-class ProjectFilter:
-    """The list's filters, as the REST list takes them."""
-
-    county: str | None = None
-    status: ProjectStatus | None = None
-    category: ProjectCategory | None = None
-    year: int | None = None
-    owner_org: str | None = None
+class ProjectFilter(contract.ProjectFilter):
+    """The list's filters, the contract's own (the REST list takes the same)."""
 
 
 @strawberry.input

@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from contracts.projects import ProjectFilter
 from services.kit.auth import Principal, Role
 from services.kit.db import make_engine, make_sessionmaker
 from services.projects.library.repository import HistoryRepository, ProjectRepository
-from services.projects.library.schemas import ProjectFilter
 from services.projects.plans.repository import AnnualPlanRepository, PlanEntryRepository
 from tests.projects.entries import OWNER_ORG, RONGSHUI
 from tests.projects.life import COUNTY, Life

@@ -3,11 +3,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
+from contracts.projects import ProjectFilter
 from services.kit.auth import Principal
 from services.projects.clearout.sweep import CLEARABLE, NOT_STARTED, Cutoffs
 from services.projects.library.models import Project
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.schemas import ProjectFilter
 from services.projects.terms import ProjectStatus as S
 
 

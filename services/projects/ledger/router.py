@@ -3,14 +3,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Response, UploadFile
 
-from contracts.projects import ProjectRead
+from contracts.projects import ProjectFilter, ProjectRead
 from services.kit.body_limit import UPLOAD_RESPONSES
 from services.kit.values import Year
 from services.kit.xlsx import XLSX
 from services.projects.deps import Actor, CountyOffice, LedgerUploader
 from services.projects.ledger import service
 from services.projects.ledger.schemas import ExistingProject, ImportKind
-from services.projects.library.schemas import ProjectFilter
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["excel ledgers"])

@@ -4,7 +4,7 @@ from typing import Any
 from anyio import to_thread
 from starlette.datastructures import UploadFile
 
-from contracts.projects import ProjectRead
+from contracts.projects import ProjectFilter, ProjectRead
 from services.kit.auth import Role
 from services.kit.errors import DomainError
 from services.kit.xlsx import Ledger, read_ledger, write_xlsx
@@ -15,7 +15,7 @@ from services.projects.ledger.rows import problem_of, validate_rows
 from services.projects.ledger.schemas import ExistingProject, ImportKind
 from services.projects.library import service as library
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
+from services.projects.library.schemas import ProjectCreate, project_read
 
 EXPORT_LIMIT = 50_000
 PAGE = 1_000

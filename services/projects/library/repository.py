@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, and_, exists, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from contracts.projects import ProjectFilter
 from services.kit.auth import Principal, Role
 from services.kit.db import Base, utcnow
 from services.kit.repository import Repository
 from services.projects.library.models import BudgetLine, HistoryRecord, Project
-from services.projects.library.schemas import ProjectFilter
 from services.projects.terms import ProjectStatus
 
 M = TypeVar("M", bound=Base)

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from contracts.projects import ProjectRead
+from contracts.projects import ProjectFilter, ProjectRead
 from services.kit.concurrency import etag
 from services.kit.contract import problems
 from services.kit.ids import Id, IdList, ids_of
@@ -11,7 +11,7 @@ from services.kit.pagination import MAX_PAGE, Page
 from services.kit.values import Year
 from services.projects.deps import Actor, Owner, Reader
 from services.projects.library import service
-from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 router = APIRouter(prefix="/projects", tags=["project library"])

@@ -1,5 +1,4 @@
-"""Request and response shapes of library entries, and the list's filters."""
-from dataclasses import dataclass
+"""Request and response shapes of library entries (the list's filters are contracts.projects.ProjectFilter)."""
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
@@ -13,21 +12,11 @@ from services.projects.terms import (
     STATUS_LABELS,
     FundSource,
     ProjectCategory,
-    ProjectStatus,
 )
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-@dataclass(frozen=True)
-class ProjectFilter:
-    """Filters of the library list (and its Excel export); None means any."""
-
-    county: str | None = None
-    status: ProjectStatus | None = None
-    category: ProjectCategory | None = None
-    year: int | None = None
-    owner_org: str | None = None
 
 
 class BudgetLineIn(StrictInput):

@@ -3,7 +3,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from contracts.events.projects import ProjectSubmitted
-from contracts.projects import ProjectRead
+from contracts.projects import ProjectFilter, ProjectRead
 from services.kit.audit import audit
 from services.kit.auth import Principal, Role, out_of_scope
 from services.kit.counties import is_liuzhou_county
@@ -14,7 +14,7 @@ from services.projects.library.eligibility import eligibility_breaches
 from services.projects.library.events import publish_project
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.repository import HistoryRepository, ProjectRepository
-from services.projects.library.schemas import ProjectCreate, ProjectFilter, project_read
+from services.projects.library.schemas import ProjectCreate, project_read
 from services.projects.terms import ProjectStatus
 
 
