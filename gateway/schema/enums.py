@@ -2,8 +2,10 @@
 
 strawberry marks the class itself, so a resolver can hand GraphQL a contract model's value as it is, and the
 schema modules import the enums from here (which declares them before any type uses them). An enum the gateway
-shows with its own words passes them as the description; the others keep the contract's docstring.
+shows with its own words passes them as the description; the others keep the contract's docstring. Each value
+is described by the contract's word for it (contracts.enums.TERMS).
 """
+from collections.abc import Mapping
 from enum import Enum
 
 import strawberry
@@ -19,10 +21,11 @@ from contracts.enums import (
     QuotaStatus,
     Registration,
     SourceLevel,
+    TERMS,
 )
 
 __all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
-           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "graphql_enum"]
+           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "describe_values", "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -42,6 +45,16 @@ def graphql_enum(cls: type[Enum]) -> type[Enum]:
     """Declare a contract enum as the GraphQL enum of its name (once); it is the same class afterwards."""
     if not hasattr(cls, "__strawberry_definition__"):
         strawberry.enum(cls, description=_WORDS.get(cls) or (cls.__doc__ or cls.__name__).strip())
+        describe_values(cls, TERMS)
+    return cls
+
+
+def describe_values(cls: type[Enum], words: Mapping[Enum, str]) -> type[Enum]:
+    """Describe each value of a strawberry enum by its word in `words` (a value without one keeps none)."""
+    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
+        member = cls[value.name]
+        if member in words:
+            value.description = words[member]
     return cls
 
 

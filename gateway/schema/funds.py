@@ -25,7 +25,7 @@ from gateway.funds_client import (
     WEEKLY_NOTICE,
 )
 from gateway.schema.contract_types import contract_type
-from gateway.schema.enums import IdleClass, SourceLevel
+from gateway.schema.enums import IdleClass, SourceLevel, describe_values
 from gateway.schema.page import Page, page_size
 from gateway.schema.rest import from_rest
 
@@ -38,6 +38,10 @@ class IdleItemKind(StrEnum):
 
     BATCH = ItemKind.BATCH.value
     ALLOCATION = ItemKind.ALLOCATION.value
+
+
+describe_values(IdleItemKind, {IdleItemKind.BATCH: "批次未分配余额（a batch's unallocated balance）",
+                               IdleItemKind.ALLOCATION: "已分配未支出的余额（an allocation's unspent balance）"})
 
 
 @contract_type(contract.BatchRead, name="FundBatch",

@@ -26,6 +26,7 @@ from gateway.projects_client import (
     TIMELINE,
 )
 from gateway.schema.contract_types import contract_type
+from gateway.schema.enums import describe_values
 from gateway.schema.page import Page, page_size
 from gateway.schema.problems import Problem, or_problem
 from gateway.schema.projects import Project, ProjectInput, input_json
@@ -34,7 +35,7 @@ from gateway.schema.text import FreeText, FreeTextArg, free_text_field
 from gateway.upstream import Endpoint
 
 
-@strawberry.enum(description="审核结论")
+@strawberry.enum(description="审核结论（review decision）")
 class ReviewDecision(StrEnum):
     """A review step's decision, as the review endpoint takes it."""
 
@@ -43,7 +44,7 @@ class ReviewDecision(StrEnum):
     REJECT = "reject"
 
 
-@strawberry.enum(description="异议处理结论")
+@strawberry.enum(description="异议处理结论（objection outcome）")
 class ObjectionOutcome(StrEnum):
     """How the county office resolves an objection."""
 
@@ -51,7 +52,7 @@ class ObjectionOutcome(StrEnum):
     DISMISSED = "dismissed"
 
 
-@strawberry.enum(description="验收结论")
+@strawberry.enum(description="验收结论（acceptance result）")
 class AcceptanceResult(StrEnum):
     """The result of an acceptance."""
 
@@ -59,7 +60,7 @@ class AcceptanceResult(StrEnum):
     FAILED = "failed"
 
 
-@strawberry.enum
+@strawberry.enum(description="通报数据的分组维度（what the bulletin figures are grouped by）")
 class FigureDimension(StrEnum):
     """What the bulletin figures are grouped by."""
 
@@ -67,6 +68,22 @@ class FigureDimension(StrEnum):
     STATUS = "status"
     CATEGORY = "category"
     PLAN_YEAR = "plan_year"
+
+
+describe_values(ReviewDecision, {
+    ReviewDecision.APPROVE: "审核通过，进入下一环节（approve）",
+    ReviewDecision.RETURN: "退回修改，项目单位修改后从本环节重新审核（return for changes）",
+    ReviewDecision.REJECT: "不予入库，终局（reject, final）"})
+describe_values(ObjectionOutcome, {
+    ObjectionOutcome.UPHELD: "异议成立：项目不予入库（upheld: the entry is rejected）",
+    ObjectionOutcome.DISMISSED: "异议不成立：公示继续（dismissed: the notice goes on）"})
+describe_values(AcceptanceResult, {
+    AcceptanceResult.PASSED: "验收合格，项目进入已验收（passed）",
+    AcceptanceResult.FAILED: "验收不合格，项目仍为已竣工（failed: stays completed）"})
+describe_values(FigureDimension, {
+    FigureDimension.COUNTY: "按县区（by county）", FigureDimension.STATUS: "按项目状态（by status）",
+    FigureDimension.CATEGORY: "按项目类别（by category）",
+    FigureDimension.PLAN_YEAR: "按计划年度，未列入计划的一组 key 为空（by plan year）"})
 
 
 @contract_type(contract.HistoryRead, name="HistoryStep", description="项目全过程记录中的一步")
