@@ -1,4 +1,6 @@
 """GraphQL types of the employment service; the types are the contract's (contracts/employment.py)."""
+from typing import Annotated
+
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
@@ -23,7 +25,8 @@ class Compliance:
 
 
 async def _compliance(root: strawberry.Parent[contract.EmployerRead], info: Info[Context, None],
-                      period: str) -> list[contract.Compliance]:
+                      period: Annotated[str, strawberry.argument(description="期：骨干企业 YYYY，集团公司 YYYY-MM")]
+                      ) -> list[contract.Compliance]:
     if root.kind == EmployerKind.BASE:
         return []
     if root.kind == EmployerKind.ENTERPRISE:

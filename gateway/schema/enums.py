@@ -6,11 +6,12 @@ shows with its own words passes them as the description; the others keep the con
 is described by the contract's word for it (contracts.enums.TERMS).
 """
 from collections.abc import Mapping
-from enum import Enum
+from enum import Enum, StrEnum
 
 import strawberry
 
 from contracts.enums import (
+    TERMS,
     EmployerKind,
     FundSource,
     IdleClass,
@@ -21,7 +22,6 @@ from contracts.enums import (
     QuotaStatus,
     Registration,
     SourceLevel,
-    TERMS,
 )
 
 __all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
@@ -49,12 +49,10 @@ def graphql_enum(cls: type[Enum]) -> type[Enum]:
     return cls
 
 
-def describe_values(cls: type[Enum], words: Mapping[Enum, str]) -> type[Enum]:
+def describe_values(cls: type[Enum], words: Mapping[StrEnum, str]) -> type[Enum]:
     """Describe each value of a strawberry enum by its word in `words` (a value without one keeps none)."""
     for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
-        member = cls[value.name]
-        if member in words:
-            value.description = words[member]
+        value.description = words.get(cls[value.name], value.description)  # type: ignore[call-overload]
     return cls
 
 

@@ -14,8 +14,8 @@ MAX_FIRST = 200
 class Page(Generic[T]):
     """The GraphQL shape of contracts.page.Page."""
 
-    items: list[T]
-    next_cursor: str | None
+    items: list[T] = strawberry.field(description="本页的项")
+    next_cursor: str | None = strawberry.field(description="下一页的游标：作为 after 传回；为空表示已是最后一页")
 
 
 def page_size(first: int) -> int:

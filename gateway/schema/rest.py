@@ -62,4 +62,7 @@ def from_rest(cls: type[T], d: dict[str, Any]) -> T:
 
 def result_union(name: str, success: type) -> Any:
     """A mutation result: the success type or any typed problem."""
-    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
+    success_name = success.__strawberry_definition__.name  # type: ignore[attr-defined]
+    description = f"成功时为 {success_name}；被拒绝时为一个 Problem（按 __typename 与 code 分支）"
+    members = functools.reduce(operator.or_, (success, *PROBLEM_TYPES))
+    return Annotated[members, strawberry.union(name, description=description)]
