@@ -101,10 +101,9 @@ def _referenced(named: GraphQLNamedType, schema: GraphQLSchema) -> Iterator[Grap
 
 def unused(schema: GraphQLSchema) -> list[str]:
     """The schema's own types that no root operation type (nor a directive's argument) reaches."""
-    roots = [t for t in (schema.query_type, schema.mutation_type, schema.subscription_type) if t]
-    roots += [get_named_type(a.type) for d in schema.directives for a in d.args.values()]
+    todo: list[GraphQLNamedType] = [t for t in (schema.query_type, schema.mutation_type, schema.subscription_type) if t]
+    todo += [get_named_type(a.type) for d in schema.directives for a in d.args.values()]
     seen: set[str] = set()
-    todo: list[GraphQLNamedType] = list(roots)
     while todo:
         named = todo.pop()
         if named.name not in seen:
