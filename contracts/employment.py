@@ -10,7 +10,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.enums import CourseKind, EmployerKind, Outcome, PlacementKind, QuotaKind, QuotaStatus, Registration
+from contracts.enums import (
+    CourseKind,
+    EmployerKind,
+    Outcome,
+    PlacementKind,
+    QuotaKind,
+    QuotaStatus,
+    Registration,
+    Trend,
+)
 from contracts.fields import CountyCode, LabourerId, Year
 from contracts.personal import mask_id, mask_name
 
@@ -167,7 +176,7 @@ class BreachLine(BaseModel):
     key: str = Field(description="县区代码或集团名称")
     label: str = Field(description="县区名称或集团名称")
     periods: list[PeriodBreaches] = Field(description="各期未达标数，按时间先后")
-    trend: str = Field(description="rising 增加 / falling 减少 / flat 持平（最近两期比较）")
+    trend: Trend = Field(description="最近两期比较的趋势")
 
 
 class BreachReport(BaseModel):

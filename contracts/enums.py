@@ -85,6 +85,23 @@ class PlanStatus(StrEnum):
     CLOSED = "closed"
 
 
+class PlanEntryVia(StrEnum):
+    """How an entry came into an annual plan."""
+
+    SCHEDULE = "schedule"
+    ROLLOVER = "rollover"
+    ADJUSTMENT = "adjustment"
+    IMPORT = "import"
+
+
+class ObjectionStatus(StrEnum):
+    """Where an objection lodged during the public notice is (异议处理状态)."""
+
+    OPEN = "open"
+    UPHELD = "upheld"
+    DISMISSED = "dismissed"
+
+
 class PlanChange(StrEnum):
     """What happened to an annual plan."""
 
@@ -118,6 +135,21 @@ class ItemKind(StrEnum):
 
     BATCH = "batch"
     ALLOCATION = "allocation"
+
+
+class SpendingKind(StrEnum):
+    """A spending entry is a reimbursement or the reversal of one."""
+
+    SPEND = "spend"
+    REVERSAL = "reversal"
+
+
+class ProgressFlag(StrEnum):
+    """How spending progress compares with the thresholds (支出进度预警)."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
 
 
 class CaseStatus(StrEnum):
@@ -189,6 +221,14 @@ class QuotaStatus(StrEnum):
     EXCEEDS = "exceeds"
 
 
+class Trend(StrEnum):
+    """The direction of the latest change between two periods."""
+
+    RISING = "rising"
+    FALLING = "falling"
+    FLAT = "flat"
+
+
 class QuotaKind(StrEnum):
     """The two quotas of plan §二(二)."""
 
@@ -248,6 +288,13 @@ TERMS: dict[StrEnum, str] = {
     FundSource.SELF_RAISED: "自筹",
     FundSource.SOCIAL: "社会资金",
     FundSource.CREDIT: "信贷资金",
+    PlanEntryVia.SCHEDULE: "列入年度计划",
+    PlanEntryVia.ROLLOVER: "上年未完成，滚动转入",
+    PlanEntryVia.ADJUSTMENT: "第四季度调整调入",
+    PlanEntryVia.IMPORT: "历史项目导入",
+    ObjectionStatus.OPEN: "待处理",
+    ObjectionStatus.UPHELD: "异议成立（项目不予入库）",
+    ObjectionStatus.DISMISSED: "异议不成立",
     PlanStatus.OPEN: "执行中",
     PlanStatus.CLOSED: "已关闭（已滚动）",
     PlanChange.OPENED: "建立年度计划",
@@ -265,6 +312,11 @@ TERMS: dict[StrEnum, str] = {
     IdleClass.ASSIGN: "安排项目",
     ItemKind.BATCH: "批次未分配余额",
     ItemKind.ALLOCATION: "已分配未支出",
+    SpendingKind.SPEND: "报账",
+    SpendingKind.REVERSAL: "冲销（补偿记录，原记录保留）",
+    ProgressFlag.RED: "标红：支出进度低于标红线",
+    ProgressFlag.YELLOW: "标黄：支出进度低于标黄线",
+    ProgressFlag.GREEN: "正常",
     CaseStatus.OPEN: "待整改",
     CaseStatus.RECTIFYING: "整改中",
     CaseStatus.CLOSED: "已销号",
@@ -294,6 +346,9 @@ TERMS: dict[StrEnum, str] = {
     QuotaStatus.BREACH: "未达标",
     QuotaStatus.COMPLIANT: "达标",
     QuotaStatus.EXCEEDS: "超出区间（仅集团项目）",
+    Trend.RISING: "增加",
+    Trend.FALLING: "减少",
+    Trend.FLAT: "持平",
     QuotaKind.ENTERPRISE: "骨干企业 ≥10%（年度）",
     QuotaKind.GROUP_PROJECT: "集团项目 5%–10%（月度）",
 }

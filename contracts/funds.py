@@ -5,11 +5,20 @@ into them. Money is Decimal yuan with two decimals.
 """
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.enums import IdleClass, SourceLevel
+from contracts.enums import (
+    CaseOrigin,
+    CaseStatus,
+    IdleClass,
+    ItemKind,
+    ProgressFlag,
+    ProjectStatus,
+    SourceLevel,
+    SpendingKind,
+)
 from contracts.fields import AllocationId, BatchId, CountyCode, ProjectId, Year
 
 
@@ -59,7 +68,7 @@ class SpendingRead(BaseModel):
 
     id: int = Field(description="报账记录的 id")
     allocation_id: AllocationId
-    kind: str = Field(description="spend 报账 | reversal 冲销（补偿记录，原记录保留）")
+    kind: SpendingKind = Field(description="报账或冲销")
     amount: Decimal = Field(description="金额（元，两位小数），总为正；冲销记录使已支出减少该金额")
     spent_on: date = Field(description="报账（或冲销）日期")
     voucher_no: str = Field(description="凭证号")
@@ -105,13 +114,13 @@ class TransferRead(BaseModel):
 class IdleItem(BaseModel):
     """One idle item (闲置资金): an unallocated batch balance or an allocation's balance."""
 
-    kind: str = Field(description="batch（未分配）或 allocation（已分配未支出）")
+    kind: ItemKind = Field(description="batch（未分配）或 allocation（已分配未支出）")
     item_id: int = Field(description="台账行的 id：kind 为 batch 时是批次 id，为 allocation 时是分配 id")
     batch_id: BatchId
     project_id: int | None = Field(description="分配所属项目的 id；批次未分配余额为空")
-    project_status: str | None = Field(description="项目当前状态（ProjectStatus 的值）；批次未分配余额为空")
+    project_status: ProjectStatus | None = Field(description="项目当前状态；批次未分配余额为空")
     county_code: CountyCode
-    source_level: str = Field(description="资金来源级次（SourceLevel 的值）")
+    source_level: SourceLevel = Field(description="资金来源级次")
     year: Year
     amount: Decimal = Field(description="闲置金额（元，两位小数）")
     since: date = Field(description="资金最后一次变动（到位、分配或支出）的日期")
@@ -126,9 +135,9 @@ class IdleSum(BaseModel):
     """Idle yuan and items for one group; absent dimensions were not grouped by."""
 
     county_code: str | None = Field(None, description="县区代码；未按县区分组为空")
-    source_level: str | None = Field(None, description="资金来源级次；未按来源分组为空")
+    source_level: SourceLevel | None = Field(None, description="资金来源级次；未按来源分组为空")
     year: int | None = Field(None, description="年度；未按年度分组为空")
-    idle_class: str | None = Field(None, description="闲置资金分类（IdleClass 的值）；未按分类分组为空")
+    idle_class: IdleClass | None = Field(None, description="闲置资金分类；未按分类分组为空")
     age_bucket: str | None = Field(None, description="闲置月数区间（0-3、3-6、6-12、12+）；未按区间分组为空")
     amount: Decimal = Field(description="闲置金额合计（元，两位小数）")
     items: int = Field(description="闲置资金笔数")
@@ -153,17 +162,17 @@ class CaseRead(BaseModel):
 
     id: int = Field(description="整改事项的 id")
     county_code: CountyCode
-    origin: str = Field(description="idle 闲置资金 | audit 审计发现 | inspection 督查发现（CaseOrigin 的值）")
+    origin: CaseOrigin = Field(description="为何立项：闲置资金、审计发现或督查发现")
     batch_id: int | None = Field(description="所涉资金批次的 id；不涉及为空")
     allocation_id: int | None = Field(description="所涉资金分配的 id；不涉及为空")
     project_id: int | None = Field(description="所涉项目的 id；不涉及为空")
-    idle_class: str | None = Field(description="立项时闲置资金的分类（IdleClass 的值）；非闲置资金整改为空")
+    idle_class: IdleClass | None = Field(description="立项时闲置资金的分类；非闲置资金整改为空")
     amount: Decimal = Field(description="立项时涉及的金额（元，两位小数）")
     finding: str | None = Field(description="审计、督查发现的问题；闲置资金整改可为空")
     measure: str = Field(description="整改措施")
     responsible_unit: str = Field(description="责任单位")
     deadline: date = Field(description="整改期限")
-    status: str = Field(description="open 待整改 | rectifying 整改中 | closed 已销号（CaseStatus 的值）")
+    status: CaseStatus = Field(description="整改状态")
     opened_by: str = Field(description="立项人（登录账号）")
     opened_on: date = Field(description="立项日期")
     closed_on: date | None = Field(description="销号日期；未销号为空")
@@ -225,7 +234,7 @@ class ProgressRow(BaseModel):
     """Money received, allocated, spent, recovered and idle for one county, source level and year."""
 
     county_code: CountyCode
-    source_level: str = Field(description="资金来源级次（SourceLevel 的值）")
+    source_level: SourceLevel = Field(description="资金来源级次")
     year: Year
     received: Decimal = Field(description="到位资金（元，两位小数）")
     allocated: Decimal = Field(description="已分配（扣除收回）")
@@ -233,5 +242,4 @@ class ProgressRow(BaseModel):
     recovered: Decimal = Field(description="已收回（元，两位小数）")
     idle: Decimal = Field(description="闲置资金（元，两位小数）")
     spend_rate: Decimal = Field(description="支出进度 = 已支出 ÷ 到位资金")
-    flag: Literal["red", "yellow", "green"] = Field(
-        description="red 支出进度低于标红线（默认 50%）| yellow 低于标黄线（默认 80%）| green 正常")
+    flag: ProgressFlag = Field(description="支出进度预警：低于标红线（默认 50%）标红，低于标黄线（默认 80%）标黄")

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.enums import FundSource, ProjectCategory, ProjectStatus
+from contracts.enums import FundSource, ObjectionStatus, PlanEntryVia, PlanStatus, ProjectCategory, ProjectStatus
 from contracts.fields import CountyCode, ProjectId, Year
 from contracts.inputs import FreeText, StrictInput
 from contracts.values import Measure
@@ -100,7 +100,7 @@ class ObjectionRead(BaseModel):
     lodged_role: str = Field(description="提出人的角色")
     lodged_at: datetime = Field(description="提出时间（UTC）")
     reason: str = Field(description="异议理由")
-    status: str = Field(description="open 待处理 | upheld 成立（项目不予入库）| dismissed 不成立")
+    status: ObjectionStatus = Field(description="异议处理状态")
     resolved_by: str | None = Field(description="处理人（县扶贫办）；未处理为空")
     resolved_at: datetime | None = Field(description="处理时间（UTC）；未处理为空")
     resolution: str | None = Field(description="处理意见；未处理为空")
@@ -116,8 +116,8 @@ class HistoryRead(BaseModel):
     actor: str = Field(description="经办人（登录账号）")
     actor_role: str = Field(description="经办人的角色")
     action: str = Field(description="操作：submit 申报、import 导入，其余为 ProjectAction 的值（如 approve、start）")
-    from_status: str | None = Field(description="操作前的状态；申报为空")
-    to_status: str | None = Field(description="操作后的状态")
+    from_status: ProjectStatus | None = Field(description="操作前的状态；申报、导入为空")
+    to_status: ProjectStatus | None = Field(description="操作后的状态")
     note: str | None = Field(description="意见、理由或说明；没有为空")
     data: dict[str, Any] = Field(description="操作的其他内容（如进度百分比、验收结论、计划年度）")
 
@@ -129,10 +129,10 @@ class PlanEntryRead(BaseModel):
 
     project_id: ProjectId
     project_name: str = Field(description="项目名称")
-    project_status: str = Field(description="项目当前状态（ProjectStatus 的值）")
+    project_status: ProjectStatus = Field(description="项目当前状态")
     added_on: date = Field(description="列入计划的日期")
     added_by: str = Field(description="列入人（登录账号）")
-    added_via: str = Field(description="schedule 列入 | rollover 滚动转入 | adjustment 调整 | import 导入")
+    added_via: PlanEntryVia = Field(description="如何列入计划")
     added_reason: str | None = Field(description="调入理由（第四季度调整时）；其他为空")
     removed_on: date | None = Field(description="调出日期；仍在计划中为空")
     removed_by: str | None = Field(description="调出人（登录账号）；仍在计划中为空")
@@ -147,12 +147,23 @@ class PlanRead(BaseModel):
     id: int = Field(description="年度计划的 id")
     county_code: CountyCode
     year: Year
-    status: str = Field(description="open 执行中 | closed 已关闭（只读）")
+    status: PlanStatus = Field(description="执行中，或已关闭（滚动后只读）")
     version: int = Field(description="版本号：滚动、调整时作为 version（REST 的 If-Match）带回")
     created_at: datetime = Field(description="建立时间（UTC）")
     closed_at: datetime | None = Field(description="关闭（滚动到下一年）时间（UTC）；执行中为空")
     entries: list[PlanEntryRead] = Field(default_factory=list,
                                          description="计划中的项目，含已调出的（removedOn 不为空）；列表读取时为空")
+
+
+class PlanMembership(BaseModel):
+    """One annual plan an entry has been in (滚动历史: scheduled, rolled over, adjusted, imported)."""
+
+    year: Year
+    plan_status: PlanStatus = Field(description="该年度计划的状态")
+    added_via: PlanEntryVia = Field(description="如何列入该计划")
+    added_on: date = Field(description="列入日期")
+    removed_on: date | None = Field(description="调出日期；未调出为空")
+    removed_reason: str | None = Field(description="调出理由；未调出为空")
 
 
 class FigureRead(BaseModel):
@@ -179,3 +190,10 @@ class Candidate(BaseModel):
 
     project: ProjectRead = Field(description="候选项目")
     rules: list[BrokenRule] = Field(description="违反的每条规则")
+
+
+class CountyCount(BaseModel):
+    """Clear-out candidates of one county (清理出库汇总)."""
+
+    county_code: CountyCode
+    candidates: int = Field(description="清理出库候选项目数")

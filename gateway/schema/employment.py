@@ -42,13 +42,15 @@ from gateway.schema.employment_types import (
     ProvinceExport,
     WorkforceReport,
 )
-from gateway.schema.enums import EmployerKind, PlacementKind, QuotaKind, QuotaStatus, Registration
+from gateway.schema.enums import CourseKind, EmployerKind, Outcome, PlacementKind, QuotaKind, QuotaStatus, Registration
 from gateway.schema.page import Page, page_size
-from gateway.schema.problems import Problem, or_problem
+from gateway.schema.permissions import Roles
+from gateway.schema.problems import REFUSALS, Problem, or_problem
 from gateway.schema.projects import input_json
 from gateway.schema.rest import result_union
 from gateway.schema.text import free_text_field
 from gateway.upstream import Endpoint
+from services.kit.auth import Role
 
 M = TypeVar("M")
 HR = "角色：hr（人社局）"
@@ -58,12 +60,12 @@ EmployerId = Annotated[int | None, strawberry.argument(description="只列该用
 GroupProjectId = Annotated[int | None, strawberry.argument(description="只列该集团在建项目的")]
 Kind = Annotated[QuotaKind, strawberry.argument(description="比例要求的种类：骨干企业（年）或集团项目（月）")]
 
-LabourerResult = result_union("LabourerResult", Labourer)
-EmployerResult = result_union("EmployerResult", Employer)
-GroupProjectResult = result_union("GroupProjectResult", GroupProject)
-WorkforceReportResult = result_union("WorkforceReportResult", WorkforceReport)
-PlacementResult = result_union("PlacementResult", Placement)
-CourseResult = result_union("CourseResult", Course)
+LabourerResult = result_union("LabourerResult", Labourer, *REFUSALS)
+EmployerResult = result_union("EmployerResult", Employer, *REFUSALS)
+GroupProjectResult = result_union("GroupProjectResult", GroupProject, *REFUSALS)
+WorkforceReportResult = result_union("WorkforceReportResult", WorkforceReport, *REFUSALS)
+PlacementResult = result_union("PlacementResult", Placement, *REFUSALS)
+CourseResult = result_union("CourseResult", Course, *REFUSALS)
 
 
 @described_by(contract.LabourerRead, id_number="居民身份证号码（18 位，校验码正确）", name="姓名",
@@ -138,11 +140,11 @@ class PlacementInput:
 
 
 @described_by(contract.CourseRead)
-@strawberry.input(description="培训班：kind 为 skills 就业技能 / entrepreneurship 创业 / two_after 两后生")
+@strawberry.input(description="培训班：就业技能培训、创业培训或两后生中期职业培训")
 class CourseInput:
     """A course to record."""
 
-    kind: str
+    kind: CourseKind
     name: str
     county_code: str
     starts_on: date
@@ -262,7 +264,8 @@ class EmploymentMutations:
     """Actions of the employment service (hr)."""
 
     @strawberry.mutation(description=f"登记贫困劳动力。{HR}；身份证号码重复时返回 Refused(labourer.duplicate)；"
-                                     "身份证号码无效返回 InvalidInput", graphql_type=LabourerResult)
+                                     "身份证号码无效返回 InvalidInput", graphql_type=LabourerResult,
+                         extensions=[Roles(Role.HR)])
     async def register_labourer(
             self, info: Info[Context, None],
             input: Annotated[LabourerInput, strawberry.argument(description="劳动力")]
@@ -271,7 +274,8 @@ class EmploymentMutations:
         return await _post(info, REGISTER_LABOURER, input_json(input))
 
     @strawberry.mutation(description=f"登记用工单位。{HR}；骨干企业缺县区、基地缺省份时返回 InvalidInput",
-                         graphql_type=EmployerResult)
+                         graphql_type=EmployerResult,
+                         extensions=[Roles(Role.HR)])
     async def register_employer(
             self, info: Info[Context, None],
             input: Annotated[EmployerInput, strawberry.argument(description="用工单位")]
@@ -280,7 +284,8 @@ class EmploymentMutations:
         return await _post(info, REGISTER_EMPLOYER, input_json(input))
 
     @strawberry.mutation(description=f"为集团公司添加在建项目。{HR}；集团不存在返回 NotFound",
-                         graphql_type=GroupProjectResult)
+                         graphql_type=GroupProjectResult,
+                         extensions=[Roles(Role.HR)])
     async def add_group_project(
             self, info: Info[Context, None],
             group_id: Annotated[int, strawberry.argument(description="集团公司（用工单位）的 id")],
@@ -290,7 +295,8 @@ class EmploymentMutations:
         return await _post(info, ADD_GROUP_PROJECT, input_json(input), group_id=group_id)
 
     @strawberry.mutation(description=f"报送或更正用工总数（同期再次报送即为更正，保留历史）。{HR}；"
-                                     "企业或在建项目不存在返回 NotFound", graphql_type=WorkforceReportResult)
+                                     "企业或在建项目不存在返回 NotFound", graphql_type=WorkforceReportResult,
+                         extensions=[Roles(Role.HR)])
     async def report_workforce(
             self, info: Info[Context, None],
             input: Annotated[WorkforceReportInput, strawberry.argument(description="用工总数")]
@@ -299,7 +305,8 @@ class EmploymentMutations:
         return await _post(info, REPORT_WORKFORCE, input_json(input))
 
     @strawberry.mutation(description=f"就业安置。{HR}；同一用工单位时间重叠时返回 Refused(placement.overlap)；"
-                                     "劳动力、用工单位或在建项目不存在返回 NotFound", graphql_type=PlacementResult)
+                                     "劳动力、用工单位或在建项目不存在返回 NotFound", graphql_type=PlacementResult,
+                         extensions=[Roles(Role.HR)])
     async def place_labourer(
             self, info: Info[Context, None],
             input: Annotated[PlacementInput, strawberry.argument(description="安置")]
@@ -308,7 +315,8 @@ class EmploymentMutations:
         return await _post(info, PLACE, input_json(input))
 
     @strawberry.mutation(description=f"结束一条就业安置（记录离岗日期）。{HR}；安置记录不存在返回 NotFound",
-                         graphql_type=PlacementResult)
+                         graphql_type=PlacementResult,
+                         extensions=[Roles(Role.HR)])
     async def end_placement(
             self, info: Info[Context, None],
             id: Annotated[int, strawberry.argument(description="安置记录的 id")],
@@ -317,7 +325,8 @@ class EmploymentMutations:
         """Record a placement's last day (POST /placements/{placement_id}/end)."""
         return await _post(info, END_PLACEMENT, {"ends_on": str(ends_on)}, placement_id=id)
 
-    @strawberry.mutation(description=f"登记培训班。{HR}", graphql_type=CourseResult)
+    @strawberry.mutation(description=f"登记培训班。{HR}", graphql_type=CourseResult,
+                         extensions=[Roles(Role.HR)])
     async def add_course(
             self, info: Info[Context, None], input: Annotated[CourseInput, strawberry.argument(description="培训班")]
     ) -> contract.CourseRead | Problem:
@@ -325,14 +334,14 @@ class EmploymentMutations:
         return await _post(info, ADD_COURSE, input_json(input))
 
     @strawberry.mutation(description=f"培训报名或更新学员结果。{HR}；培训班或劳动力不存在返回 NotFound",
-                         graphql_type=CourseResult)
+                         graphql_type=CourseResult,
+                         extensions=[Roles(Role.HR)])
     async def set_course_participant(
             self, info: Info[Context, None],
             course_id: Annotated[int, strawberry.argument(description="培训班的 id")],
             labourer_id: Annotated[int, strawberry.argument(description="劳动力的 id")],
-            outcome: Annotated[str, strawberry.argument(
-                description="结果：enrolled 在训（默认）、completed 结业、certified 取得证书、employed 培训后就业、"
-                            "dropped 中途退出")] = "enrolled") -> contract.CourseRead | Problem:
+            outcome: Annotated[Outcome, strawberry.argument(description="培训结果（默认在训）")] = Outcome.ENROLLED
+    ) -> contract.CourseRead | Problem:
         """Enrol a labourer on a course or set the outcome (POST /courses/{course_id}/participants)."""
-        body = {"labourer_id": labourer_id, "outcome": outcome}
+        body = {"labourer_id": labourer_id, "outcome": outcome.value}
         return await _post(info, SET_PARTICIPANT, body, course_id=course_id)

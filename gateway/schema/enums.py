@@ -12,20 +12,32 @@ import strawberry
 
 from contracts.enums import (
     TERMS,
+    CaseOrigin,
+    CaseStatus,
+    CourseKind,
     EmployerKind,
     FundSource,
     IdleClass,
+    ObjectionStatus,
+    Outcome,
     PlacementKind,
+    PlanEntryVia,
+    PlanStatus,
+    ProgressFlag,
     ProjectCategory,
     ProjectStatus,
     QuotaKind,
     QuotaStatus,
     Registration,
     SourceLevel,
+    SpendingKind,
+    Trend,
 )
 
-__all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
-           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "describe_values", "graphql_enum"]
+__all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
+           "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
+           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
+           "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -38,6 +50,16 @@ _WORDS: dict[type[Enum], str] = {
     PlacementKind: "安置去向",
     QuotaKind: "ENTERPRISE 骨干企业≥10%（年 YYYY）/ GROUP_PROJECT 集团项目 5%–10%（月）",
     QuotaStatus: "达标情况；未报送用工总数时为 NOT_REPORTED",
+    CaseStatus: "整改状态（rectification case status）",
+    CaseOrigin: "整改事项来源（why a case was opened）",
+    ObjectionStatus: "异议处理状态（objection status）",
+    PlanStatus: "年度计划状态（annual plan status）",
+    PlanEntryVia: "项目如何列入年度计划（how an entry came into a plan）",
+    SpendingKind: "报账记录类别（spending entry kind）",
+    ProgressFlag: "支出进度预警（spending progress flag）",
+    CourseKind: "培训类别（course kind）",
+    Outcome: "培训结果（course outcome）",
+    Trend: "趋势（trend between the last two periods）",
 }
 
 

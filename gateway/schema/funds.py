@@ -27,7 +27,7 @@ from gateway.funds_client import (
 )
 from gateway.schema.arguments import After, AllocationId, County, First, YearFilter
 from gateway.schema.contract_types import contract_type, described_by
-from gateway.schema.enums import IdleClass, SourceLevel, describe_values
+from gateway.schema.enums import CaseStatus, IdleClass, SourceLevel, describe_values
 from gateway.schema.page import Page, page_size
 from gateway.schema.rest import from_rest
 
@@ -75,10 +75,9 @@ class Transfer:
 
 @contract_type(contract.IdleItem, name="IdleFund", description="一笔闲置资金及其分类")
 class IdleFund:
-    """contracts.funds.IdleItem; its kind and source level as enums (plain strings in the contract)."""
+    """contracts.funds.IdleItem; its kind as IdleItemKind (ItemKind's GraphQL name)."""
 
     kind: IdleItemKind
-    source_level: SourceLevel
 
 
 @contract_type(contract.CaseRead, name="RectificationCase", description="整改事项（限期整改、销号）")
@@ -144,10 +143,7 @@ class WeeklyNotice:
 
 @contract_type(contract.ProgressRow, name="SpendingProgress", description="资金支出进度（按县区、来源、年度）")
 class SpendingProgress:
-    """contracts.funds.ProgressRow; its source level as the enum, its flag as text (red, yellow, green)."""
-
-    source_level: SourceLevel
-    flag: str
+    """contracts.funds.ProgressRow."""
 
 
 @contract_type(contract.IdleSum, name="IdleFundSum", description="闲置资金汇总（未参与分组的维度为空）")
@@ -208,13 +204,12 @@ class FundsQueries:
                       graphql_type=Page[RectificationCase])
     async def rectification_cases(
             self, info: Info[Context, None], county: County = None,
-            status: Annotated[str | None, strawberry.argument(
-                description="只列该状态：open 待整改 | rectifying 整改中 | closed 已销号；为空不限")] = None,
+            status: Annotated[CaseStatus | None, strawberry.argument(description="只列该状态；为空不限")] = None,
             overdue: Annotated[bool, strawberry.argument(description="为真时只列逾期未销号的")] = False,
             first: First = 50, after: After = None) -> PageRead[contract.CaseRead]:
         """A page of rectification cases (GET /rectification-cases)."""
-        params = {"county": county, "status": status, "overdue": str(overdue).lower(), "limit": page_size(first),
-                  "after": after}
+        params = {"county": county, "status": _value(status), "overdue": str(overdue).lower(),
+                  "limit": page_size(first), "after": after}
         return await info.context.funds.call(CASES, params=params)
 
     @strawberry.field(description="整改每周通报：截至 weekEnd（默认今天）的七天内，各县区新增、逾期、销号数",

@@ -39,7 +39,7 @@ from gateway.schema.arguments import (
     Version,
 )
 from gateway.schema.contract_types import described_by
-from gateway.schema.enums import IdleClass, SourceLevel
+from gateway.schema.enums import CaseOrigin, IdleClass, SourceLevel
 from gateway.schema.funds import (
     Allocation,
     Announcement,
@@ -52,25 +52,27 @@ from gateway.schema.funds import (
     Spending,
     Transfer,
 )
-from gateway.schema.problems import Problem, or_problem
+from gateway.schema.permissions import Roles
+from gateway.schema.problems import REFUSALS, PreconditionFailed, Problem, or_problem
 from gateway.schema.projects import input_json, to_json
 from gateway.schema.rest import result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
+from services.kit.auth import Role
 
 M = TypeVar("M")
 CaseId = Annotated[int, strawberry.argument(description="整改事项的 id")]
 Voucher = Annotated[str, strawberry.argument(description="凭证号（全局唯一）")]
 
-FundBatchResult = result_union("FundBatchResult", FundBatch)
-AllocationResult = result_union("AllocationResult", Allocation)
-SpendingResult = result_union("SpendingResult", Spending)
-RecoveryResult = result_union("RecoveryResult", Recovery)
-TransferResult = result_union("TransferResult", Transfer)
-IdleFundResult = result_union("IdleFundResult", IdleFund)
-RectificationCaseResult = result_union("RectificationCaseResult", RectificationCase)
-AnnouncementResult = result_union("AnnouncementResult", Announcement)
-EvaluationResult = result_union("EvaluationResult", Evaluation)
+FundBatchResult = result_union("FundBatchResult", FundBatch, *REFUSALS)
+AllocationResult = result_union("AllocationResult", Allocation, *REFUSALS)
+SpendingResult = result_union("SpendingResult", Spending, *REFUSALS)
+RecoveryResult = result_union("RecoveryResult", Recovery, *REFUSALS)
+TransferResult = result_union("TransferResult", Transfer, *REFUSALS)
+IdleFundResult = result_union("IdleFundResult", IdleFund, *REFUSALS)
+RectificationCaseResult = result_union("RectificationCaseResult", RectificationCase, PreconditionFailed, *REFUSALS)
+AnnouncementResult = result_union("AnnouncementResult", Announcement, *REFUSALS)
+EvaluationResult = result_union("EvaluationResult", Evaluation, *REFUSALS)
 
 
 @described_by(contract.BatchRead, doc_number="文号，如 桂财农〔2018〕12号（同年同级次不得重复）",
@@ -90,7 +92,7 @@ class FundBatchInput:
 
 
 @described_by(contract.CaseRead, measure="整改措施（可换行）",
-              origin="idle 闲置资金（默认）| audit 审计发现 | inspection 督查发现",
+              origin="为何立项（默认闲置资金）",
               batch_id="未分配闲置、或针对资金批次的发现（与 allocationId、projectId 三选一）",
               allocation_id="已分配未支出的闲置（三选一）", project_id="针对项目的审计、督查发现（三选一）",
               finding="审计、督查发现的问题（审计、督查必填，可换行）", deadline="整改期限；为空按分类取默认天数")
@@ -100,7 +102,7 @@ class RectificationCaseInput:
 
     measure: str = free_text_field()
     responsible_unit: str
-    origin: str = "idle"
+    origin: CaseOrigin = CaseOrigin.IDLE
     batch_id: int | None = None
     allocation_id: int | None = None
     project_id: int | None = None
@@ -146,7 +148,8 @@ class FundsMutations:
 
     @strawberry.mutation(description="登记资金文件（资金到位）。角色：finance（本县区）；同年同级次文号重复时返回 "
                                      "Refused(funds.duplicate_document)；输入有误返回 InvalidInput",
-                         graphql_type=FundBatchResult)
+                         graphql_type=FundBatchResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def receive_fund_batch(
             self, info: Info[Context, None],
             input: Annotated[FundBatchInput, strawberry.argument(description="资金文件")],
@@ -156,7 +159,8 @@ class FundsMutations:
 
     @strawberry.mutation(description="分配资金到项目。角色：finance；项目未入库或已终结、与批次不同县区、超过该来源预算、"
                                      "批次未分配余额不足时返回 Refused（code 说明原因）；批次不存在返回 NotFound",
-                         graphql_type=AllocationResult)
+                         graphql_type=AllocationResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def allocate_funds(self, info: Info[Context, None], batch_id: BatchId, project_id: ProjectId, amount: Amount,
                              idempotency_key: IdempotencyKey,
                              allocated_on: OnOrToday = None) -> contract.AllocationRead | Problem:
@@ -165,7 +169,8 @@ class FundsMutations:
         return await _post(info, ALLOCATE, body, idempotency_key, batch_id=batch_id)
 
     @strawberry.mutation(description="报账（登记支出）。角色：finance；凭证号重复、分配余额不足、项目已取消或"
-                                     "清理出库时返回 Refused；分配不存在返回 NotFound", graphql_type=SpendingResult)
+                                     "清理出库时返回 Refused；分配不存在返回 NotFound", graphql_type=SpendingResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def record_spending(self, info: Info[Context, None], allocation_id: AllocationId, amount: Amount,
                               spent_on: On, voucher_no: Voucher,
                               payee: Annotated[str, strawberry.argument(description="收款单位或个人")],
@@ -175,7 +180,8 @@ class FundsMutations:
         return await _post(info, SPEND, body, idempotency_key, allocation_id=allocation_id)
 
     @strawberry.mutation(description="冲销一笔报账（补偿记录，原记录保留）。角色：finance；已冲销、凭证号重复时返回 "
-                                     "Refused；报账记录不存在返回 NotFound", graphql_type=SpendingResult)
+                                     "Refused；报账记录不存在返回 NotFound", graphql_type=SpendingResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def reverse_spending(
             self, info: Info[Context, None],
             spending_id: Annotated[int, strawberry.argument(description="要冲销的报账记录 id")],
@@ -187,7 +193,8 @@ class FundsMutations:
 
     @strawberry.mutation(description="收回资金，回到批次未分配余额。角色：finance；超过分配余额时返回 "
                                      "Refused(funds.insufficient_balance)；分配不存在返回 NotFound",
-                         graphql_type=RecoveryResult)
+                         graphql_type=RecoveryResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def recover_funds(self, info: Info[Context, None], allocation_id: AllocationId, amount: Amount,
                             reason: Reason, idempotency_key: IdempotencyKey,
                             on: OnOrToday = None) -> contract.RecoveryRead | Problem:
@@ -198,7 +205,8 @@ class FundsMutations:
     @strawberry.mutation(description="收回资金另行安排到其他项目。角色：finance；"
                                      "安排到原项目、超过尚可安排金额、新项目不可安排资金时返回 Refused；"
                                      "收回记录不存在返回 NotFound",
-                         graphql_type=TransferResult)
+                         graphql_type=TransferResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def reallocate_funds(
             self, info: Info[Context, None],
             recovery_id: Annotated[int, strawberry.argument(description="收回记录的 id")],
@@ -210,7 +218,8 @@ class FundsMutations:
         return await _post(info, REALLOCATE, body, idempotency_key, recovery_id=recovery_id)
 
     @strawberry.mutation(description="人工调整闲置资金分类（须写明理由）。角色：finance；该笔资金已不闲置时返回 "
-                                     "NotFound", graphql_type=IdleFundResult)
+                                     "NotFound", graphql_type=IdleFundResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def override_idle_class(
             self, info: Info[Context, None],
             kind: Annotated[IdleItemKind, strawberry.argument(description="闲置资金所在的台账行")],
@@ -225,7 +234,8 @@ class FundsMutations:
     @strawberry.mutation(description="立项整改。角色：finance 或 inspector；批次、分配、项目须且只能指定一个，"
                                      "审计、督查须写明问题，否则返回 InvalidInput；"
                                      "不是闲置资金或已有未销号的整改时返回 Refused",
-                         graphql_type=RectificationCaseResult)
+                         graphql_type=RectificationCaseResult,
+                         extensions=[Roles(Role.FINANCE, Role.INSPECTOR)])
     async def open_rectification_case(
             self, info: Info[Context, None],
             input: Annotated[RectificationCaseInput, strawberry.argument(description="整改事项")]
@@ -236,7 +246,8 @@ class FundsMutations:
     @strawberry.mutation(description="开始整改（待整改 → 整改中）。角色：finance；不是待整改时返回 "
                                      "Refused(funds.case_invalid_transition)；"
                                      "version 不是当前版本时返回 PreconditionFailed",
-                         graphql_type=RectificationCaseResult)
+                         graphql_type=RectificationCaseResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def start_rectification_case(self, info: Info[Context, None], id: CaseId,
                                        version: Version) -> contract.CaseRead | Problem:
         """Start work on a case at the version read (POST /rectification-cases/{case_id}/start)."""
@@ -246,7 +257,8 @@ class FundsMutations:
                                      "资金未动起来（未支出、未收回并另行安排、项目未报账）时返回 Refused；"
                                      "已销号返回 Refused(funds.case_invalid_transition)；version 不是当前版本时返回 "
                                      "PreconditionFailed",
-                         graphql_type=RectificationCaseResult)
+                         graphql_type=RectificationCaseResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def close_rectification_case(
             self, info: Info[Context, None], id: CaseId, version: Version,
             note: Annotated[str, strawberry.argument(description="销号说明（必填，可换行）", directives=[FreeText()])]
@@ -256,7 +268,8 @@ class FundsMutations:
 
     @strawberry.mutation(description="公告公示一个批次的资金分配（公示期 days 天，默认自今日起 7 天）。角色：finance；"
                                      "批次不存在返回 NotFound",
-                         graphql_type=AnnouncementResult)
+                         graphql_type=AnnouncementResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def publish_announcement(
             self, info: Info[Context, None], batch_id: BatchId,
             title: Annotated[str, strawberry.argument(description="公告标题")],
@@ -268,7 +281,8 @@ class FundsMutations:
         return await _post(info, ANNOUNCE, body, batch_id=batch_id)
 
     @strawberry.mutation(description="登记绩效评价（指标目标值与实际值、得分、评价人）。角色：finance；"
-                                     "批次与项目须且只能指定一个，否则返回 InvalidInput", graphql_type=EvaluationResult)
+                                     "批次与项目须且只能指定一个，否则返回 InvalidInput", graphql_type=EvaluationResult,
+                         extensions=[Roles(Role.FINANCE)])
     async def record_evaluation(
             self, info: Info[Context, None],
             input: Annotated[EvaluationInput, strawberry.argument(description="绩效评价")]
@@ -277,7 +291,8 @@ class FundsMutations:
         return await _post(info, EVALUATE, input_json(input))
 
     @strawberry.mutation(description="为每笔尚无整改事项的闲置资金逐笔立项整改，返回新立项的事项。角色：finance",
-                         graphql_type=list[RectificationCase])
+                         graphql_type=list[RectificationCase],
+                         extensions=[Roles(Role.FINANCE)])
     async def open_idle_cases(self, info: Info[Context, None]) -> list[contract.CaseRead]:
         """Open a case for every idle item without one (POST /rectification-cases/sweep)."""
         return await info.context.funds.call(SWEEP)

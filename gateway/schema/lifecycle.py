@@ -4,7 +4,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from contracts import projects as contract
@@ -14,6 +13,7 @@ from gateway.projects_client import (
     ACTIONS,
     ADJUST,
     CANDIDATES,
+    CLEAROUT_SUMMARY,
     EDIT,
     FIGURES,
     IMPORT,
@@ -21,6 +21,7 @@ from gateway.projects_client import (
     OBJECTIONS,
     PLAN,
     PLANS,
+    PROJECT_PLANS,
     RESOLVE_OBJECTION,
     ROLL_OVER,
     TIMELINE,
@@ -39,13 +40,25 @@ from gateway.schema.arguments import (
     YearFilter,
 )
 from gateway.schema.contract_types import contract_type, described_by
-from gateway.schema.enums import describe_values
+from gateway.schema.enums import PlanEntryVia, ProjectStatus, describe_values
 from gateway.schema.page import Page, page_size
-from gateway.schema.problems import Problem, or_problem
+from gateway.schema.permissions import Roles
+from gateway.schema.problems import (
+    REFUSALS,
+    Forbidden,
+    InvalidInput,
+    InvalidTransition,
+    PreconditionFailed,
+    Problem,
+    ProjectNotEligible,
+    Refused,
+    or_problem,
+)
 from gateway.schema.projects import Project, ProjectInput, input_json
-from gateway.schema.rest import result_union
+from gateway.schema.rest import from_rest, result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
+from services.kit.auth import Role
 
 
 @strawberry.enum(description="审核结论（review decision）")
@@ -99,11 +112,45 @@ describe_values(FigureDimension, {
     FigureDimension.PLAN_YEAR: "按计划年度，未列入计划的一组 key 为空（by plan year）"})
 
 
+@strawberry.type(description="一步操作的其他内容：各操作只填与它有关的字段，其余为空")
+class HistoryData:
+    """The typed members of contracts.projects.HistoryRead.data (a map in the contract, by action)."""
+
+    step: ProjectStatus | None = strawberry.field(description="审核（通过、退回、不予入库）时所在的环节")
+    notice_ends_on: date | None = strawberry.field(description="审核通过进入公示时，公示结束日期")
+    library_code: str | None = strawberry.field(description="入库时分配的入库编号")
+    objection_id: int | None = strawberry.field(description="提出或处理的异议 id")
+    outcome: ObjectionOutcome | None = strawberry.field(description="异议处理结论")
+    plan_year: int | None = strawberry.field(description="列入或调出的年度计划")
+    via: PlanEntryVia | None = strawberry.field(description="如何列入计划")
+    from_year: int | None = strawberry.field(description="滚动实施：转出的年度")
+    to_year: int | None = strawberry.field(description="滚动实施：转入的年度")
+    on: date | None = strawberry.field(description="开工、报告进度、竣工、验收或报账的日期")
+    percent: int | None = strawberry.field(description="报告的完成百分比")
+    accepting_unit: str | None = strawberry.field(description="验收单位")
+    result: AcceptanceResult | None = strawberry.field(description="验收结论")
+    actual_households: int | None = strawberry.field(description="验收（或导入）时实际受益贫困户数")
+    actual_people: int | None = strawberry.field(description="验收（或导入）时实际受益贫困人口")
+    promised_households: int | None = strawberry.field(description="验收时对照的申报受益贫困户数")
+    promised_people: int | None = strawberry.field(description="验收时对照的申报受益贫困人口")
+    admitted_on: date | None = strawberry.field(description="导入：入库日期")
+    started_on: date | None = strawberry.field(description="导入：开工日期")
+    progress_percent: int | None = strawberry.field(description="导入：完成百分比")
+    last_progress_on: date | None = strawberry.field(description="导入：最近一次报告进度的日期")
+    completed_on: date | None = strawberry.field(description="导入：竣工日期")
+    accepted_on: date | None = strawberry.field(description="导入：验收日期")
+    settled_on: date | None = strawberry.field(description="导入：报账日期")
+
+
+def _history_data(root: strawberry.Parent[contract.HistoryRead]) -> HistoryData:
+    return from_rest(HistoryData, root.data)
+
+
 @contract_type(contract.HistoryRead, name="HistoryStep", description="项目全过程记录中的一步")
 class HistoryStep:
-    """contracts.projects.HistoryRead; its data as JSON."""
+    """contracts.projects.HistoryRead; its data typed (a map in the contract)."""
 
-    data: JSON
+    data: HistoryData = strawberry.field(resolver=_history_data, description="操作的其他内容（按操作）")
 
 
 @contract_type(contract.ObjectionRead, name="Objection", description="公示期异议")
@@ -119,6 +166,16 @@ class PlanEntry:
 @contract_type(contract.PlanRead, name="Plan", description="县区年度实施计划")
 class Plan:
     """contracts.projects.PlanRead."""
+
+
+@contract_type(contract.PlanMembership, name="PlanMembership", description="项目曾列入的一个年度计划（滚动历史）")
+class PlanMembership:
+    """contracts.projects.PlanMembership."""
+
+
+@contract_type(contract.CountyCount, name="ClearoutCount", description="一个县区的清理出库候选项目数")
+class ClearoutCount:
+    """contracts.projects.CountyCount."""
 
 
 @contract_type(contract.BrokenRule, name="BrokenRule", description="清理出库候选项目违反的规则")
@@ -150,6 +207,29 @@ class AcceptanceInput:
     note: str = free_text_field("")
 
 
+@described_by(contract.ProjectRead, owner_org="项目主管单位（必填）", budget="分来源、分年度的预算（至少一行）",
+              status="导入时的状态：已入库、已列入年度计划、已开工、已竣工、已验收或已报账",
+              library_code="原入库编号（县区代码-年度-序号）；为空自动编号",
+              plan_year="所在年度计划（已列入计划的必填）", admitted_on="入库日期")
+@strawberry.input(description="一个历史项目（已入库或实施中）：申报内容加上当前状态及各环节日期"
+                              "（入库 ≤ 开工 ≤ 竣工 ≤ 验收 ≤ 报账）")
+class ExistingProjectInput(ProjectInput):
+    """An entry admitted or in execution before the county adopted the system (REST's ExistingProject)."""
+
+    status: ProjectStatus
+    admitted_on: date
+    library_code: str | None = None
+    plan_year: int | None = None
+    started_on: date | None = None
+    progress_percent: int = 0
+    last_progress_on: date | None = None
+    completed_on: date | None = None
+    accepted_on: date | None = None
+    actual_households: int | None = None
+    actual_people: int | None = None
+    settled_on: date | None = None
+
+
 @strawberry.type(description="导入成功的项目")
 class ImportedProjects:
     """The entries an import brought in."""
@@ -158,10 +238,11 @@ class ImportedProjects:
                                                             description="导入的项目，按行的顺序")
 
 
-ProjectActionResult = result_union("ProjectActionResult", Project)
-PlanResult = result_union("PlanResult", Plan)
-ObjectionResult = result_union("ObjectionResult", Objection)
-ImportResult = result_union("ImportResult", ImportedProjects)
+ProjectActionResult = result_union("ProjectActionResult", Project, ProjectNotEligible, InvalidTransition,
+                                   PreconditionFailed, *REFUSALS)
+PlanResult = result_union("PlanResult", Plan, InvalidTransition, PreconditionFailed, *REFUSALS)
+ObjectionResult = result_union("ObjectionResult", Objection, InvalidTransition, *REFUSALS)
+ImportResult = result_union("ImportResult", ImportedProjects, InvalidInput, Forbidden, Refused)
 
 
 async def _act(info: Info[Context, None], endpoint: Endpoint[contract.ProjectRead], project_id: int, version: int,
@@ -194,6 +275,17 @@ class LifecycleQueries:
     async def project_objections(self, info: Info[Context, None], id: ProjectId) -> list[contract.ObjectionRead]:
         """An entry's objections (GET /projects/{project_id}/objections)."""
         return await info.context.projects.call(OBJECTIONS, path_params={"project_id": id})
+
+    @strawberry.field(description="项目曾列入的每个年度计划（列入、滚动转入、调整、导入及调出），按年度",
+                      graphql_type=list[PlanMembership])
+    async def project_plans(self, info: Info[Context, None], id: ProjectId) -> list[contract.PlanMembership]:
+        """Every plan an entry has been in (GET /projects/{project_id}/plans)."""
+        return await info.context.projects.call(PROJECT_PLANS, path_params={"project_id": id})
+
+    @strawberry.field(description="清理出库汇总：各县区的候选项目数（调用者范围内）", graphql_type=list[ClearoutCount])
+    async def clearout_summary(self, info: Info[Context, None]) -> list[contract.CountyCount]:
+        """Clear-out candidates per county (GET /clearout/summary)."""
+        return await info.context.projects.call(CLEAROUT_SUMMARY)
 
     @strawberry.field(description="年度计划列表（不含明细）", graphql_type=list[Plan])
     async def plans(self, info: Info[Context, None], county: County = None,
@@ -230,6 +322,8 @@ Opinion = Annotated[str, strawberry.argument(description="审核意见（可换�
                                              directives=[FreeText()])]
 Percent = Annotated[int, strawberry.argument(description="完成百分比（0–100，不得低于上次报告）")]
 EntryIds = Annotated[list[int] | None, strawberry.argument(description="项目 id 列表；为空为不调整")]
+REVIEWERS = [Role.TOWNSHIP, Role.COUNTY_DEPARTMENT, Role.COUNTY_OFFICE, Role.CITY_OFFICE]  # one per review step
+OBJECTORS = [role for role in Role if role not in (Role.EXTERNAL, Role.ADMIN)]  # every signed-in writer
 STEP = "不在该环节或状态时返回 InvalidTransition（列出当前允许的操作与角色）"
 AS_READ = "version 不是当前版本时返回 PreconditionFailed"
 
@@ -241,7 +335,8 @@ class LifecycleMutations:
     @strawberry.mutation(description="审核当前环节：通过、退回修改或不予入库。角色：已申报由乡镇（township）、"
                                      "县直部门论证由 county_department、县扶贫办审定由 county_office、"
                                      "市扶贫办审核（总预算达到市级审核线）由 city_office；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult)
+                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(*REVIEWERS)])
     async def review_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                              decision: Annotated[ReviewDecision, strawberry.argument(description="审核结论")],
                              opinion: Opinion = "") -> contract.ProjectRead | Problem:
@@ -250,7 +345,8 @@ class LifecycleMutations:
 
     @strawberry.mutation(description=f"退回后修改申报内容（仍为退回修改）。角色：project_owner（本单位）；{STEP}；"
                                      f"不符合入库条件时返回 ProjectNotEligible；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.PROJECT_OWNER)])
     async def edit_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                            input: Annotated[ProjectInput, strawberry.argument(description="修改后的全部申报内容")]
                            ) -> contract.ProjectRead | Problem:
@@ -258,14 +354,17 @@ class LifecycleMutations:
         return await _act(info, EDIT, id, version, input_json(input))
 
     @strawberry.mutation(description=f"修改后重新提交，从退回的环节重新审核。角色：project_owner（本单位）；{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.PROJECT_OWNER)])
     async def resubmit_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                                note: Note = "") -> contract.ProjectRead | Problem:
         """Resubmit a returned entry to the step that returned it."""
         return await _act(info, ACTIONS["resubmit"], id, version, {"note": note})
 
-    @strawberry.mutation(description="公示期内提出异议。角色：除外部系统（external）外任何登录角色；"
-                                     "项目不在公示中时返回 InvalidTransition", graphql_type=ObjectionResult)
+    @strawberry.mutation(description="公示期内提出异议。角色：除外部系统外的任何角色（project_owner、township、county_department、"
+                                     "county_office、city_office、finance、hr、inspector）；"
+                                     "项目不在公示中时返回 InvalidTransition", graphql_type=ObjectionResult,
+                         extensions=[Roles(*OBJECTORS)])
     async def lodge_objection(self, info: Info[Context, None], id: ProjectId,
                               reason: Reason) -> contract.ObjectionRead | Problem:
         """Object to an entry under public notice (POST /projects/{project_id}/objections)."""
@@ -275,7 +374,8 @@ class LifecycleMutations:
     @strawberry.mutation(description="处理异议：成立则不予入库，不成立则继续公示。角色：county_office；"
                                      "异议不存在返回 NotFound，已处理返回 Refused(objection.already_resolved)；"
                                      f"{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def resolve_objection(
             self, info: Info[Context, None], id: ProjectId, version: Version,
             objection_id: Annotated[int, strawberry.argument(description="异议的 id")],
@@ -287,14 +387,16 @@ class LifecycleMutations:
         return await _act(info, RESOLVE_OBJECTION, id, version, body, objection_id=objection_id)
 
     @strawberry.mutation(description="入库并分配入库编号。角色：county_office；公示期未满或有未处理异议时返回 Refused；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult)
+                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def admit_project(self, info: Info[Context, None], id: ProjectId,
                             version: Version) -> contract.ProjectRead | Problem:
         """Admit an entry whose notice is over."""
         return await _act(info, ACTIONS["admit"], id, version)
 
     @strawberry.mutation(description=f"已入库项目列入县区年度实施计划。角色：county_office；{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def schedule_project(
             self, info: Info[Context, None], id: ProjectId, version: Version,
             year: Annotated[int, strawberry.argument(description="列入哪一年度的计划")]
@@ -304,7 +406,8 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="开工（已列入计划的项目）。角色：project_owner（本单位）或 county_office；"
                                      f"{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
     async def start_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
                             note: Note = "") -> contract.ProjectRead | Problem:
         """Record the start of works."""
@@ -312,7 +415,8 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="报告进度。角色：project_owner（本单位）或 county_office；"
                                      f"百分比低于上次时返回 Refused；{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
     async def report_progress(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
                               percent: Percent, note: Note = "") -> contract.ProjectRead | Problem:
         """Report progress (never backwards)."""
@@ -321,14 +425,16 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="竣工（已开工的项目）。角色：project_owner（本单位）或 county_office；"
                                      f"{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
     async def complete_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
                                note: Note = "") -> contract.ProjectRead | Problem:
         """Record completion."""
         return await _act(info, ACTIONS["complete"], id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="验收：记录实际受益贫困户和人口；不合格时仍为已竣工。角色：county_office；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult)
+                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def accept_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                              input: Annotated[AcceptanceInput, strawberry.argument(description="验收结果")]
                              ) -> contract.ProjectRead | Problem:
@@ -336,21 +442,24 @@ class LifecycleMutations:
         return await _act(info, ACTIONS["accept"], id, version, input_json(input))
 
     @strawberry.mutation(description=f"报账完成（已验收的项目）。角色：county_office 或 finance；{STEP}；{AS_READ}",
-                         graphql_type=ProjectActionResult)
+                         graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE, Role.FINANCE)])
     async def settle_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
                              note: Note = "") -> contract.ProjectRead | Problem:
         """Record settlement."""
         return await _act(info, ACTIONS["settle"], id, version, {"on": str(on), "note": note})
 
     @strawberry.mutation(description="无法实施，取消（已入库、已列入计划或已开工的项目；终局）。角色：county_office；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult)
+                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def cancel_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                              reason: Reason) -> contract.ProjectRead | Problem:
         """Cancel an entry that cannot be carried out."""
         return await _act(info, ACTIONS["cancel"], id, version, {"reason": reason})
 
     @strawberry.mutation(description="清理出库（终局，同单位同名同村项目不得再入库；开工前的项目）。角色：county_office；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult)
+                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def clear_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                             reason: Reason) -> contract.ProjectRead | Problem:
         """Clear an entry out of the library."""
@@ -358,27 +467,30 @@ class LifecycleMutations:
 
     @strawberry.mutation(description="滚动实施：关闭 N 年计划，未完成项目转入 N+1 年；返回 N+1 年计划。"
                                      f"角色：county_office（本县区）；计划已关闭时返回 Refused；{AS_READ}",
-                         graphql_type=PlanResult)
+                         graphql_type=PlanResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def roll_over_plan(self, info: Info[Context, None], county: CountyOfPlan, year: Year,
                              version: Version) -> contract.PlanRead | Problem:
         """Close a plan and carry its unfinished entries into the next year's."""
         return await _plan_call(info, ROLL_OVER, county, year, version)
 
     @strawberry.mutation(description="第四季度调整：调入已入库项目、调出未开工项目并说明理由。角色：county_office（本县区）；"
-                                     f"不在该年第四季度或计划已关闭时返回 Refused；{AS_READ}", graphql_type=PlanResult)
+                                     f"不在该年第四季度或计划已关闭时返回 Refused；{AS_READ}", graphql_type=PlanResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def adjust_plan(self, info: Info[Context, None], county: CountyOfPlan, year: Year, version: Version,
                           reason: Reason, add: EntryIds = None, remove: EntryIds = None) -> contract.PlanRead | Problem:
         """Add entries to and remove entries from a plan in the fourth quarter."""
         body = {"add": add or [], "remove": remove or [], "reason": reason}
         return await _plan_call(info, ADJUST, county, year, version, body)
 
-    @strawberry.mutation(description="导入已入库或实施中的历史项目（字段同 REST /projects/import），全部或全不。角色："
+    @strawberry.mutation(description="导入已入库或实施中的历史项目，全部或全不。角色："
                                      "county_office；任何一行有误时返回 InvalidInput（逐行逐字段），什么也不导入",
-                         graphql_type=ImportResult)
+                         graphql_type=ImportResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE)])
     async def import_existing_projects(
             self, info: Info[Context, None],
-            rows: Annotated[JSON, strawberry.argument(description="历史项目，每行一个对象（字段同 REST 导入）",
-                                                      directives=[FreeText()])]) -> ImportedProjects | Problem:
+            rows: Annotated[list[ExistingProjectInput], strawberry.argument(description="历史项目，每行一个")]
+    ) -> ImportedProjects | Problem:
         """Bring in existing projects at their state, all or none (POST /projects/import)."""
-        got = await or_problem(info.context.projects.call(IMPORT, json=rows))
+        got = await or_problem(info.context.projects.call(IMPORT, json=[input_json(row) for row in rows]))
         return got if isinstance(got, Problem) else ImportedProjects(projects=got)

@@ -24,6 +24,7 @@ class Problem:
     code: str = strawberry.field(description="稳定的英文错误码，如 project.not_eligible；按它分支处理")
     message: str = strawberry.field(description="给人看的说明（中文）")
     fields: list[FieldProblem] = strawberry.field(description="出错的每个字段；与字段无关时为空")
+    cause: strawberry.Private[UpstreamProblem | None] = None  # the service's refusal, raised when the union lacks it
 
 
 @strawberry.type(description="不符合入库条件（严禁入库）：列出违反的每条规则")
@@ -87,22 +88,23 @@ def as_problem(error: UpstreamProblem) -> Problem | None:
     """The typed error for a refusal the caller can act on; None for the rest (raised as GraphQL errors)."""
     p, code, message, fields = error.problem, error.code, error.message, _fields(error)
     if code == "project.not_eligible":
-        return ProjectNotEligible(code=code, message=message, fields=fields, rules=p.get("rules", []))
+        return ProjectNotEligible(code=code, message=message, fields=fields, cause=error, rules=p.get("rules", []))
     if code == "project.invalid_transition":
         allowed = [AllowedAction(action=a, roles=r) for a, r in p.get("allowed_actions", {}).items()]
-        return InvalidTransition(code=code, message=message, fields=fields,
+        return InvalidTransition(code=code, message=message, fields=fields, cause=error,
                                  current_state=p.get("current_state", ""), allowed_actions=allowed)
     if error.status in (412, 428):
-        return PreconditionFailed(code=code, message=message, fields=fields,
+        return PreconditionFailed(code=code, message=message, fields=fields, cause=error,
                                   current_version=p.get("current_version"))
     if error.status == 403:
-        return Forbidden(code=code, message=message, fields=fields, allowed_roles=p.get("allowed_roles", []))
+        return Forbidden(code=code, message=message, fields=fields, cause=error,
+                         allowed_roles=p.get("allowed_roles", []))
     if code == "request.invalid":
-        return InvalidInput(code=code, message=message, fields=fields)
+        return InvalidInput(code=code, message=message, fields=fields, cause=error)
     if error.status == 404:
-        return NotFound(code=code, message=message, fields=fields)
+        return NotFound(code=code, message=message, fields=fields, cause=error)
     if error.status in (409, 422):
-        return Refused(code=code, message=message, fields=fields)
+        return Refused(code=code, message=message, fields=fields, cause=error)
     return None
 
 
@@ -117,4 +119,5 @@ async def or_problem(call: Awaitable[T]) -> T | Problem:
         return problem
 
 
-PROBLEM_TYPES = (ProjectNotEligible, InvalidInput, Forbidden, InvalidTransition, PreconditionFailed, NotFound, Refused)
+# What any write can meet: a bad payload, a role or scope refused, an unknown object, a rule of the service.
+REFUSALS = (InvalidInput, Forbidden, NotFound, Refused)

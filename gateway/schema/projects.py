@@ -17,8 +17,10 @@ from gateway.schema.arguments import After, First, ProjectId
 from gateway.schema.contract_types import contract_type, described_by
 from gateway.schema.enums import FundSource, ProjectCategory, ProjectStatus
 from gateway.schema.funds import ProjectFunding
+from gateway.schema.permissions import Roles
 from gateway.schema.problems import Forbidden, InvalidInput, Problem, ProjectNotEligible, Refused, or_problem
 from gateway.schema.text import free_text_field
+from services.kit.auth import Role
 
 
 @contract_type(contract.BudgetLineRead, name="BudgetLine", description="某一资金来源在某一年度的预算（元）")
@@ -192,7 +194,8 @@ class ProjectMutations:
 
     @strawberry.mutation(description="项目单位申报入库（进入已申报，待乡镇审核）。角色：project_owner；"
                                      "不符合入库条件（严禁入库的情形）时返回 ProjectNotEligible，列出违反的每条规则",
-                         graphql_type=SubmitProjectResult)
+                         graphql_type=SubmitProjectResult,
+                         extensions=[Roles(Role.PROJECT_OWNER)])
     async def submit_project(
             self, info: Info[Context, None],
             input: Annotated[ProjectInput, strawberry.argument(description="申报内容")]

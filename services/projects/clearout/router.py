@@ -2,22 +2,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
-from contracts.projects import BrokenRule, Candidate
+from contracts.projects import BrokenRule, Candidate, CountyCount
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.projects.clearout import sweep
 from services.projects.deps import Actor
 from services.projects.library.schemas import project_read
 
 router = APIRouter(prefix="/clearout", tags=["clear-out"])
-
-
-class CountyCount(BaseModel):
-    """Candidates per county."""
-
-    county_code: str
-    candidates: int
 
 
 @router.get("/candidates", response_model=Page[Candidate],

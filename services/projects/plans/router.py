@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from contracts.projects import PlanEntryRead, PlanRead
+from contracts.projects import PlanEntryRead, PlanMembership, PlanRead
 from services.kit.auth import Principal, Role, allow
 from services.kit.concurrency import IfMatch, etag
 from services.kit.errors import not_found
@@ -13,7 +13,7 @@ from services.projects.deps import Actor, Ctx
 from services.projects.lifecycle.service import load
 from services.projects.plans import repository, service
 from services.projects.plans.models import AnnualPlan
-from services.projects.plans.schemas import AdjustmentIn, PlanMembership
+from services.projects.plans.schemas import AdjustmentIn
 
 router = APIRouter(tags=["annual plans"])
 CountyOffice = Annotated[Principal, Depends(allow(Role.COUNTY_OFFICE))]
