@@ -210,7 +210,8 @@ class EmploymentQueries:
                   "limit": page_size(first), "after": after}
         return await info.context.employment.call(PLACEMENTS, params=params)
 
-    @strawberry.field(description="某期达标情况：骨干企业 period=YYYY，集团项目 period=YYYY-MM",
+    @strawberry.field(description="某期达标情况：骨干企业 period=YYYY，集团项目 period=YYYY-MM。Excel 台账（文件，"
+                                  "不经 GraphQL）：就业服务 REST GET /quotas/export.xlsx",
                       graphql_type=Page[Compliance])
     async def quota_compliance(
             self, info: Info[Context, None], kind: Kind,
@@ -264,7 +265,8 @@ class EmploymentMutations:
     """Actions of the employment service (hr)."""
 
     @strawberry.mutation(description=f"登记贫困劳动力。{HR}；身份证号码重复时返回 Refused(labourer.duplicate)；"
-                                     "身份证号码无效返回 InvalidInput", graphql_type=LabourerResult,
+                                     "身份证号码无效返回 InvalidInput。Excel 台账上传（文件，不经 GraphQL）："
+                                     "就业服务 REST POST /labourers/import.xlsx", graphql_type=LabourerResult,
                          extensions=[Roles(Role.HR)])
     async def register_labourer(
             self, info: Info[Context, None],
@@ -305,7 +307,9 @@ class EmploymentMutations:
         return await _post(info, REPORT_WORKFORCE, input_json(input))
 
     @strawberry.mutation(description=f"就业安置。{HR}；同一用工单位时间重叠时返回 Refused(placement.overlap)；"
-                                     "劳动力、用工单位或在建项目不存在返回 NotFound", graphql_type=PlacementResult,
+                                     "劳动力、用工单位或在建项目不存在返回 NotFound。"
+                                     "Excel 台账上传（文件，不经 GraphQL）："
+                                     "就业服务 REST POST /placements/import.xlsx", graphql_type=PlacementResult,
                          extensions=[Roles(Role.HR)])
     async def place_labourer(
             self, info: Info[Context, None],

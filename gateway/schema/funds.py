@@ -167,7 +167,8 @@ def _value(enum: StrEnum | None) -> str | None:
 class FundsQueries:
     """Reads of the funds service."""
 
-    @strawberry.field(description="资金批次，按新到旧分页", graphql_type=Page[FundBatch])
+    @strawberry.field(description="资金批次，按新到旧分页。Excel 台账（文件，不经 GraphQL）："
+                                  "资金服务 REST GET /ledgers/batches.xlsx", graphql_type=Page[FundBatch])
     async def fund_batches(self, info: Info[Context, None], county: County = None, source_level: Level = None,
                            year: YearFilter = None, first: First = 50, after: After = None
                            ) -> PageRead[contract.BatchRead]:
@@ -176,7 +177,8 @@ class FundsQueries:
                   "after": after}
         return await info.context.funds.call(BATCHES, params=params)
 
-    @strawberry.field(description="闲置资金清单，按金额从大到小分页", graphql_type=Page[IdleFund])
+    @strawberry.field(description="闲置资金清单，按金额从大到小分页。Excel 台账（文件，不经 GraphQL）："
+                                  "资金服务 REST GET /ledgers/idle-funds.xlsx", graphql_type=Page[IdleFund])
     async def idle_funds(
             self, info: Info[Context, None], county: County = None, source_level: Level = None,
             year: YearFilter = None,
@@ -200,7 +202,8 @@ class FundsQueries:
         """Idle money summed by the chosen dimensions (GET /idle-funds/sums)."""
         return await info.context.funds.call(IDLE_SUMS, params={"by": by, "county": county})
 
-    @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的",
+    @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的。Excel 台账（文件，"
+                                  "不经 GraphQL）：资金服务 REST GET /ledgers/rectification-cases.xlsx",
                       graphql_type=Page[RectificationCase])
     async def rectification_cases(
             self, info: Info[Context, None], county: County = None,

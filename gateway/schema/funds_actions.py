@@ -169,7 +169,9 @@ class FundsMutations:
         return await _post(info, ALLOCATE, body, idempotency_key, batch_id=batch_id)
 
     @strawberry.mutation(description="报账（登记支出）。角色：finance；凭证号重复、分配余额不足、项目已取消或"
-                                     "清理出库时返回 Refused；分配不存在返回 NotFound", graphql_type=SpendingResult,
+                                     "清理出库时返回 Refused；分配不存在返回 NotFound。"
+                                     "批量报账台账上传（文件，不经 GraphQL）："
+                                     "资金服务 REST POST /ledgers/spendings.xlsx", graphql_type=SpendingResult,
                          extensions=[Roles(Role.FINANCE)])
     async def record_spending(self, info: Info[Context, None], allocation_id: AllocationId, amount: Amount,
                               spent_on: On, voucher_no: Voucher,

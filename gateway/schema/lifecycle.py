@@ -484,7 +484,9 @@ class LifecycleMutations:
         return await _plan_call(info, ADJUST, county, year, version, body)
 
     @strawberry.mutation(description="导入已入库或实施中的历史项目，全部或全不。角色："
-                                     "county_office；任何一行有误时返回 InvalidInput（逐行逐字段），什么也不导入",
+                                     "county_office；任何一行有误时返回 InvalidInput（逐行逐字段），什么也不导入。"
+                                     "Excel 台账上传"
+                                     "（文件，不经 GraphQL）：项目库服务 REST POST /projects/import.xlsx?kind=existing",
                          graphql_type=ImportResult,
                          extensions=[Roles(Role.COUNTY_OFFICE)])
     async def import_existing_projects(

@@ -173,7 +173,8 @@ class ProjectQueries:
         """One entry through the request's batch loader."""
         return await info.context.loaders.project_by_id.load(id)
 
-    @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）")
+    @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）。"
+                                  "Excel 台账是文件，不经 GraphQL：项目库服务 REST GET /projects/export.xlsx")
     async def projects(self, info: Info[Context, None],
                        filter: Annotated[ProjectFilter | None, strawberry.argument(description="筛选条件")] = None,
                        first: First = 50, after: After = None) -> ProjectConnection:
