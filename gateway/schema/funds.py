@@ -152,9 +152,7 @@ class IdleFundSum:
 
 
 @contract_type(contract.ProjectFunding, name="ProjectFunding",
-               description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金",
-               descriptions={"spent": "已支出（扣除冲销）", "recovered": "已收回（回到批次未分配余额）",
-                             "balance": "余额"})
+               description="项目资金情况：分配总额 = 已支出 + 已收回 + 余额；闲置资金")
 class ProjectFunding:
     """contracts.funds.ProjectFunding."""
 
