@@ -1,6 +1,15 @@
 """The gateway's typed client of the projects service: every route it calls, each answering a contract model."""
 from contracts.page import Page
-from contracts.projects import Candidate, FigureRead, HistoryRead, ObjectionRead, PlanRead, ProjectRead
+from contracts.projects import (
+    Candidate,
+    CountyCount,
+    FigureRead,
+    HistoryRead,
+    ObjectionRead,
+    PlanMembership,
+    PlanRead,
+    ProjectRead,
+)
 from gateway.upstream import Caller, Endpoint, UpstreamProblem, ids_param
 
 PROJECTS = Endpoint("GET", "/projects", Page[ProjectRead])
@@ -17,6 +26,8 @@ PLAN = Endpoint("GET", "/plans/{county}/{year}", PlanRead)
 ROLL_OVER = Endpoint("POST", "/plans/{county}/{year}/rollover", PlanRead)
 ADJUST = Endpoint("POST", "/plans/{county}/{year}/adjustments", PlanRead)
 CANDIDATES = Endpoint("GET", "/clearout/candidates", Page[Candidate])
+CLEAROUT_SUMMARY = Endpoint("GET", "/clearout/summary", list[CountyCount])
+PROJECT_PLANS = Endpoint("GET", "/projects/{project_id}/plans", list[PlanMembership])
 FIGURES = Endpoint("GET", "/figures", list[FigureRead])
 # One endpoint per action on an entry; each answers the entry as it now stands.
 ACTIONS = {action: Endpoint("POST", f"/projects/{{project_id}}/{action}", ProjectRead)

@@ -1,10 +1,11 @@
 """GraphQL types of the employment service; the types are the contract's (contracts/employment.py)."""
+from typing import Annotated
+
 import strawberry
-from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from contracts import employment as contract
-from contracts.enums import EmployerKind, QuotaKind
+from contracts.enums import EmployerKind, Outcome, QuotaKind
 from gateway.context import Context
 from gateway.employment_client import COMPLIANCE
 from gateway.schema.contract_types import contract_type
@@ -23,7 +24,8 @@ class Compliance:
 
 
 async def _compliance(root: strawberry.Parent[contract.EmployerRead], info: Info[Context, None],
-                      period: str) -> list[contract.Compliance]:
+                      period: Annotated[str, strawberry.argument(description="期：骨干企业 YYYY，集团公司 YYYY-MM")]
+                      ) -> list[contract.Compliance]:
     if root.kind == EmployerKind.BASE:
         return []
     if root.kind == EmployerKind.ENTERPRISE:
@@ -90,17 +92,27 @@ class BreachLine:
 @contract_type(contract.ParticipantRead, name="Participant",
                description="培训学员；身份证号码仅对人社局与管理员完整显示")
 class Participant:
-    """contracts.employment.ParticipantRead; its outcome as text."""
+    """contracts.employment.ParticipantRead."""
 
-    outcome: str
+
+@strawberry.type(description="某一培训结果的人数")
+class OutcomeCount:
+    """One entry of a course's counts by outcome."""
+
+    outcome: Outcome = strawberry.field(description="培训结果")
+    count: int = strawberry.field(description="人数")
+
+
+def _outcomes(root: strawberry.Parent[contract.CourseRead]) -> list[OutcomeCount]:
+    return [OutcomeCount(outcome=o, count=root.outcomes[o.value]) for o in Outcome if o.value in root.outcomes]
 
 
 @contract_type(contract.CourseRead, name="Course", description="培训班：就业技能培训、创业培训、两后生中期职业培训")
 class Course:
-    """contracts.employment.CourseRead; its kind as text, the counts by outcome as JSON."""
+    """contracts.employment.CourseRead; the counts by outcome typed (a map in the contract)."""
 
-    kind: str
-    outcomes: JSON
+    outcomes: list[OutcomeCount] = strawberry.field(resolver=_outcomes,
+                                                    description="各培训结果的人数（没有学员的结果不列）")
 
 
 @contract_type(contract.LeaderFigures, name="LeaderFigures",

@@ -2,27 +2,42 @@
 
 strawberry marks the class itself, so a resolver can hand GraphQL a contract model's value as it is, and the
 schema modules import the enums from here (which declares them before any type uses them). An enum the gateway
-shows with its own words passes them as the description; the others keep the contract's docstring.
+shows with its own words passes them as the description; the others keep the contract's docstring. Each value
+is described by the contract's word for it (contracts.enums.TERMS).
 """
-from enum import Enum
+from collections.abc import Mapping
+from enum import Enum, StrEnum
 
 import strawberry
 
 from contracts.enums import (
+    TERMS,
+    CaseOrigin,
+    CaseStatus,
+    CourseKind,
     EmployerKind,
     FundSource,
     IdleClass,
+    ObjectionStatus,
+    Outcome,
     PlacementKind,
+    PlanEntryVia,
+    PlanStatus,
+    ProgressFlag,
     ProjectCategory,
     ProjectStatus,
     QuotaKind,
     QuotaStatus,
     Registration,
     SourceLevel,
+    SpendingKind,
+    Trend,
 )
 
-__all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
-           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "graphql_enum"]
+__all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
+           "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
+           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
+           "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -35,6 +50,16 @@ _WORDS: dict[type[Enum], str] = {
     PlacementKind: "安置去向",
     QuotaKind: "ENTERPRISE 骨干企业≥10%（年 YYYY）/ GROUP_PROJECT 集团项目 5%–10%（月）",
     QuotaStatus: "达标情况；未报送用工总数时为 NOT_REPORTED",
+    CaseStatus: "整改状态（rectification case status）",
+    CaseOrigin: "整改事项来源（why a case was opened）",
+    ObjectionStatus: "异议处理状态（objection status）",
+    PlanStatus: "年度计划状态（annual plan status）",
+    PlanEntryVia: "项目如何列入年度计划（how an entry came into a plan）",
+    SpendingKind: "报账记录类别（spending entry kind）",
+    ProgressFlag: "支出进度预警（spending progress flag）",
+    CourseKind: "培训类别（course kind）",
+    Outcome: "培训结果（course outcome）",
+    Trend: "趋势（trend between the last two periods）",
 }
 
 
@@ -42,6 +67,14 @@ def graphql_enum(cls: type[Enum]) -> type[Enum]:
     """Declare a contract enum as the GraphQL enum of its name (once); it is the same class afterwards."""
     if not hasattr(cls, "__strawberry_definition__"):
         strawberry.enum(cls, description=_WORDS.get(cls) or (cls.__doc__ or cls.__name__).strip())
+        describe_values(cls, TERMS)
+    return cls
+
+
+def describe_values(cls: type[Enum], words: Mapping[StrEnum, str]) -> type[Enum]:
+    """Describe each value of a strawberry enum by its word in `words` (a value without one keeps none)."""
+    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
+        value.description = words.get(cls[value.name], value.description)  # type: ignore[call-overload]
     return cls
 
 

@@ -13,24 +13,25 @@ T = TypeVar("T")
 class FieldProblem:
     """One failing field."""
 
-    field: str
-    message: str
+    field: str = strawberry.field(description="出错的字段路径（如 budget.0.amount）；整体错误为空字符串")
+    message: str = strawberry.field(description="原因（中文）")
 
 
 @strawberry.interface(description="业务错误：稳定的英文 code 与中文说明")
 class Problem:
     """A refusal the caller can act on."""
 
-    code: str
-    message: str
-    fields: list[FieldProblem]
+    code: str = strawberry.field(description="稳定的英文错误码，如 project.not_eligible；按它分支处理")
+    message: str = strawberry.field(description="给人看的说明（中文）")
+    fields: list[FieldProblem] = strawberry.field(description="出错的每个字段；与字段无关时为空")
+    cause: strawberry.Private[UpstreamProblem | None] = None  # the service's refusal, raised when the union lacks it
 
 
 @strawberry.type(description="不符合入库条件（严禁入库）：列出违反的每条规则")
 class ProjectNotEligible(Problem):
     """project.not_eligible."""
 
-    rules: list[str]
+    rules: list[str] = strawberry.field(description="违反的每条入库规则（中文）")
 
 
 @strawberry.type(description="输入有误：列出每个出错字段")
@@ -42,30 +43,30 @@ class InvalidInput(Problem):
 class Forbidden(Problem):
     """A 403: the role may not, or the object is outside the caller's scope."""
 
-    allowed_roles: list[str]
+    allowed_roles: list[str] = strawberry.field(description="可以执行该操作的角色；范围不符时为空")
 
 
 @strawberry.type(description="某一状态下允许的操作及可执行的角色")
 class AllowedAction:
     """An action allowed in the current state, and who may take it."""
 
-    action: str
-    roles: list[str]
+    action: str = strawberry.field(description="操作（ProjectAction 的值，如 approve）")
+    roles: list[str] = strawberry.field(description="可执行该操作的角色")
 
 
 @strawberry.type(description="当前状态不允许该操作：给出当前状态与允许的操作")
 class InvalidTransition(Problem):
     """project.invalid_transition."""
 
-    current_state: str
-    allowed_actions: list[AllowedAction]
+    current_state: str = strawberry.field(description="对象的当前状态（如 ProjectStatus 的值）")
+    allowed_actions: list[AllowedAction] = strawberry.field(description="当前状态下允许的操作；终局状态为空")
 
 
 @strawberry.type(description="版本已过期（他人已修改）或缺少版本号：请重新读取后再操作")
 class PreconditionFailed(Problem):
     """A 412 or 428."""
 
-    current_version: int | None
+    current_version: int | None = strawberry.field(description="当前版本号；缺少版本号时为空")
 
 
 @strawberry.type(description="对象不存在或不在查看范围内")
@@ -87,22 +88,23 @@ def as_problem(error: UpstreamProblem) -> Problem | None:
     """The typed error for a refusal the caller can act on; None for the rest (raised as GraphQL errors)."""
     p, code, message, fields = error.problem, error.code, error.message, _fields(error)
     if code == "project.not_eligible":
-        return ProjectNotEligible(code=code, message=message, fields=fields, rules=p.get("rules", []))
+        return ProjectNotEligible(code=code, message=message, fields=fields, cause=error, rules=p.get("rules", []))
     if code == "project.invalid_transition":
         allowed = [AllowedAction(action=a, roles=r) for a, r in p.get("allowed_actions", {}).items()]
-        return InvalidTransition(code=code, message=message, fields=fields,
+        return InvalidTransition(code=code, message=message, fields=fields, cause=error,
                                  current_state=p.get("current_state", ""), allowed_actions=allowed)
     if error.status in (412, 428):
-        return PreconditionFailed(code=code, message=message, fields=fields,
+        return PreconditionFailed(code=code, message=message, fields=fields, cause=error,
                                   current_version=p.get("current_version"))
     if error.status == 403:
-        return Forbidden(code=code, message=message, fields=fields, allowed_roles=p.get("allowed_roles", []))
+        return Forbidden(code=code, message=message, fields=fields, cause=error,
+                         allowed_roles=p.get("allowed_roles", []))
     if code == "request.invalid":
-        return InvalidInput(code=code, message=message, fields=fields)
+        return InvalidInput(code=code, message=message, fields=fields, cause=error)
     if error.status == 404:
-        return NotFound(code=code, message=message, fields=fields)
+        return NotFound(code=code, message=message, fields=fields, cause=error)
     if error.status in (409, 422):
-        return Refused(code=code, message=message, fields=fields)
+        return Refused(code=code, message=message, fields=fields, cause=error)
     return None
 
 
@@ -117,4 +119,5 @@ async def or_problem(call: Awaitable[T]) -> T | Problem:
         return problem
 
 
-PROBLEM_TYPES = (ProjectNotEligible, InvalidInput, Forbidden, InvalidTransition, PreconditionFailed, NotFound, Refused)
+# What any write can meet: a bad payload, a role or scope refused, an unknown object, a rule of the service.
+REFUSALS = (InvalidInput, Forbidden, NotFound, Refused)

@@ -13,11 +13,14 @@ from contracts.funds import ProjectFunding as ProjectFundingRead
 from contracts.page import encode_cursor
 from gateway.context import Context
 from gateway.projects_client import PROJECTS, SUBMIT
-from gateway.schema.contract_types import contract_type
+from gateway.schema.arguments import After, First, ProjectId
+from gateway.schema.contract_types import contract_type, described_by
 from gateway.schema.enums import FundSource, ProjectCategory
 from gateway.schema.funds import ProjectFunding
+from gateway.schema.permissions import Roles
 from gateway.schema.problems import Forbidden, InvalidInput, Problem, ProjectNotEligible, Refused, or_problem
 from gateway.schema.text import free_text_field
+from services.kit.auth import Role
 
 
 @contract_type(contract.BudgetLineRead, name="BudgetLine", description="某一资金来源在某一年度的预算（元）")
@@ -49,36 +52,40 @@ class Project:
         description="项目资金情况（分配、支出、余额、闲置）；资金服务不可用时为 null 并附错误")
 
 
-@strawberry.type
+@strawberry.type(description="项目列表中的一项及其游标（edge）")
 class ProjectEdge:
     """One entry of the connection with its cursor."""
 
-    cursor: str
-    node: contract.ProjectRead = strawberry.field(graphql_type=Project)
+    cursor: str = strawberry.field(description="该项的游标：作为 after 传回，从其后读起")
+    node: contract.ProjectRead = strawberry.field(graphql_type=Project, description="项目")
 
 
-@strawberry.type
+@strawberry.type(description="本页在列表中的位置（page info）")
 class PageInfo:
     """Where the connection's page ends."""
 
-    has_next_page: bool
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="其后是否还有项目")
+    end_cursor: str | None = strawberry.field(description="本页最后一项的游标：作为 after 传回取下一页；本页为空时为空")
 
 
 @strawberry.type(description="项目列表的一页（游标分页）")
 class ProjectConnection:
     """A Relay connection over the library list."""
 
-    edges: list[ProjectEdge]
-    page_info: PageInfo
+    edges: list[ProjectEdge] = strawberry.field(description="本页的项目，按新到旧")
+    page_info: PageInfo = strawberry.field(description="是否还有下一页及其游标")
 
 
-@strawberry.input(description="项目列表筛选条件")
+@described_by(contract.ProjectRead, county="县区代码（GB/T 2260，六位）；县级角色只见本县区",
+              status="只列该状态的项目", category="只列该类别的项目",
+              year="只列计划实施期（开工至完工年度）含该年度的项目", owner_org="只列该主管单位的项目")
+@strawberry.input(description="项目列表筛选条件（每项为空即不筛选）")
 class ProjectFilter(contract.ProjectFilter):
     """The list's filters, the contract's own (the REST list takes the same)."""
 
 
-@strawberry.input
+@described_by(contract.BudgetLineRead, amount="预算金额（元，大于 0，最多两位小数）")
+@strawberry.input(description="一行预算：某一资金来源在某一年度的金额")
 class BudgetLineInput:
     """A budget line as submitted."""
 
@@ -87,7 +94,8 @@ class BudgetLineInput:
     amount: Decimal
 
 
-@strawberry.input
+@described_by(contract.Beneficiaries)
+@strawberry.input(description="带贫减贫机制（申报）")
 class BeneficiariesInput:
     """How the project reduces poverty, as submitted."""
 
@@ -97,7 +105,8 @@ class BeneficiariesInput:
     description: str = free_text_field("")
 
 
-@strawberry.input
+@described_by(contract.PerformanceTarget)
+@strawberry.input(description="绩效目标（申报）")
 class PerformanceTargetInput:
     """A performance target as submitted."""
 
@@ -106,6 +115,8 @@ class PerformanceTargetInput:
     target_value: Decimal
 
 
+@described_by(contract.ProjectRead, owner_org="项目主管单位；项目单位账号可省略，取自凭证的 org",
+              budget="分来源、分年度的预算（至少一行）")
 @strawberry.input(description="项目入库申报")
 class ProjectInput:
     """A new entry as an owner submits it."""
@@ -143,7 +154,8 @@ def input_json(value: Any) -> Any:
 
 
 SubmitProjectResult = Annotated[Project | ProjectNotEligible | InvalidInput | Forbidden | Refused,
-                                strawberry.union("SubmitProjectResult")]
+                                strawberry.union("SubmitProjectResult",
+                                                 description="申报结果：项目，或不符合入库条件、输入有误、无权、被拒绝")]
 
 
 @strawberry.type
@@ -151,13 +163,15 @@ class ProjectQueries:
     """Reads of library entries."""
 
     @strawberry.field(description="按 id 读取一个项目；无权查看或不存在时为 null", graphql_type=Project | None)
-    async def project(self, info: Info[Context, None], id: int) -> contract.ProjectRead | None:
+    async def project(self, info: Info[Context, None], id: ProjectId) -> contract.ProjectRead | None:
         """One entry through the request's batch loader."""
         return await info.context.loaders.project_by_id.load(id)
 
-    @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）")
-    async def projects(self, info: Info[Context, None], filter: ProjectFilter | None = None,
-                       first: int = 50, after: str | None = None) -> ProjectConnection:
+    @strawberry.field(description="项目库列表，按新到旧，游标分页（first 最多 200）。"
+                                  "Excel 台账是文件，不经 GraphQL：项目库服务 REST GET /projects/export.xlsx")
+    async def projects(self, info: Info[Context, None],
+                       filter: Annotated[ProjectFilter | None, strawberry.argument(description="筛选条件")] = None,
+                       first: First = 50, after: After = None) -> ProjectConnection:
         """A Relay connection over one page of the library list (GET /projects)."""
         params = (input_json(filter) if filter else {}) | {"limit": max(1, min(first, 200)), "after": after or None}
         page = await info.context.projects.call(PROJECTS, params=params)
@@ -173,9 +187,14 @@ class ProjectQueries:
 class ProjectMutations:
     """Submitting an entry."""
 
-    @strawberry.mutation(description="项目单位申报入库；不符合入库条件时返回 ProjectNotEligible",
-                         graphql_type=SubmitProjectResult)
-    async def submit_project(self, info: Info[Context, None], input: ProjectInput) -> contract.ProjectRead | Problem:
+    @strawberry.mutation(description="项目单位申报入库（进入已申报，待乡镇审核）。角色：project_owner；"
+                                     "不符合入库条件（严禁入库的情形）时返回 ProjectNotEligible，列出违反的每条规则",
+                         graphql_type=SubmitProjectResult,
+                         extensions=[Roles(Role.PROJECT_OWNER)])
+    async def submit_project(
+            self, info: Info[Context, None],
+            input: Annotated[ProjectInput, strawberry.argument(description="申报内容")]
+    ) -> contract.ProjectRead | Problem:
         """Submit a new entry (POST /projects)."""
         created = await or_problem(info.context.projects.call(SUBMIT, json=input_json(input)))
         if isinstance(created, contract.ProjectRead):

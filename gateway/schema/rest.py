@@ -11,8 +11,6 @@ from typing import Annotated, Any, TypeVar
 
 import strawberry
 
-from gateway.schema.problems import PROBLEM_TYPES
-
 T = TypeVar("T")
 
 
@@ -37,6 +35,8 @@ def _convert(annotation: Any, value: Any) -> Any:
         return value
     if target in (date, datetime):
         return target.fromisoformat(value)
+    if target is int:  # a number some writer kept as text (the projects service's import records)
+        return int(value)
     if target is Decimal or issubclass(target, Enum):
         return target(value)
     return value
@@ -60,6 +60,10 @@ def from_rest(cls: type[T], d: dict[str, Any]) -> T:
     return cls(**values)
 
 
-def result_union(name: str, success: type) -> Any:
-    """A mutation result: the success type or any typed problem."""
-    return Annotated[functools.reduce(operator.or_, (success, *PROBLEM_TYPES)), strawberry.union(name)]
+def result_union(name: str, success: type, *problems: type) -> Any:
+    """A mutation result: the success type or one of the typed problems this mutation can return."""
+    success_name = success.__strawberry_definition__.name  # type: ignore[attr-defined]
+    listed = "、".join(p.__strawberry_definition__.name for p in problems)  # type: ignore[attr-defined]
+    description = f"成功时为 {success_name}；被拒绝时为 {listed} 之一（均实现 Problem，按 __typename 与 code 分支）"
+    members = functools.reduce(operator.or_, (success, *problems))
+    return Annotated[members, strawberry.union(name, description=description)]

@@ -7,7 +7,7 @@ predicate is the kit's `control_char_message`.
 """
 import dataclasses
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from graphql import (
@@ -48,11 +48,6 @@ class FreeText:
 def free_text_field(default: Any = dataclasses.MISSING) -> Any:
     """An input field of free text (tab and newline allowed); required unless a default is given."""
     return strawberry.field(default=default, directives=[FreeText()])
-
-
-# An argument of free text: `note: FreeTextArg = ""`.
-FreeTextArg = Annotated[str, strawberry.argument(directives=[FreeText()])]
-OptionalFreeTextArg = Annotated[str | None, strawberry.argument(directives=[FreeText()])]
 
 
 def _is_free(definition: GraphQLArgument | GraphQLInputField) -> bool:

@@ -121,15 +121,16 @@ async def test_group_project_band_through_graphql(employment_gateway, backend: s
 
 async def test_course_mutations(employment_gateway, backend: str) -> None:
     gateway, _ = employment_gateway
-    add = """mutation($k: String!) { addCourse(input: {kind: $k, name: "电商培训", countyCode: "450225",
+    add = """mutation($k: CourseKind!) { addCourse(input: {kind: $k, name: "电商培训", countyCode: "450225",
                startsOn: "2026-04-01"}) { __typename ... on Course { id kindLabel } ... on Problem { code } } }"""
-    wrong = (await gql(gateway, add, HR, k="cooking"))["data"]["addCourse"]
-    assert wrong == {"__typename": "InvalidInput", "code": "request.invalid"}
-    course = (await gql(gateway, add, HR, k="entrepreneurship"))["data"]["addCourse"]
+    wrong = await gql(gateway, add, HR, k="COOKING")  # not a kind: refused by the schema, before any call
+    assert wrong["data"] is None and "CourseKind" in wrong["errors"][0]["message"]
+    course = (await gql(gateway, add, HR, k="ENTREPRENEURSHIP"))["data"]["addCourse"]
     assert course["kindLabel"] == "创业培训"
     lab = await _labourer(gateway)
-    enrol = """mutation($c: Int!, $l: Int!) { setCourseParticipant(courseId: $c, labourerId: $l, outcome: "employed") {
-                 __typename ... on Course { outcomes participants { labourerIdNumber } } } }"""
+    enrol = """mutation($c: Int!, $l: Int!) { setCourseParticipant(courseId: $c, labourerId: $l, outcome: EMPLOYED) {
+                 __typename ... on Course { outcomes { outcome count }
+                                            participants { labourerIdNumber outcome } } } }"""
     got = (await gql(gateway, enrol, HR, c=course["id"], l=lab["id"]))["data"]["setCourseParticipant"]
-    assert got["outcomes"] == {"employed": 1}
-    assert got["participants"] == [{"labourerIdNumber": lab["idNumber"]}]  # hr sees it whole
+    assert got["outcomes"] == [{"outcome": "EMPLOYED", "count": 1}]
+    assert got["participants"] == [{"labourerIdNumber": lab["idNumber"], "outcome": "EMPLOYED"}]  # hr sees it whole

@@ -62,7 +62,7 @@ QUERIES = {
     "workforceReports": "query($e: Int) { workforceReports(employerId: $e) { total revision current } }",
     "placements": "{ placements { items { labourerIdNumber labourer { idNumber } employer { name } } } }",
     "quotaCompliance": "{ quotaCompliance(kind: GROUP_PROJECT, period: \"2026-03\") { items { status placed } } }",
-    "courses": "{ courses { items { name outcomes participants { labourerIdNumber outcome } } } }",
+    "courses": "{ courses { items { name outcomes { outcome count } participants { labourerIdNumber outcome } } } }",
     "labourLeaders": "{ labourLeaders(asOf: \"2026-12-31\") { leader brought stillPlaced3m } }",
     "labourExport": "{ labourExport(year: 2026) { province labourers } }",
     "quotaBreaches": "{ quotaBreaches(kind: ENTERPRISE, periodFrom: \"2026\", periodTo: \"2026\") { key trend } }",

@@ -12,6 +12,7 @@ ALLOWED = {
     "services.kit.body_limit", "services.kit.docs", "services.kit.errors", "services.kit.headers",
     "services.kit.metrics", "services.kit.settings",
     "services.kit.counties",  # the ten county codes a path parameter is checked against before any call
+    "services.kit.auth",  # the roles, which the mutations' permission classes declare and pre-check
 }
 
 

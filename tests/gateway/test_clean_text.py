@@ -66,8 +66,12 @@ async def test_a_free_text_argument_keeps_newlines_and_a_plain_one_refuses_them(
     assert len(system.seen) == calls
 
 
-async def test_json_rows_are_walked_too(system):
-    mutation = "mutation($rows: JSON!) { importExistingProjects(rows: $rows) { __typename } }"
-    fields = _refusal(await gql(system.gateway, mutation, COUNTY, rows=[{"name": "ok"}, {"name": "a\x00"}]))
+async def test_a_list_of_input_objects_is_walked_row_by_row(system):
+    mutation = "mutation($rows: [ExistingProjectInput!]!) { importExistingProjects(rows: $rows) { __typename } }"
+    row = {"name": "ok", "countyCode": "450225", "township": "四荣乡", "village": "东田村", "category": "INDUSTRY",
+           "usesFiscalFunds": True, "budget": [{"source": "CENTRAL", "year": 2018, "amount": "100"}],
+           "beneficiaries": {"description": "带贫"}, "targets": [], "plannedStartYear": 2018,
+           "plannedEndYear": 2018, "ownerOrg": "融水县农业局", "status": "ADMITTED", "admittedOn": "2018-03-01"}
+    fields = _refusal(await gql(system.gateway, mutation, COUNTY, rows=[row, row | {"name": "a\x00"}]))
     assert [f["field"] for f in fields] == ["importExistingProjects.rows[1].name"]
     assert system.seen == []

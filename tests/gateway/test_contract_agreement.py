@@ -22,7 +22,8 @@ PAIRS: dict[str, type[BaseModel]] = {
     "Project": projects.ProjectRead, "BudgetLine": projects.BudgetLineRead, "Beneficiaries": projects.Beneficiaries,
     "PerformanceTarget": projects.PerformanceTarget, "HistoryStep": projects.HistoryRead,
     "Objection": projects.ObjectionRead, "PlanEntry": projects.PlanEntryRead, "Plan": projects.PlanRead,
-    "Figure": projects.FigureRead, "BrokenRule": projects.BrokenRule, "ClearoutCandidate": projects.Candidate,
+    "Figure": projects.FigureRead, "PlanMembership": projects.PlanMembership, "ClearoutCount": projects.CountyCount,
+    "BrokenRule": projects.BrokenRule, "ClearoutCandidate": projects.Candidate,
     "FundBatch": funds.BatchRead, "Allocation": funds.AllocationRead, "Spending": funds.SpendingRead,
     "Recovery": funds.RecoveryRead, "Transfer": funds.TransferRead, "IdleFund": funds.IdleItem,
     "RectificationCase": funds.CaseRead, "Announcement": funds.AnnouncementRead, "Evaluation": funds.EvaluationRead,
@@ -36,13 +37,11 @@ PAIRS: dict[str, type[BaseModel]] = {
 }
 NOT_SHOWN = {employment.BreachReport}  # quotaBreaches answers its lines
 DECLARED = {
-    # Plain strings in the contract that GraphQL offers as the enum of the same values.
-    ("IdleFund", "kind"): "IdleItemKind!", ("IdleFund", "sourceLevel"): "SourceLevel!",
-    ("SpendingProgress", "sourceLevel"): "SourceLevel!",
+    # contracts.enums.ItemKind, which GraphQL names IdleItemKind.
+    ("IdleFund", "kind"): "IdleItemKind!",
     # JSON maps in the contract that GraphQL types.
     ("Announcement", "allocations"): "[AnnouncedAllocation!]!", ("Evaluation", "indicators"): "[EvaluationIndicator!]!",
-    # Enums in the contract that GraphQL showed as text before the contracts existed (clients match on the values).
-    ("Participant", "outcome"): "String!", ("Course", "kind"): "String!",
+    ("Course", "outcomes"): "[OutcomeCount!]!", ("HistoryStep", "data"): "HistoryData!",
 }
 LINKS = {"Project": {"funding"}, "Employer": {"compliance"}, "Placement": {"labourer", "employer"}}
 

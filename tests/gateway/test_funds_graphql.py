@@ -59,30 +59,32 @@ async def test_funding_idle_funds_and_typed_problems(stack):
                               "spendingProgress { spent flag } }", FINANCE)
     assert idle["data"]["idleFunds"] == {"items": [{"idleClass": "RECOVER", "amount": "200.00", "projectId": ids[1]}],
                                          "nextCursor": None}
-    assert idle["data"]["spendingProgress"] == [{"spent": "0.00", "flag": "red"}]
+    assert idle["data"]["spendingProgress"] == [{"spent": "0.00", "flag": "RED"}]
     opened = await gql(gateway, """mutation($a: Int!) { openRectificationCase(input: {allocationId: $a,
       measure: "收回", responsibleUnit: "融水县财政局"}) {
       __typename ... on RectificationCase { id status version } } }""",
                        FINANCE, a=funding[ids[1]] and (await _allocation_of(gateway, ids[1])))
     case = opened["data"]["openRectificationCase"]
-    assert case["status"] == "open"
+    assert case["status"] == "OPEN"
     close = await gql(gateway, CLOSE, FINANCE, id=case["id"], v=case["version"])
     refusal = {"__typename": "Refused", "code": "funds.rectification_unresolved"}
     assert close["data"]["closeRectificationCase"] == refusal
     started = await gql(gateway, """mutation($id: Int!, $v: Int!) { startRectificationCase(id: $id, version: $v) {
       __typename ... on RectificationCase { status version } } }""", FINANCE, id=case["id"], v=case["version"])
-    assert started["data"]["startRectificationCase"] == {"__typename": "RectificationCase", "status": "rectifying",
+    assert started["data"]["startRectificationCase"] == {"__typename": "RectificationCase", "status": "RECTIFYING",
                                                          "version": case["version"] + 1}
     stale = await gql(gateway, CLOSE, FINANCE, id=case["id"], v=case["version"])
     assert stale["data"]["closeRectificationCase"] == {"__typename": "PreconditionFailed",
                                                        "code": "precondition.failed"}
     sums = await gql(gateway, '{ idleFundSums(by: "idle_class") { idleClass amount items } }', FINANCE)
-    assert sums["data"]["idleFundSums"] == [{"idleClass": "recover", "amount": "200.00", "items": 1}]
+    assert sums["data"]["idleFundSums"] == [{"idleClass": "RECOVER", "amount": "200.00", "items": 1}]
     swept = await gql(gateway, "mutation { openIdleCases { id } }", FINANCE)
     assert swept["data"]["openIdleCases"] == []  # the only idle item already has its case
-    cases = await gql(gateway, "{ rectificationCases { items { id status overdue } nextCursor } }", FINANCE)
+    cases = await gql(gateway, "{ rectificationCases(status: RECTIFYING) { items { id status overdue } nextCursor "
+                               "hasNextPage } }", FINANCE)
     assert cases["data"]["rectificationCases"] == {
-        "items": [{"id": case["id"], "status": "rectifying", "overdue": False}], "nextCursor": None}
+        "items": [{"id": case["id"], "status": "RECTIFYING", "overdue": False}], "nextCursor": None,
+        "hasNextPage": False}
 
 
 ANNOUNCE = """mutation($b: Int!) { publishAnnouncement(batchId: $b, title: "2016 年扶贫资金分配公示", days: 10) {
@@ -128,7 +130,7 @@ async def test_announcements_and_evaluations_page_by_page(stack):
 
 LEDGER = """query($b: Int!, $a: Int!, $p: Int!) {
   project(id: $p) { funding { allocated spent recovered balance } }
-  fundAllocations(batchId: $b, first: 1) { items { projectId amount balance } nextCursor }
+  fundAllocations(batchId: $b, first: 1) { items { projectId amount balance } nextCursor hasNextPage }
   spendings(allocationId: $a) { items { kind amount voucherNo } nextCursor }
   fundRecoveries { items { allocationId amount reallocated } nextCursor }
   rectificationWeeklyNotice { counties { countyCode new overdue closed } } }"""
@@ -158,7 +160,8 @@ async def test_allocations_spendings_recoveries_and_the_weekly_notice(stack):
     assert Decimal(funding["allocated"]) == sum(Decimal(funding[k]) for k in ("spent", "recovered", "balance"))
     assert data["fundAllocations"]["items"] == [{"projectId": ids[0], "amount": "400.00", "balance": "200.00"}]
     assert data["fundAllocations"]["nextCursor"] is not None  # the second allocation is on the next page
-    assert data["spendings"] == {"items": [{"kind": "spend", "amount": "150.00", "voucherNo": "V-3"}],
+    assert data["fundAllocations"]["hasNextPage"] is True
+    assert data["spendings"] == {"items": [{"kind": "SPEND", "amount": "150.00", "voucherNo": "V-3"}],
                                  "nextCursor": None}
     assert data["fundRecoveries"]["items"] == [{"allocationId": first["id"], "amount": "50.00",
                                                 "reallocated": "0.00"}]

@@ -95,7 +95,7 @@ def test_batch_to_idle_to_recovered_reallocated_and_closed(stack: Stack, gateway
     case = act(gateway_http, """mutation($a: Int!) { openRectificationCase(input: {allocationId: $a,
         measure: "项目已清理出库，收回资金另行安排", responsibleUnit: "融水县财政局"}) {
         ... on RectificationCase { id status idleClass version } ... on Problem { code } } }""", a=second["id"])
-    assert (case["status"], case["idleClass"]) == ("open", "recover")
+    assert (case["status"], case["idleClass"]) == ("OPEN", "RECOVER")
     recovery = act(gateway_http, """mutation($a: Int!, $key: String!) { recoverFunds(allocationId: $a,
         amount: "400000", reason: "项目清理出库", idempotencyKey: $key) {
         ... on Recovery { id } ... on Problem { code } } }""",
@@ -110,7 +110,7 @@ def test_batch_to_idle_to_recovered_reallocated_and_closed(stack: Stack, gateway
     closed = act(gateway_http, """mutation($id: Int!, $v: Int!) { closeRectificationCase(id: $id, version: $v,
         note: "已收回并另行安排") { ... on RectificationCase { status } ... on Problem { code } } }""",
                  id=case["id"], v=case["version"])
-    assert closed == {"status": "closed"}
+    assert closed == {"status": "CLOSED"}
     p = progress(gateway_http)
     assert (p["received"], p["allocated"], p["spent"], p["recovered"], p["idle"]) == \
         (1000000, 1000000, 150000, 400000, 0)

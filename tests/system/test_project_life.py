@@ -63,7 +63,7 @@ def test_full_life_through_the_gateway(gateway_http, move_clock):
     rolled = gql(gateway_http, "mutation($v: Int!) { rollOverPlan(county: \"450225\", year: 2019, version: $v) "
                                "{ __typename ... on Plan { year entries { projectId addedVia } } } }", COUNTY,
                  v=plan["version"])["data"]["rollOverPlan"]
-    assert rolled["year"] == 2020 and {"projectId": e.id, "addedVia": "rollover"} in rolled["entries"]
+    assert rolled["year"] == 2020 and {"projectId": e.id, "addedVia": "ROLLOVER"} in rolled["entries"]
     e.version = gql(gateway_http, "query($id: Int!) { project(id: $id) { version } }", COUNTY,
                     id=e.id)["data"]["project"]["version"]
 
@@ -84,4 +84,4 @@ def test_full_life_through_the_gateway(gateway_http, move_clock):
         "submit", "approve", "return", "edit", "resubmit", "approve", "approve", "object", "resolve_objection",
         "admit", "schedule", "rollover", "start", "report_progress", "report_progress", "complete", "accept",
         "settle"]
-    assert timeline[-1]["toStatus"] == "settled"
+    assert timeline[-1]["toStatus"] == "SETTLED"

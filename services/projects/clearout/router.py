@@ -3,10 +3,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from contracts.projects import Candidate
+from contracts.projects import Candidate, CountyCount
 from services.kit.pagination import MAX_PAGE, Page
 from services.projects.clearout import service
-from services.projects.clearout.schemas import CountyCount
 from services.projects.deps import Actor
 
 router = APIRouter(prefix="/clearout", tags=["clear-out"])

@@ -1,9 +1,8 @@
 """The clear-out lists (清理出库): candidates with the rules they break, and how many each county has."""
-from contracts.projects import BrokenRule, Candidate
+from contracts.projects import BrokenRule, Candidate, CountyCount
 from services.kit.pagination import Page, decode_cursor, page_of
 from services.projects.clearout import sweep
 from services.projects.clearout.repository import CandidateRepository
-from services.projects.clearout.schemas import CountyCount
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
 from services.projects.library.schemas import project_read

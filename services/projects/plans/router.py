@@ -1,7 +1,7 @@
 """REST endpoints of the rolling annual plans, and the actions on an entry that change its plans."""
 from fastapi import APIRouter, Response
 
-from contracts.projects import PlanRead, ProjectRead
+from contracts.projects import PlanMembership, PlanRead, ProjectRead
 from services.kit.concurrency import IfMatch, etag
 from services.kit.ids import Id
 from services.kit.values import Year
@@ -10,7 +10,7 @@ from services.projects.lifecycle.router import REFUSALS, answer
 from services.projects.lifecycle.schemas import ReasonIn, ScheduleIn
 from services.projects.lifecycle.transitions import Action
 from services.projects.plans import service
-from services.projects.plans.schemas import AdjustmentIn, PlanMembership
+from services.projects.plans.schemas import AdjustmentIn
 
 router = APIRouter(tags=["annual plans"])
 # Scheduling and ending an entry are actions on the entry, documented with the other actions.

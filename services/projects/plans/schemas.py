@@ -1,7 +1,5 @@
-"""Shapes of annual plans as read and changed."""
-from datetime import date
-
-from pydantic import BaseModel, Field
+"""Shapes of annual plans as changed; as read they are contracts.projects.PlanRead and PlanMembership."""
+from pydantic import Field
 
 from services.kit.inputs import FreeText, StrictInput
 
@@ -12,14 +10,3 @@ class AdjustmentIn(StrictInput):
     add: list[int] = Field(default_factory=list, max_length=200)
     remove: list[int] = Field(default_factory=list, max_length=200)
     reason: FreeText = Field(min_length=1, max_length=2000)
-
-
-class PlanMembership(BaseModel):
-    """One plan an entry has been in."""
-
-    year: int
-    plan_status: str
-    added_via: str
-    added_on: date
-    removed_on: date | None
-    removed_reason: str | None

@@ -2,7 +2,7 @@
 entry early, which takes it out of its open plans."""
 from contracts.enums import PlanChange
 from contracts.events.projects import AnnualPlanChanged
-from contracts.projects import PlanEntryRead, PlanRead
+from contracts.projects import PlanEntryRead, PlanMembership, PlanRead
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
@@ -13,7 +13,6 @@ from services.projects.lifecycle.service import guard, load, record, snapshot, t
 from services.projects.lifecycle.transitions import Action
 from services.projects.plans.models import AnnualPlan, PlanEntry
 from services.projects.plans.repository import AnnualPlanRepository, PlanEntryRepository
-from services.projects.plans.schemas import PlanMembership
 from services.projects.terms import PlanStatus
 from services.projects.terms import ProjectStatus as S
 
