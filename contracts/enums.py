@@ -8,6 +8,7 @@ class FeedName(StrEnum):
     PROJECTS = "projects"  # 项目库
     FUNDS = "funds"  # 财政扶贫资金
     EMPLOYMENT = "employment"  # 就业扶贫
+    COLLABORATION = "collaboration"  # 粤桂扶贫协作
 
 
 class ProjectStatus(StrEnum):

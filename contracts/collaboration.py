@@ -1,0 +1,177 @@
+"""What the collaboration service answers (粤桂扶贫协作): pairings, agreements and key tasks, Guangdong money,
+collaboration projects, industry, talent and labour figures, the yearly scorecard.
+
+Services build these from their rows and declare them as `response_model`; the gateway and the reporting service
+parse answers into them. Money is Decimal yuan with two decimals; rates are fractions (0–1) with four decimals.
+"""
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class PairingLevel(StrEnum):
+    """At which level two sides are paired (结对层级)."""
+
+    CITY = "city"  # 市际结对（湛江市—柳州市）
+    COUNTY = "county"  # 县际结对
+    TOWNSHIP = "township"  # 镇（乡）结对
+    VILLAGE_ENTERPRISE = "village_enterprise"  # 村企结对
+    SCHOOL = "school"  # 学校结对
+    HOSPITAL = "hospital"  # 医院结对
+
+
+class PairingStatus(StrEnum):
+    """Whether a pairing is still being carried out."""
+
+    ACTIVE = "active"  # 结对中
+    ENDED = "ended"  # 已结束
+
+
+class TaskArea(StrEnum):
+    """The areas of the framework agreement's key task list (重点任务领域)."""
+
+    LEADERSHIP = "leadership"  # 组织领导
+    FUNDING = "funding"  # 资金支持
+    INDUSTRY = "industry"  # 产业合作
+    LABOUR = "labour"  # 劳务协作
+    TALENT = "talent"  # 人才交流
+    PROSPERITY = "prosperity"  # 携手奔小康
+    CONSUMPTION = "consumption"  # 消费扶贫
+
+
+class LinkageMechanism(StrEnum):
+    """How a collaboration project lifts poor households (带贫减贫机制)."""
+
+    DIVIDEND = "dividend"  # 入股分红
+    WAGES = "wages"  # 务工工资
+    LAND_RENT = "land_rent"  # 土地流转租金
+    PURCHASE_ORDERS = "purchase_orders"  # 订单收购
+
+
+class TalentDirection(StrEnum):
+    """Which way a cadre or technician went (人才交流方向)."""
+
+    TO_LIUZHOU = "to_liuzhou"  # 广东选派到柳州
+    TO_GUANGDONG = "to_guangdong"  # 柳州选派到广东
+
+
+class TalentKind(StrEnum):
+    """Who was exchanged."""
+
+    CADRE = "cadre"  # 挂职干部
+    TECHNICIAN = "technician"  # 专业技术人才
+
+
+class TalentField(StrEnum):
+    """The field of a technician's work."""
+
+    EDUCATION = "education"  # 教育
+    HEALTH = "health"  # 医疗卫生
+    AGRICULTURE = "agriculture"  # 农业
+    OTHER = "other"  # 其他
+
+
+class PairingRead(BaseModel):
+    """A pairing (结对帮扶) of a Liuzhou side with a Guangdong partner."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    level: PairingLevel
+    level_label: str = Field(description="结对层级（中文）")
+    county_code: str | None = Field(description="柳州一方所在县区；市际结对为空")
+    local_name: str = Field(description="柳州一方名称（县、乡镇、村、学校、医院）")
+    partner_name: str = Field(description="广东一方名称（市、县区、镇、企业、学校、医院）")
+    parent_id: int | None = Field(description="上级结对（乡镇、村结对挂在县际结对之下）")
+    start_year: int
+    status: PairingStatus
+    demo: bool = Field(description="演示数据")
+    version: int = Field(description="版本号；修改时以 If-Match 带回")
+
+
+class AgreementRead(BaseModel):
+    """A pairing's framework agreement for one year (框架协议) and the Guangdong money it commits."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pairing_id: int
+    county_code: str | None
+    year: int
+    title: str
+    signed_on: date
+    guangdong_committed: Decimal = Field(description="协议承诺的广东帮扶资金（元）")
+    version: int
+
+
+class KeyTaskRead(BaseModel):
+    """One task of an agreement's key task list (重点任务清单)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    agreement_id: int
+    county_code: str | None
+    year: int
+    area: TaskArea
+    area_label: str
+    description: str
+    unit_guangdong: str = Field(description="广东方责任单位")
+    unit_liuzhou: str = Field(description="柳州方责任单位")
+    deadline: date
+    indicator: str = Field(description="目标指标")
+    unit: str = Field(description="计量单位")
+    target_value: Decimal
+    reached_value: Decimal = Field(description="最新报告的完成值")
+    done: bool = Field(description="完成值达到目标值即为完成")
+    done_on: date | None
+    overdue: bool = Field(description="已过期限且未完成")
+    version: int
+
+
+class ProgressReportRead(BaseModel):
+    """A progress report on a key task (进展报告)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    task_id: int
+    value_reached: Decimal
+    note: str | None
+    evidence: str | None = Field(description="佐证材料（文号、链接或档案编号）")
+    reported_on: date
+    reported_by: str
+    created_at: datetime
+
+
+class TaskCompletion(BaseModel):
+    """Key tasks done and overdue in one group (county, area, year)."""
+
+    county_code: str | None
+    area: TaskArea | None
+    year: int
+    total: int
+    done: int
+    overdue: int
+    completion_rate: Decimal = Field(description="完成率 = 完成数 ÷ 任务数（四位小数）")
+
+
+class CollaborationCountyFigures(BaseModel):
+    """One county's collaboration figures of a year, for bulletins (the reporting service reads these)."""
+
+    county_code: str
+    guangdong_committed: Decimal = Field(description="协议承诺资金（元）")
+    guangdong_arrived: Decimal = Field(description="到位资金（资金服务中来源为广东的批次，元）")
+    guangdong_spent: Decimal = Field(description="已支出（资金服务中来源为广东的分配的支出，元）")
+    key_tasks_total: int
+    key_tasks_done: int
+    key_tasks_overdue: int
+
+
+class ProgressRecorded(BaseModel):
+    """A progress report just stored and the task as it stands after it."""
+
+    report: ProgressReportRead
+    task: KeyTaskRead

@@ -1,0 +1,73 @@
+"""Payloads of the collaboration service's feed (粤桂扶贫协作事件): pairings, agreements, key tasks and progress."""
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
+
+from contracts.collaboration import PairingLevel, PairingStatus, TaskArea
+from contracts.enums import FeedName
+from contracts.events.base import EventPayload, event
+from contracts.fields import Note, Year, Yuan
+
+FEED = FeedName.COLLABORATION
+County = Annotated[str | None, Field(description="柳州一方所在县区代码；市际结对为空")]
+Value = Annotated[Decimal, Field(max_digits=18, decimal_places=4, description="数值")]
+Version = Annotated[int, Field(description="变动后的版本号")]
+
+
+@event(FEED, "pairing.changed", 1, "pairing", "pairing_id")
+class PairingChanged(EventPayload):
+    """A pairing (结对帮扶) was set up or edited."""
+
+    pairing_id: int = Field(description="结对的 id")
+    level: PairingLevel = Field(description="结对层级")
+    county_code: County
+    local_name: str = Field(description="柳州一方名称")
+    partner_name: str = Field(description="广东一方名称")
+    parent_id: int | None = Field(description="上级结对的 id")
+    start_year: Year
+    pairing_status: PairingStatus = Field(description="结对状态")
+    version: Version
+
+
+@event(FEED, "agreement.changed", 1, "agreement", "agreement_id")
+class AgreementChanged(EventPayload):
+    """A yearly framework agreement (框架协议) was signed or edited."""
+
+    agreement_id: int = Field(description="框架协议的 id")
+    pairing_id: int = Field(description="结对的 id")
+    county_code: County
+    year: Year
+    title: str = Field(description="协议名称")
+    guangdong_committed: Yuan
+    version: Version
+
+
+@event(FEED, "key_task.changed", 1, "key_task", "task_id")
+class KeyTaskChanged(EventPayload):
+    """A key task (重点任务) was added, edited or reached its target."""
+
+    task_id: int = Field(description="重点任务的 id")
+    agreement_id: int = Field(description="所属框架协议的 id")
+    county_code: County
+    year: Year
+    area: TaskArea = Field(description="任务领域")
+    deadline: date = Field(description="完成期限")
+    target_value: Value
+    reached_value: Value
+    done: bool = Field(description="是否已达到目标值")
+    version: Version
+
+
+@event(FEED, "key_task.progress_reported", 1, "key_task", "task_id")
+class TaskProgressReported(EventPayload):
+    """Progress on a key task was reported (进展报告)."""
+
+    report_id: int = Field(description="进展报告的 id")
+    task_id: int = Field(description="重点任务的 id")
+    county_code: County
+    value_reached: Value
+    reported_on: date = Field(description="报告日期")
+    note: Note
+    done: bool = Field(description="报告后任务是否完成")
