@@ -7,16 +7,9 @@ import pytest
 from services.kit.testing import DatabaseFactory, serve_in_process
 
 
-@pytest.fixture(scope="session")
-def collaboration_backend(databases: DatabaseFactory, backend: str) -> str:
-    """The collaboration template for this backend, built outside any event loop."""
-    databases.template("collaboration", backend)
-    return backend
-
-
 @pytest.fixture
-async def collaboration_db(databases: DatabaseFactory, collaboration_backend: str) -> AsyncIterator[str]:
-    url = await databases.create("collaboration", collaboration_backend)
+async def collaboration_db(databases: DatabaseFactory, migrated: str) -> AsyncIterator[str]:
+    url = await databases.create("collaboration", migrated)
     yield url
     await databases.drop(url)
 
