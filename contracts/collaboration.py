@@ -175,3 +175,63 @@ class ProgressRecorded(BaseModel):
 
     report: ProgressReportRead
     task: KeyTaskRead
+
+
+class Linkage(BaseModel):
+    """How a collaboration project lifts poor households (带贫减贫机制)."""
+
+    mechanism: LinkageMechanism
+    mechanism_label: str = Field(description="带贫方式（中文）")
+    households_promised: int = Field(description="承诺带动贫困户数")
+    households_delivered: int = Field(description="已带动贫困户数")
+
+
+class CollaborationProjectRead(BaseModel):
+    """A library entry registered as a collaboration project, with what the projects feed last said of it and
+    the Guangdong money planned, allocated and spent on it."""
+
+    id: int
+    project_id: int = Field(description="项目库中项目的 id")
+    name: str = Field(description="项目名称（来自项目库）")
+    county_code: str
+    status: str = Field(description="项目库中的状态（来自项目库事件流）")
+    library_code: str | None
+    pairing_id: int
+    guangdong_share: Decimal = Field(description="计划使用的广东帮扶资金（元）")
+    linkage: Linkage
+    planned: Decimal = Field(description="资金使用计划已安排（元）")
+    allocated: Decimal = Field(description="资金服务已分配的广东资金，扣除收回（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    version: int
+
+
+class PlanLineRead(BaseModel):
+    """A line of the fund-use plan (资金使用计划)."""
+
+    id: int
+    collaboration_project_id: int
+    project_id: int
+    county_code: str
+    year: int
+    amount: Decimal
+    purpose: str
+    created_by: str
+    created_at: datetime
+
+
+class CountyFunds(BaseModel):
+    """A county's Guangdong money of a year, from promise to spending (承诺 → 到位 → 计划 → 分配 → 支出)."""
+
+    county_code: str
+    year: int
+    committed: Decimal = Field(description="框架协议承诺（元）")
+    arrived: Decimal = Field(description="到位：资金服务中来源为广东的批次（元）")
+    planned: Decimal = Field(description="资金使用计划已安排（元）")
+    allocated: Decimal = Field(description="资金服务已分配到项目，扣除收回（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    arrival_rate: Decimal = Field(description="到位率 = 到位 ÷ 承诺")
+    plan_rate: Decimal = Field(description="计划率 = 计划 ÷ 到位")
+    spend_rate: Decimal = Field(description="支出率 = 支出 ÷ 到位")
+    first_arrived_on: date | None = Field(description="第一笔资金到位日期")
+    first_spent_on: date | None = Field(description="第一笔支出日期")
+    days_to_first_spending: int | None = Field(description="从第一笔到位到第一笔支出的天数；尚未支出为空")

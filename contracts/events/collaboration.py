@@ -1,14 +1,15 @@
-"""Payloads of the collaboration service's feed (粤桂扶贫协作事件): pairings, agreements, key tasks and progress."""
+"""Payloads of the collaboration service's feed (粤桂扶贫协作事件): pairings, agreements, key tasks, progress,
+collaboration projects and the fund-use plan."""
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field
 
-from contracts.collaboration import PairingLevel, PairingStatus, TaskArea
+from contracts.collaboration import LinkageMechanism, PairingLevel, PairingStatus, TaskArea
 from contracts.enums import FeedName
 from contracts.events.base import EventPayload, event
-from contracts.fields import Note, Year, Yuan
+from contracts.fields import Note, ProjectId, Year, Yuan
 
 FEED = FeedName.COLLABORATION
 County = Annotated[str | None, Field(description="柳州一方所在县区代码；市际结对为空")]
@@ -71,3 +72,31 @@ class TaskProgressReported(EventPayload):
     reported_on: date = Field(description="报告日期")
     note: Note
     done: bool = Field(description="报告后任务是否完成")
+
+
+@event(FEED, "collaboration_project.changed", 1, "collaboration_project", "collaboration_project_id")
+class CollaborationProjectChanged(EventPayload):
+    """A library entry was registered as a collaboration project, or its share or linkage changed."""
+
+    collaboration_project_id: int = Field(description="协作项目登记的 id")
+    project_id: ProjectId
+    pairing_id: int = Field(description="结对的 id")
+    county_code: str = Field(description="项目所在县区代码")
+    guangdong_share: Yuan
+    mechanism: LinkageMechanism = Field(description="带贫方式")
+    households_promised: int = Field(description="承诺带动贫困户数")
+    households_delivered: int = Field(description="已带动贫困户数")
+    version: Version
+
+
+@event(FEED, "plan_line.added", 1, "plan_line", "plan_line_id")
+class PlanLineAdded(EventPayload):
+    """Guangdong money was planned for a collaboration project (资金使用计划)."""
+
+    plan_line_id: int = Field(description="计划行的 id")
+    collaboration_project_id: int = Field(description="协作项目登记的 id")
+    project_id: ProjectId
+    county_code: str = Field(description="县区代码")
+    year: Year
+    amount: Yuan
+    purpose: str = Field(description="用途")

@@ -5,6 +5,7 @@ import httpx
 import pytest
 
 from services.kit.testing import DatabaseFactory, serve_in_process
+from tests.funds.conftest import funds, funds_app, funds_db  # noqa: F401  (the funds service in process)
 
 
 @pytest.fixture
@@ -28,3 +29,17 @@ async def collaboration(collaboration_app) -> AsyncIterator[httpx.AsyncClient]:
     """The collaboration service in process on a fresh database."""
     async with serve_in_process(collaboration_app) as client:
         yield client
+
+
+@pytest.fixture
+async def linked(collaboration_db: str, projects_app, funds_app, projects, funds,  # noqa: F811
+                 ) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient, object]]:
+    """(collaboration, projects, funds, collaboration app): the collaboration service following the in-process
+    projects and funds services (its pollers off: changes that depend on a feed catch it up themselves)."""
+    from services.collaboration.app import create_app
+    from services.collaboration.config import Settings
+
+    transports = {"projects": httpx.ASGITransport(app=projects_app), "funds": httpx.ASGITransport(app=funds_app)}
+    app = create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0), transports)
+    async with serve_in_process(app) as client:
+        yield client, projects, funds, app
