@@ -235,3 +235,87 @@ class CountyFunds(BaseModel):
     first_arrived_on: date | None = Field(description="第一笔资金到位日期")
     first_spent_on: date | None = Field(description="第一笔支出日期")
     days_to_first_spending: int | None = Field(description="从第一笔到位到第一笔支出的天数；尚未支出为空")
+
+
+class LabourWhere(StrEnum):
+    """Where a poor labourer was helped into work (劳务协作去向)."""
+
+    GUANGDONG = "guangdong"  # 到广东就业
+    IN_COUNTY = "in_county"  # 就地就近就业（本县区）
+    ELSEWHERE = "elsewhere"  # 其他地方就业
+
+
+class LabourFigures(BaseModel):
+    """Registered poor labourers of a county in work during a year, by where (the employment service counts them
+    from its labourers and placements; a labourer in work in two places counts in each, once in `total`)."""
+
+    county_code: str
+    year: int
+    guangdong: int = Field(description="到广东就业（用工单位所在省份为广东）")
+    in_county: int = Field(description="在本县区就业（本县区用工单位、在建项目、公益岗位、扶贫微车间）")
+    elsewhere: int = Field(description="在其他地方就业")
+    total: int = Field(description="就业的贫困劳动力（去重）")
+
+
+class EnterpriseRead(BaseModel):
+    """A Guangdong enterprise brought into a county (产业协作: 引进企业)."""
+
+    id: int
+    county_code: str
+    year: int
+    name: str
+    origin: str = Field(description="来自广东何地")
+    industry: str
+    investment: Decimal = Field(description="实际到位投资（元）")
+    poor_people_driven: int = Field(description="带动贫困人口数（带贫人数）")
+    created_by: str
+
+
+class TalentExchangeRead(BaseModel):
+    """A cadre or technician sent one way for a period (人才交流)."""
+
+    id: int
+    county_code: str
+    direction: TalentDirection
+    direction_label: str
+    kind: TalentKind
+    kind_label: str
+    field: TalentField
+    field_label: str
+    person_name: str
+    unit: str = Field(description="派出或接收单位")
+    starts_on: date
+    ends_on: date
+    person_days: int = Field(description="人天数（含首尾两日）")
+
+
+class ScorecardRow(BaseModel):
+    """One Liuzhou county's row of the yearly East–West collaboration assessment (东西部扶贫协作成效考核)."""
+
+    county_code: str
+    county_name: str
+    year: int
+    committed: Decimal = Field(description="协议承诺资金（元）")
+    arrived: Decimal = Field(description="到位资金（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    arrival_rate: Decimal
+    spend_rate: Decimal
+    cadres: int = Field(description="互派挂职干部（人）")
+    technicians: int = Field(description="互派专业技术人才（人）")
+    person_days: int = Field(description="人才交流人天数（本年内）")
+    enterprises: int = Field(description="引进广东企业（家）")
+    investment: Decimal = Field(description="引进企业实际到位投资（元）")
+    poor_people_driven: int = Field(description="引进企业带贫人数")
+    labour_available: bool = Field(description="就业服务是否应答；否时劳务协作各项为空")
+    labour_guangdong: int | None = Field(description="贫困劳动力到广东就业（人）")
+    labour_in_county: int | None = Field(description="贫困劳动力就地就近就业（人）")
+    labour_elsewhere: int | None = Field(description="贫困劳动力到其他地方就业（人）")
+    townships_paired: int = Field(description="结对乡镇数")
+    villages_paired: int = Field(description="结对村（村企结对）数")
+    tasks_total: int
+    tasks_done: int
+    tasks_overdue: int
+    task_completion_rate: Decimal
+    indicator_scores: dict[str, Decimal] = Field(description="各指标得分（权重 × 完成程度）")
+    score: Decimal = Field(description="总分")
+    records: dict[str, str] = Field(description="每项数字背后的记录：各服务 REST 地址（相对路径）")

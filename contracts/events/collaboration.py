@@ -6,7 +6,15 @@ from typing import Annotated
 
 from pydantic import Field
 
-from contracts.collaboration import LinkageMechanism, PairingLevel, PairingStatus, TaskArea
+from contracts.collaboration import (
+    LinkageMechanism,
+    PairingLevel,
+    PairingStatus,
+    TalentDirection,
+    TalentField,
+    TalentKind,
+    TaskArea,
+)
 from contracts.enums import FeedName
 from contracts.events.base import EventPayload, event
 from contracts.fields import Note, ProjectId, Year, Yuan
@@ -100,3 +108,28 @@ class PlanLineAdded(EventPayload):
     year: Year
     amount: Yuan
     purpose: str = Field(description="用途")
+
+
+@event(FEED, "enterprise.recorded", 1, "enterprise", "enterprise_id")
+class EnterpriseRecorded(EventPayload):
+    """A Guangdong enterprise brought into a county was recorded (产业协作)."""
+
+    enterprise_id: int = Field(description="引进企业记录的 id")
+    county_code: str = Field(description="县区代码")
+    year: Year
+    name: str = Field(description="企业名称")
+    investment: Yuan
+    poor_people_driven: int = Field(description="带贫人数")
+
+
+@event(FEED, "talent_exchange.recorded", 1, "talent_exchange", "exchange_id")
+class TalentExchangeRecorded(EventPayload):
+    """A cadre or technician exchange was recorded (人才交流)."""
+
+    exchange_id: int = Field(description="人才交流记录的 id")
+    county_code: str = Field(description="县区代码")
+    direction: TalentDirection = Field(description="方向")
+    talent_kind: TalentKind = Field(description="挂职干部或专业技术人才")
+    talent_field: TalentField = Field(description="领域")
+    starts_on: date = Field(description="开始日期")
+    ends_on: date = Field(description="结束日期")

@@ -5,6 +5,7 @@ import httpx
 import pytest
 
 from services.kit.testing import DatabaseFactory, serve_in_process
+from tests.employment.conftest import employment, employment_app, employment_db  # noqa: F401  (in process)
 from tests.funds.conftest import funds, funds_app, funds_db  # noqa: F401  (the funds service in process)
 
 
@@ -32,14 +33,16 @@ async def collaboration(collaboration_app) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def linked(collaboration_db: str, projects_app, funds_app, projects, funds,  # noqa: F811
+async def linked(collaboration_db: str, projects_app, funds_app, employment_app, projects, funds, employment,  # noqa: F811
                  ) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient, object]]:
     """(collaboration, projects, funds, collaboration app): the collaboration service following the in-process
-    projects and funds services (its pollers off: changes that depend on a feed catch it up themselves)."""
+    projects and funds services and reading the in-process employment service (its pollers off: changes that
+    depend on a feed catch it up themselves)."""
     from services.collaboration.app import create_app
     from services.collaboration.config import Settings
 
-    transports = {"projects": httpx.ASGITransport(app=projects_app), "funds": httpx.ASGITransport(app=funds_app)}
+    transports = {name: httpx.ASGITransport(app=app) for name, app in
+                  (("projects", projects_app), ("funds", funds_app), ("employment", employment_app))}
     app = create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0), transports)
     async with serve_in_process(app) as client:
         yield client, projects, funds, app

@@ -30,3 +30,10 @@ async def allocate_and_spend(funds: httpx.AsyncClient, batch_id: int, project_id
                     "payee": "融水县百香果合作社"})
     assert r.status_code == 201, r.text
     return allocation
+
+
+def take_down(app, service: str) -> httpx.AsyncClient:
+    """Point the collaboration app's client of `service` at a port nobody listens on; the old client (close it)."""
+    old = app.state.upstreams[service]
+    app.state.upstreams[service] = httpx.AsyncClient(base_url="http://127.0.0.1:9", timeout=1.0)
+    return old

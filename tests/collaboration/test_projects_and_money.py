@@ -3,7 +3,7 @@ feed): the linkage rule, the plan never beyond the money arrived, idempotent pla
 from decimal import Decimal
 
 from tests.collaboration.data import CITY, FINANCE, OFFICE, RONGSHUI, RONGSHUI_OFFICE, SANJIANG_OFFICE, agreement
-from tests.collaboration.money import allocate_and_spend, entry, guangdong_batch
+from tests.collaboration.money import allocate_and_spend, entry, guangdong_batch, take_down
 from tests.funds.helpers import CITY_FINANCE, batch_body, move
 
 LINKAGE = {"mechanism": "dividend", "households_promised": 42}
@@ -43,7 +43,9 @@ async def test_the_list_keeps_working_while_the_projects_service_is_down(linked)
     signed = await agreement(collaboration, year=2016)
     project_id = await entry(projects)
     made = (await _register(collaboration, project_id, signed["pairing_id"])).json()
-    app.state.upstreams["projects"].base_url = "http://127.0.0.1:9"  # nobody listens there
+    await take_down(app, "projects").aclose()
+    again = await _register(collaboration, await entry(projects, "另一个项目"), signed["pairing_id"])
+    assert again.json()["code"] == "collaboration.project_unknown"  # the feed cannot be read now
     listed = await collaboration.get(f"/collaboration-projects?county={RONGSHUI}", headers=RONGSHUI_OFFICE)
     assert [(p["id"], p["name"]) for p in listed.json()["items"]] == [(made["id"], "安陲乡百香果基地")]
 
