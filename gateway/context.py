@@ -24,7 +24,7 @@ class Context(BaseContext):
 
     def __post_init__(self) -> None:
         super().__init__()  # strawberry's request, response and background tasks, set by its router
-        self.loaders = DataLoaders.of(self.projects, self.funds, self.employment)
+        self.loaders = DataLoaders.of(self.projects, self.funds, self.employment, self.collaboration)
 
 
 async def get_context(request: Request) -> Context:

@@ -3,6 +3,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from gateway.config import Settings
+from gateway.schema.collaboration import CollaborationMutations, CollaborationQueries
 from gateway.schema.employment import EmploymentMutations, EmploymentQueries
 from gateway.schema.feeds import FeedQueries
 from gateway.schema.funds import FundsQueries
@@ -13,12 +14,12 @@ from gateway.schema.text import CleanText
 
 
 @strawberry.type
-class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, FeedQueries):
+class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, CollaborationQueries, FeedQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type
-class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations):
+class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations, CollaborationMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

@@ -46,3 +46,14 @@ async def linked(collaboration_db: str, projects_app, funds_app, employment_app,
     app = create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0), transports)
     async with serve_in_process(app) as client:
         yield client, projects, funds, app
+
+
+@pytest.fixture
+async def collaboration_gateway(linked, projects_app) -> AsyncIterator[httpx.AsyncClient]:
+    """The gateway in process over the linked collaboration service and the projects service."""
+    from gateway.app import create_app as create_gateway
+
+    _, _, _, app = linked
+    transports = {"collaboration": httpx.ASGITransport(app=app), "projects": httpx.ASGITransport(app=projects_app)}
+    async with serve_in_process(create_gateway(transports=transports)) as gateway:
+        yield gateway

@@ -80,6 +80,7 @@ async def test_overdue_tasks_are_listed_per_county_counted_in_rates_and_gauged(c
     metrics = (await collaboration.get("/metrics")).text
     assert f'collaboration_key_tasks_overdue{{county="{RONGSHUI}"}} 1.0' in metrics
     assert f'collaboration_key_tasks_overdue{{county="{SANJIANG}"}} 1.0' in metrics
+    assert "collaboration_money_arrival{" not in metrics  # the agreements are 2019's, not this year's
 
 
 async def test_task_lists_page_by_keyset_and_batch_read(collaboration):
