@@ -23,8 +23,8 @@ class PlanLineRepository(Repository[PlanLine]):
         """Serialise plan changes of one county and year until commit (PostgreSQL; SQLite serialises writers),
         so two lines can never both fit into the same arrived money."""
         if self.session.get_bind().dialect.name == "postgresql":
-            await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, :key)"),
-                                       {"ns": _PLAN_LOCK, "key": int(county) * 10000 + year})
+            await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:key))"),
+                                       {"ns": _PLAN_LOCK, "key": f"{county}-{year}"})
 
     async def of_key(self, actor: str, key: str) -> PlanLine | None:
         """The line a caller made with this Idempotency-Key, if any."""
