@@ -9,7 +9,8 @@ from services.collaboration.agreements.repository import AgreementRepository
 from services.collaboration.agreements.schemas import AgreementCreate, AgreementUpdate, agreement_read
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Editor, Reader
-from services.kit.concurrency import IfMatch, etag
+from services.collaboration.records import tagged
+from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
@@ -25,9 +26,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
              responses=problems({409: "collaboration.agreement_exists", 422: "collaboration.pairing_not_found"}))
 async def create_agreement(entry: AgreementCreate, ctx: Editor, response: Response) -> AgreementRead:
     """Record a pairing's agreement of a year and the Guangdong money it commits."""
-    read = await service.create(ctx, entry)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.create(ctx, entry))
 
 
 @router.get("/agreements", response_model=Page[AgreementRead], summary="List or batch-read agreements")
@@ -45,15 +44,11 @@ async def list_agreements(ctx: Reader, county: CountyFilter = None, year: Year |
 @router.get("/agreements/{agreement_id}", response_model=AgreementRead, summary="One agreement")
 async def get_agreement(agreement_id: Id, ctx: Reader, response: Response) -> AgreementRead:
     """One agreement with its ETag; 404 also when outside the caller's scope."""
-    read = agreement_read(await service.get(ctx, agreement_id))
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, agreement_read(await service.get(ctx, agreement_id)))
 
 
 @router.patch("/agreements/{agreement_id}", response_model=AgreementRead, summary="Edit an agreement (If-Match)")
 async def update_agreement(agreement_id: Id, changes: AgreementUpdate, ctx: Editor, version: IfMatch,
                            response: Response) -> AgreementRead:
     """Change an agreement read at the version in If-Match."""
-    read = await service.update(ctx, agreement_id, changes, version)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.update(ctx, agreement_id, changes, version))

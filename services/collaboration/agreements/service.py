@@ -8,24 +8,17 @@ from services.collaboration.agreements.repository import AgreementRepository
 from services.collaboration.agreements.schemas import AgreementCreate, AgreementUpdate, agreement_read
 from services.collaboration.common import bad_field
 from services.collaboration.pairings.repository import PairingRepository
+from services.collaboration.records import edit, found
 from services.kit.audit import audit
-from services.kit.concurrency import check_version
 from services.kit.context import RequestContext
-from services.kit.errors import conflict, not_found
+from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
-
-
-def missing(agreement_id: int) -> Exception:
-    """404 collaboration.agreement_not_found."""
-    return not_found("collaboration.agreement_not_found", f"框架协议 {agreement_id} 不存在或不在查看范围内")
 
 
 async def get(ctx: RequestContext[Any], agreement_id: int) -> Agreement:
     """An agreement the caller may read; 404 otherwise."""
-    row = await AgreementRepository(ctx.session).get(agreement_id, ctx.principal)
-    if row is None:
-        raise missing(agreement_id)
-    return row
+    return await found(AgreementRepository(ctx.session), agreement_id, ctx.principal,
+                       "collaboration.agreement_not_found", "框架协议")
 
 
 async def _published(ctx: RequestContext[Any], row: Agreement, action: str, before: dict[str, Any] | None
@@ -57,9 +50,7 @@ async def update(ctx: RequestContext[Any], agreement_id: int, changes: Agreement
                  ) -> AgreementRead:
     """Edit an agreement the caller read at `version`."""
     row = await get(ctx, agreement_id)
-    check_version(version, row.version)
     before = agreement_read(row).model_dump(mode="json")
-    for name, value in changes.model_dump(exclude_unset=True, exclude_none=True).items():
-        setattr(row, name, value)
+    edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "agreement.update", before)

@@ -9,7 +9,8 @@ from services.collaboration.deps import Editor, Reader
 from services.collaboration.pairings import service
 from services.collaboration.pairings.repository import PairingRepository
 from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
-from services.kit.concurrency import IfMatch, etag
+from services.collaboration.records import tagged
+from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
@@ -24,9 +25,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
                                  422: "collaboration.pairing_not_found / collaboration.parent_other_county"}))
 async def create_pairing(entry: PairingCreate, ctx: Editor, response: Response) -> PairingRead:
     """Record a pairing of a Liuzhou side with its Guangdong partner."""
-    read = await service.create(ctx, entry)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.create(ctx, entry))
 
 
 @router.get("/pairings", response_model=Page[PairingRead], summary="List or batch-read pairings")
@@ -45,15 +44,11 @@ async def list_pairings(ctx: Reader, county: CountyFilter = None, level: Pairing
 @router.get("/pairings/{pairing_id}", response_model=PairingRead, summary="One pairing")
 async def get_pairing(pairing_id: Id, ctx: Reader, response: Response) -> PairingRead:
     """One pairing with its ETag; 404 also when outside the caller's scope."""
-    read = pairing_read(await service.get(ctx, pairing_id))
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, pairing_read(await service.get(ctx, pairing_id)))
 
 
 @router.patch("/pairings/{pairing_id}", response_model=PairingRead, summary="Edit a pairing (If-Match)")
 async def update_pairing(pairing_id: Id, changes: PairingUpdate, ctx: Editor, version: IfMatch,
                          response: Response) -> PairingRead:
     """Change names, start year or status of a pairing read at the version in If-Match."""
-    read = await service.update(ctx, pairing_id, changes, version)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.update(ctx, pairing_id, changes, version))

@@ -7,24 +7,17 @@ from services.collaboration.common import bad_field
 from services.collaboration.pairings.models import Pairing
 from services.collaboration.pairings.repository import PairingRepository
 from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
+from services.collaboration.records import edit, found
 from services.kit.audit import audit
-from services.kit.concurrency import check_version
 from services.kit.context import RequestContext
-from services.kit.errors import conflict, not_found
+from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
-
-
-def missing(pairing_id: int) -> Exception:
-    """404 collaboration.pairing_not_found."""
-    return not_found("collaboration.pairing_not_found", f"结对 {pairing_id} 不存在或不在查看范围内")
 
 
 async def get(ctx: RequestContext[Any], pairing_id: int) -> Pairing:
     """A pairing the caller may read; 404 otherwise."""
-    row = await PairingRepository(ctx.session).get(pairing_id, ctx.principal)
-    if row is None:
-        raise missing(pairing_id)
-    return row
+    return await found(PairingRepository(ctx.session), pairing_id, ctx.principal,
+                       "collaboration.pairing_not_found", "结对")
 
 
 async def _published(ctx: RequestContext[Any], row: Pairing, action: str, before: dict[str, Any] | None
@@ -62,9 +55,7 @@ async def create(ctx: RequestContext[Any], entry: PairingCreate) -> PairingRead:
 async def update(ctx: RequestContext[Any], pairing_id: int, changes: PairingUpdate, version: int) -> PairingRead:
     """Edit a pairing the caller read at `version` (412 when someone changed it since)."""
     row = await get(ctx, pairing_id)
-    check_version(version, row.version)
     before = pairing_read(row).model_dump(mode="json")
-    for name, value in changes.model_dump(exclude_unset=True, exclude_none=True).items():
-        setattr(row, name, value)
+    edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "pairing.update", before)

@@ -14,7 +14,8 @@ from services.collaboration.projects import service
 from services.collaboration.projects.models import CollaborationProject
 from services.collaboration.projects.repository import CollaborationProjectRepository
 from services.collaboration.projects.schemas import CollaborationProjectCreate, CollaborationProjectUpdate
-from services.kit.concurrency import IfMatch, etag
+from services.collaboration.records import tagged
+from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
@@ -42,9 +43,7 @@ async def register_project(entry: CollaborationProjectCreate, ctx: Reporter, res
                            ) -> CollaborationProjectRead:
     """Link an entry of the project library to a pairing with its Guangdong share and linkage (带贫减贫机制)."""
     await fresh(ctx.state, "projects")
-    read = await service.register(ctx, entry)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.register(ctx, entry))
 
 
 @router.get("/collaboration-projects", response_model=Page[CollaborationProjectRead],
@@ -70,8 +69,7 @@ async def list_projects(ctx: Reader, county: CountyFilter = None, pairing_id: Id
 async def get_project(collaboration_project_id: Id, ctx: Reader, response: Response) -> CollaborationProjectRead:
     """One collaboration project with its ETag; 404 also when outside the caller's scope."""
     (read,) = await service.reads(ctx, [await service.get(ctx, collaboration_project_id)])
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, read)
 
 
 @router.patch("/collaboration-projects/{collaboration_project_id}", response_model=CollaborationProjectRead,
@@ -79,6 +77,4 @@ async def get_project(collaboration_project_id: Id, ctx: Reader, response: Respo
 async def update_project(collaboration_project_id: Id, changes: CollaborationProjectUpdate, ctx: Reporter,
                          version: IfMatch, response: Response) -> CollaborationProjectRead:
     """Change the Guangdong share or the households promised and delivered."""
-    read = await service.update(ctx, collaboration_project_id, changes, version)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.update(ctx, collaboration_project_id, changes, version))

@@ -13,18 +13,14 @@ from services.collaboration.projects.schemas import (
     CollaborationProjectUpdate,
     project_read,
 )
+from services.collaboration.records import edit, found
 from services.kit.audit import audit
-from services.kit.concurrency import check_version
 from services.kit.context import RequestContext
-from services.kit.errors import FieldError, conflict, not_found, unprocessable
+from services.kit.errors import FieldError, conflict, unprocessable
 from services.kit.outbox import Scope, publish
 
 ENDED = frozenset({"rejected", "cancelled", "cleared"})  # 不予入库、取消、清理出库: no money may go there
 
-
-def missing(link_id: int) -> Exception:
-    """404 collaboration.project_not_found."""
-    return not_found("collaboration.project_not_found", f"协作项目 {link_id} 不存在或不在查看范围内")
 
 
 async def reads(ctx: RequestContext[Any], rows: Sequence[CollaborationProject]) -> list[CollaborationProjectRead]:
@@ -37,10 +33,8 @@ async def reads(ctx: RequestContext[Any], rows: Sequence[CollaborationProject]) 
 
 async def get(ctx: RequestContext[Any], link_id: int) -> CollaborationProject:
     """A collaboration project the caller may read; 404 otherwise."""
-    row = await CollaborationProjectRepository(ctx.session).get(link_id, ctx.principal)
-    if row is None:
-        raise missing(link_id)
-    return row
+    return await found(CollaborationProjectRepository(ctx.session), link_id, ctx.principal,
+                       "collaboration.project_not_found", "协作项目")
 
 
 async def _published(ctx: RequestContext[Any], row: CollaborationProject, action: str,
@@ -93,9 +87,7 @@ async def update(ctx: RequestContext[Any], link_id: int, changes: CollaborationP
     """Change the share or the households of a project read at `version`."""
     row = await get(ctx, link_id)
     ctx.check_county(row.county_code, "只能修改本县区的协作项目")
-    check_version(version, row.version)
     (before,) = await reads(ctx, [row])
-    for name, value in changes.model_dump(exclude_unset=True, exclude_none=True).items():
-        setattr(row, name, value)
+    edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "collaboration_project.update", before.model_dump(mode="json"))

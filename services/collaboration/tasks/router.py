@@ -6,10 +6,11 @@ from fastapi import APIRouter, Query, Response
 from contracts.collaboration import KeyTaskRead, ProgressRecorded, ProgressReportRead, TaskArea, TaskCompletion
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Editor, Reader, Reporter
+from services.collaboration.records import tagged
 from services.collaboration.tasks import figures, service
 from services.collaboration.tasks.repository import KeyTaskRepository, ProgressRepository
 from services.collaboration.tasks.schemas import KeyTaskCreate, KeyTaskUpdate, ProgressCreate, report_read, task_read
-from services.kit.concurrency import IfMatch, etag
+from services.kit.concurrency import IfMatch
 from services.kit.ids import Id, IdFilter, IdList, ids_of
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
 from services.kit.values import Year
@@ -23,9 +24,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
              summary="Add a key task to an agreement (重点任务)")
 async def create_task(agreement_id: Id, entry: KeyTaskCreate, ctx: Editor, response: Response) -> KeyTaskRead:
     """Add a task with its area, responsible units, deadline and target."""
-    read = await service.create(ctx, agreement_id, entry)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.create(ctx, agreement_id, entry))
 
 
 @router.get("/key-tasks", response_model=Page[KeyTaskRead], summary="List or batch-read key tasks")
@@ -56,18 +55,14 @@ async def completion(ctx: Reader, year: Year | None = None, county: CountyFilter
 @router.get("/key-tasks/{task_id}", response_model=KeyTaskRead, summary="One key task")
 async def get_task(task_id: Id, ctx: Reader, response: Response) -> KeyTaskRead:
     """One task with its ETag; 404 also when outside the caller's scope."""
-    read = task_read(await service.get(ctx, task_id), ctx.clock.today())
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, task_read(await service.get(ctx, task_id), ctx.clock.today()))
 
 
 @router.patch("/key-tasks/{task_id}", response_model=KeyTaskRead, summary="Edit a key task (If-Match)")
 async def update_task(task_id: Id, changes: KeyTaskUpdate, ctx: Editor, version: IfMatch,
                       response: Response) -> KeyTaskRead:
     """Change a task read at the version in If-Match."""
-    read = await service.update(ctx, task_id, changes, version)
-    response.headers["ETag"] = etag(read.version)
-    return read
+    return tagged(response, await service.update(ctx, task_id, changes, version))
 
 
 @router.post("/key-tasks/{task_id}/progress", response_model=ProgressRecorded, status_code=201,
@@ -76,8 +71,7 @@ async def report_progress(task_id: Id, entry: ProgressCreate, ctx: Reporter, res
                           ) -> ProgressRecorded:
     """Store a report; the task is done only once the value reached meets its target."""
     report, task = await service.report(ctx, task_id, entry)
-    response.headers["ETag"] = etag(task.version)
-    return ProgressRecorded(report=report, task=task)
+    return ProgressRecorded(report=report, task=tagged(response, task))
 
 
 @router.get("/key-tasks/{task_id}/progress", response_model=Page[ProgressReportRead],

@@ -6,28 +6,20 @@ from typing import Any
 from contracts.collaboration import KeyTaskRead, ProgressReportRead
 from contracts.events.collaboration import KeyTaskChanged, TaskProgressReported
 from services.collaboration.agreements import service as agreements
+from services.collaboration.records import edit, found
 from services.collaboration.tasks.models import KeyTask, ProgressReport
 from services.collaboration.tasks.repository import KeyTaskRepository, ProgressRepository
 from services.collaboration.tasks.schemas import KeyTaskCreate, KeyTaskUpdate, ProgressCreate, report_read, task_read
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
-from services.kit.concurrency import check_version
 from services.kit.context import RequestContext
-from services.kit.errors import not_found
 from services.kit.outbox import Scope, publish
-
-
-def missing(task_id: int) -> Exception:
-    """404 collaboration.task_not_found."""
-    return not_found("collaboration.task_not_found", f"重点任务 {task_id} 不存在或不在查看范围内")
 
 
 async def get(ctx: RequestContext[Any], task_id: int) -> KeyTask:
     """A task the caller may read; 404 otherwise."""
-    row = await KeyTaskRepository(ctx.session).get(task_id, ctx.principal)
-    if row is None:
-        raise missing(task_id)
-    return row
+    return await found(KeyTaskRepository(ctx.session), task_id, ctx.principal,
+                       "collaboration.task_not_found", "重点任务")
 
 
 def _settle(task: KeyTask, on: date) -> None:
@@ -60,10 +52,8 @@ async def create(ctx: RequestContext[Any], agreement_id: int, entry: KeyTaskCrea
 async def update(ctx: RequestContext[Any], task_id: int, changes: KeyTaskUpdate, version: int) -> KeyTaskRead:
     """Edit a task the caller read at `version`; a new target re-decides whether it is done."""
     row = await get(ctx, task_id)
-    check_version(version, row.version)
     before = task_read(row, ctx.clock.today()).model_dump(mode="json")
-    for name, value in changes.model_dump(exclude_unset=True, exclude_none=True).items():
-        setattr(row, name, value)
+    edit(row, version, changes)
     _settle(row, ctx.clock.today())
     await ctx.session.flush()
     return await _published(ctx, row, "key_task.update", before)
