@@ -18,11 +18,14 @@ async def collaboration_db(databases: DatabaseFactory, migrated: str) -> AsyncIt
 
 @pytest.fixture
 def collaboration_app(collaboration_db: str):
-    """The collaboration service app on a fresh database (upstream services unreachable unless a test wires them)."""
+    """The collaboration service app on a fresh database; the services it reads are unreachable (nothing listens
+    on port 9), whatever runs on their default ports on this machine."""
     from services.collaboration.app import create_app
     from services.collaboration.config import Settings
 
-    return create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0))
+    nowhere = "http://127.0.0.1:9"
+    return create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0, projects_url=nowhere,
+                               funds_url=nowhere, employment_url=nowhere, upstream_timeout=1.0))
 
 
 @pytest.fixture

@@ -105,3 +105,19 @@ async def test_county_funds_run_from_promise_to_spending_equal_to_the_funds_ledg
     assert (project["planned"], project["allocated"], project["spent"]) == ("700000.00", "500000.00", "120000.10")
     county_only = (await collaboration.get("/funds?year=2016", headers=SANJIANG_OFFICE)).json()
     assert [(r["county_code"], r["arrived"]) for r in county_only] == [("450226", "5000.00")]
+
+
+async def test_two_lines_racing_for_the_same_money_never_both_fit(linked):
+    import asyncio
+
+    collaboration, projects, funds, _ = linked
+    signed = await agreement(collaboration, year=2016)
+    project_id = await entry(projects)
+    link = (await _register(collaboration, project_id, signed["pairing_id"], share="2000000")).json()
+    await guangdong_batch(funds, "1000000")
+    line = {"collaboration_project_id": link["id"], "year": 2016, "amount": "600000", "purpose": "基地"}
+    answers = await asyncio.gather(*(collaboration.post("/plan-lines", headers=FINANCE | {"Idempotency-Key": k},
+                                                        json=line) for k in ("r1", "r2")))
+    assert sorted(r.status_code for r in answers) == [201, 409]
+    lines = (await collaboration.get("/plan-lines?year=2016", headers=CITY)).json()["items"]
+    assert [row["amount"] for row in lines] == ["600000.00"]
