@@ -2,9 +2,10 @@
 feed): the linkage rule, the plan never beyond the money arrived, idempotent plan lines, the county figures."""
 from decimal import Decimal
 
+from services.collaboration.feeds.follower import catch_up
 from tests.collaboration.data import CITY, FINANCE, OFFICE, RONGSHUI, RONGSHUI_OFFICE, SANJIANG_OFFICE, agreement
 from tests.collaboration.money import allocate_and_spend, entry, guangdong_batch, take_down
-from tests.funds.helpers import CITY_FINANCE, batch_body, move
+from tests.funds.helpers import CITY_FINANCE, batch_body, clear, move
 
 LINKAGE = {"mechanism": "dividend", "households_promised": 42}
 
@@ -121,3 +122,18 @@ async def test_two_lines_racing_for_the_same_money_never_both_fit(linked):
     assert sorted(r.status_code for r in answers) == [201, 409]
     lines = (await collaboration.get("/plan-lines?year=2016", headers=CITY)).json()["items"]
     assert [row["amount"] for row in lines] == ["600000.00"]
+
+
+async def test_an_entry_cleared_in_the_library_shows_so_and_gets_no_more_money(linked):
+    collaboration, projects, funds, app = linked
+    signed = await agreement(collaboration, year=2016)
+    project_id = await entry(projects)
+    link = (await _register(collaboration, project_id, signed["pairing_id"])).json()
+    await guangdong_batch(funds, "1000000")
+    await clear(projects, project_id)
+    await catch_up(app.state, "projects")
+    shown = (await collaboration.get(f"/collaboration-projects/{link['id']}", headers=RONGSHUI_OFFICE)).json()
+    assert shown["status"] == "cleared"
+    refused = await collaboration.post("/plan-lines", headers=FINANCE | {"Idempotency-Key": "c"}, json={
+        "collaboration_project_id": link["id"], "year": 2016, "amount": "1", "purpose": "基地"})
+    assert refused.status_code == 409 and refused.json()["code"] == "collaboration.project_ended"

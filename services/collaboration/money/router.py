@@ -36,7 +36,8 @@ async def plan_key(key: Annotated[str | None, Header(alias="Idempotency-Key", de
 @router.post("/plan-lines", response_model=PlanLineRead, status_code=201,
              summary="Plan arrived Guangdong money for a collaboration project (资金使用计划)",
              responses=problems({404: "collaboration.project_not_found",
-                                 409: "collaboration.plan_exceeds_arrived / collaboration.plan_exceeds_share"}))
+                                 409: "collaboration.plan_exceeds_arrived / collaboration.plan_exceeds_share / "
+                                      "collaboration.project_ended"}))
 async def add_plan_line(entry: PlanLineCreate, ctx: Planner, key: Annotated[str, Depends(plan_key)],
                         response: Response) -> PlanLineRead:
     """Add a line; the county's plan of the year never exceeds the money arrived (checked after catching up the

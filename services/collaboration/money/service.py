@@ -12,6 +12,7 @@ from services.collaboration.money.models import PlanLine
 from services.collaboration.money.repository import GuangdongMoney, PlanLineRepository
 from services.collaboration.money.schemas import PlanLineCreate, county_funds, plan_line_read
 from services.collaboration.projects import service as projects
+from services.collaboration.projects.repository import CollaborationProjectRepository
 from services.collaboration.terms import money
 from services.kit.audit import audit
 from services.kit.context import RequestContext
@@ -30,7 +31,8 @@ async def add_line(ctx: RequestContext[Any], entry: PlanLineCreate, key: str) ->
 
     The county's plan for the year may never exceed the Guangdong money arrived (409
     collaboration.plan_exceeds_arrived), nor a project's plan its Guangdong share (409
-    collaboration.plan_exceeds_share). A retry with the same Idempotency-Key answers the first line.
+    collaboration.plan_exceeds_share); an entry cleared, cancelled or rejected gets nothing (409
+    collaboration.project_ended). A retry with the same Idempotency-Key answers the first line.
     """
     repo = PlanLineRepository(ctx.session)
     first = await repo.of_key(ctx.principal.sub, key)
@@ -42,6 +44,10 @@ async def add_line(ctx: RequestContext[Any], entry: PlanLineCreate, key: str) ->
         return plan_line_read(first), True
     project = await projects.get(ctx, entry.collaboration_project_id)
     ctx.check_county(project.county_code, "只能安排本县区的资金使用计划")
+    library = await CollaborationProjectRepository(ctx.session).entry(project.project_id)
+    if library is not None and library.status in projects.ENDED:
+        raise conflict("collaboration.project_ended",
+                       f"项目“{library.name}”已终结（{library.status}），不能再安排资金")
     county = project.county_code
     await repo.take_turn(county, entry.year)
     arrived = (await GuangdongMoney(ctx.session).arrived(entry.year, county)).get(county, (money(None), None))[0]
