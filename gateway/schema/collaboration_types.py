@@ -4,11 +4,6 @@ from strawberry.scalars import JSON
 
 from contracts import collaboration as contract
 from gateway.schema.contract_types import contract_type
-from gateway.schema.enums import graphql_enum
-
-for _enum in (contract.PairingLevel, contract.PairingStatus, contract.TaskArea, contract.LinkageMechanism,
-              contract.TalentDirection, contract.TalentKind, contract.TalentField):
-    graphql_enum(_enum)
 
 
 @contract_type(contract.PairingRead, name="Pairing",

@@ -8,6 +8,15 @@ from enum import Enum
 
 import strawberry
 
+from contracts.collaboration import (
+    LinkageMechanism,
+    PairingLevel,
+    PairingStatus,
+    TalentDirection,
+    TalentField,
+    TalentKind,
+    TaskArea,
+)
 from contracts.enums import (
     EmployerKind,
     FundSource,
@@ -22,7 +31,8 @@ from contracts.enums import (
 )
 
 __all__ = ["EmployerKind", "FundSource", "IdleClass", "PlacementKind", "ProjectCategory", "ProjectStatus",
-           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "graphql_enum"]
+           "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "graphql_enum", "LinkageMechanism",
+           "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind", "TaskArea"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -45,5 +55,7 @@ def graphql_enum(cls: type[Enum]) -> type[Enum]:
     return cls
 
 
-for _enum in _WORDS:
+_DOCSTRING_ONLY: tuple[type[Enum], ...] = (PairingLevel, PairingStatus, TaskArea, LinkageMechanism, TalentDirection,
+                                           TalentKind, TalentField)
+for _enum in (*_WORDS, *_DOCSTRING_ONLY):
     graphql_enum(_enum)

@@ -33,6 +33,7 @@ def _audit_columns() -> list[sa.Column[Any]]:
 
 
 def upgrade() -> None:
+    """Create every table of the service."""
     create_kit_tables()
     scope_outbox(lambda event_type, payload: None)  # a new service: no legacy events
     create_lease_table()
@@ -223,6 +224,7 @@ def _cooperation() -> None:
 
 
 def downgrade() -> None:
+    """Drop every table of the service."""
     for table in ("talent_exchanges", "enterprises", "plan_lines", "collaboration_projects",
                   "guangdong_allocations", "guangdong_batches", "library_entries", "feed_positions",
                   "progress_reports", "key_tasks", "agreements", "pairings"):
