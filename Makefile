@@ -43,7 +43,7 @@ test: install  ## the whole suite on SQLite, and on PostgreSQL too when TEST_POS
 	$(PY) -m pytest
 
 migrate: install  ## migrate every service's configured database
-	for s in projects funds employment; do $(PY) -m services.kit.migrate $$s || exit 1; done
+	for s in projects funds employment collaboration; do $(PY) -m services.kit.migrate $$s || exit 1; done
 
 openapi: install  ## write openapi/<service>.json and openapi/gateway.graphql
 	$(PY) -m devtools.contracts write

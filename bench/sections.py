@@ -7,6 +7,7 @@ import httpx
 import psutil
 
 from bench.clearout import clearout_sweep
+from bench.collaboration import collaboration_scorecard
 from bench.database import BenchDatabases, seed_projects
 from bench.employment import employment_quotas
 from bench.funds import idle_classification
@@ -165,7 +166,7 @@ def gateway_overhead(b: Bench) -> list[Row]:
 
 
 def resident_memory(b: Bench) -> list[Row]:
-    """RSS of each of the four processes after everything above has run through them."""
+    """RSS of each of the five processes after everything above has run through them."""
     rows = []
     for name in (*SERVICES, "gateway"):
         rss = psutil.Process(b.stack.pid(name)).memory_info().rss / MIB
@@ -177,4 +178,4 @@ def resident_memory(b: Bench) -> list[Row]:
 # reflects the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
     list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, gateway_overhead, clearout_sweep,
-    employment_quotas, idle_classification, resident_memory]
+    employment_quotas, idle_classification, collaboration_scorecard, resident_memory]

@@ -8,6 +8,7 @@ class FeedName(StrEnum):
     PROJECTS = "projects"
     FUNDS = "funds"
     EMPLOYMENT = "employment"
+    COLLABORATION = "collaboration"
 
 
 class ProjectStatus(StrEnum):
@@ -240,6 +241,7 @@ TERMS: dict[StrEnum, str] = {
     FeedName.PROJECTS: "项目库",
     FeedName.FUNDS: "财政扶贫资金",
     FeedName.EMPLOYMENT: "就业扶贫",
+    FeedName.COLLABORATION: "粤桂扶贫协作",
     ProjectStatus.SUBMITTED: "已申报，待乡镇审核",
     ProjectStatus.COUNTY_DEPARTMENTS: "县直部门论证",
     ProjectStatus.COUNTY_OFFICE: "县扶贫办审定",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from devtools.stack import ROOT
 from gateway.schema import build_schema
+from services.collaboration.app import create_app as collaboration_app
 from services.employment.app import create_app as employment_app
 from services.funds.app import create_app as funds_app
 from services.projects.app import create_app as projects_app
@@ -15,8 +16,10 @@ OUT = ROOT / "openapi"
 
 def contracts() -> dict[Path, str]:
     """Every contract file and the text the code produces for it now."""
+    apps = (("projects", projects_app), ("funds", funds_app), ("employment", employment_app),
+            ("collaboration", collaboration_app))
     files = {OUT / f"{name}.json": json.dumps(factory().openapi(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-             for name, factory in (("projects", projects_app), ("funds", funds_app), ("employment", employment_app))}
+             for name, factory in apps}
     files[OUT / "gateway.graphql"] = build_schema().as_str() + "\n"
     return files
 

@@ -24,6 +24,7 @@ TARGET = ROOT / "deploy" / ".env.example"
 # Settings a deployment must set: written without `#` and empty, so a forgotten one stops the start loudly.
 REQUIRED = {"JWT_SECRET"}
 TITLES = {"projects": "项目库服务 projects", "funds": "资金服务 funds", "employment": "就业服务 employment",
+          "collaboration": "粤桂扶贫协作服务 collaboration",
           "gateway": "GraphQL 网关 gateway"}
 
 HEADER = """\
@@ -43,6 +44,7 @@ POSTGRES_PASSWORD=change-me-postgres
 PROJECTS_DB_PASSWORD=change-me-projects
 FUNDS_DB_PASSWORD=change-me-funds
 EMPLOYMENT_DB_PASSWORD=change-me-employment
+COLLABORATION_DB_PASSWORD=change-me-collaboration
 # Grafana 管理员口令
 GRAFANA_ADMIN_PASSWORD=change-me-grafana
 # 对外端口：网关、Prometheus、Grafana

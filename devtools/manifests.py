@@ -22,14 +22,16 @@ PART_OF = {"app.kubernetes.io/part-of": "liuzhou-poverty-tracking", "system": "l
 INGRESS_NS, MONITORING_NS = "ingress-nginx", "monitoring"
 POSTGRES = {"cnpg.io/cluster": "liuzhou-pg"}  # CloudNativePG's label on the database pods
 DB_CLIENT = {"liuzhou/postgres-client": "true"}
-SERVICES = ("projects", "funds", "employment")
+SERVICES = ("projects", "funds", "employment", "collaboration")
 
 
 PROCESSES = {  # port, replicas (HPA min..max), who may call it, whom it calls
     "gateway": {"port": 8000, "min": 2, "max": 6, "callers": [], "calls": list(SERVICES)},
-    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds"], "calls": []},
-    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway"], "calls": ["projects"]},
-    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway"], "calls": []},
+    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "collaboration"], "calls": []},
+    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway", "collaboration"], "calls": ["projects"]},
+    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "collaboration"], "calls": []},
+    "collaboration": {"port": 8004, "min": 2, "max": 4, "callers": ["gateway"],
+                      "calls": ["projects", "funds", "employment"]},
 }
 
 
@@ -142,6 +144,8 @@ def shared_documents() -> dict[str, list[dict]]:
     """Namespace, ConfigMap, the migration Job, the namespace-wide policies and the PrometheusRule."""
     config = {f"{s.upper()}_URL": f"http://{s}:{PROCESSES[s]['port']}" for s in SERVICES}
     data = {"FUNDS_PROJECTS_URL": config["PROJECTS_URL"], **{f"GATEWAY_{k}": v for k, v in config.items()},
+            **{f"COLLABORATION_{s.upper()}_URL": config[f"{s.upper()}_URL"]
+               for s in PROCESSES["collaboration"]["calls"]},
             "PROMETHEUS_MULTIPROC_DIR": "/tmp/metrics",
             **{f"{p.upper()}_WORKERS": "2" for p in PROCESSES}}
     job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": _meta("liuzhou-migrate", "migrate"), "spec": {

@@ -1,4 +1,4 @@
-"""`make run`: migrate, load the demo data, start the four processes, print where they are; Ctrl-C stops."""
+"""`make run`: migrate, load the demo data, start the five processes, print where they are; Ctrl-C stops."""
 import os
 import signal
 import subprocess
@@ -7,6 +7,7 @@ import time
 
 from devtools.stack import ROOT, SERVICES, STOP_SIGNALS, Stack
 from gateway.config import Settings as GatewaySettings
+from services.collaboration.config import Settings as CollaborationSettings
 from services.employment.config import Settings as EmploymentSettings
 from services.funds.config import Settings as FundsSettings
 from services.kit.auth import Role, mint_token
@@ -14,7 +15,7 @@ from services.projects.config import Settings as ProjectsSettings
 
 DEMO_COUNTY = "450225"  # 融水苗族自治县
 DEMO_ORG = "融水县农业农村局"
-CITY_WIDE = {Role.CITY_OFFICE, Role.INSPECTOR, Role.EXTERNAL, Role.ADMIN}
+CITY_WIDE = {Role.CITY_OFFICE, Role.COLLABORATION_OFFICE, Role.INSPECTOR, Role.EXTERNAL, Role.ADMIN}
 CLOCK_OFFSET = ROOT / "var" / "clock-offset"
 
 
@@ -58,7 +59,8 @@ def main() -> None:
     # Ctrl-C, kill and a closed terminal all end in `finally`; the services run in sessions of their own, so
     # only this process hears a signal to the group, and it stops them all.
     _on_stop_signals(_stop)
-    settings = {"projects": ProjectsSettings(), "funds": FundsSettings(), "employment": EmploymentSettings()}
+    settings = {"projects": ProjectsSettings(), "funds": FundsSettings(), "employment": EmploymentSettings(),
+                "collaboration": CollaborationSettings()}
     gateway = GatewaySettings()
     ports = {name: s.port for name, s in settings.items()} | {"gateway": gateway.port}
     stack = Stack(ports, {name: s.database_url for name, s in settings.items()}, log_dir=ROOT / "var")
@@ -72,6 +74,8 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "services.projects.demo", settings["projects"].database_url],
                        cwd=ROOT, check=True)
         subprocess.run([sys.executable, "-m", "services.employment.demo", settings["employment"].database_url],
+                       cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "services.collaboration.demo", settings["collaboration"].database_url],
                        cwd=ROOT, check=True)
         stack.start_all()
         # Funds demo money goes through the API (fixed Idempotency-Keys: a second run replays, never doubles).

@@ -17,7 +17,7 @@ from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.settings import ProcessSettings, refuse_unsafe_start
 
-SERVICES = ("projects", "funds", "employment")
+SERVICES = ("projects", "funds", "employment", "collaboration")
 
 
 def create_app(settings: Settings | None = None,

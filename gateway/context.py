@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from gateway.collaboration_client import CollaborationClient
 from gateway.employment_client import EmploymentClient
 from gateway.funds_client import FundsClient
 from gateway.loaders import DataLoaders
@@ -18,11 +19,12 @@ class Context(BaseContext):
     projects: ProjectsClient
     funds: FundsClient
     employment: EmploymentClient
+    collaboration: CollaborationClient
     loaders: DataLoaders = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()  # strawberry's request, response and background tasks, set by its router
-        self.loaders = DataLoaders.of(self.projects, self.funds, self.employment)
+        self.loaders = DataLoaders.of(self.projects, self.funds, self.employment, self.collaboration)
 
 
 async def get_context(request: Request) -> Context:
@@ -31,4 +33,5 @@ async def get_context(request: Request) -> Context:
     upstreams = request.app.state.upstreams
     return Context(authorization, ProjectsClient(upstreams["projects"], authorization),
                    FundsClient(upstreams["funds"], authorization),
-                   EmploymentClient(upstreams["employment"], authorization))
+                   EmploymentClient(upstreams["employment"], authorization),
+                   CollaborationClient(upstreams["collaboration"], authorization))

@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from devtools.stack import SERVICES
 from services.kit.testing import DatabaseFactory, backends, serve_in_process
 from tests.clients import Generated, generate_all
 
@@ -29,7 +30,7 @@ def databases() -> DatabaseFactory:
 @pytest.fixture(scope="session")
 def migrated(databases: DatabaseFactory, backend: str) -> str:
     """Build the templates of every service for this backend, outside any event loop."""
-    for service in ("projects", "funds", "employment"):
+    for service in SERVICES:
         databases.template(service, backend)
     return backend
 

@@ -5,9 +5,11 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from contracts.collaboration import CollaborationProjectRead
 from contracts.employment import EmployerRead, LabourerRead
 from contracts.funds import ProjectFunding
 from contracts.projects import ProjectRead
+from gateway.collaboration_client import CollaborationClient
 from gateway.employment_client import EmploymentClient
 from gateway.funds_client import FundsClient
 from gateway.projects_client import ProjectsClient
@@ -39,8 +41,8 @@ def _id(read: ProjectRead | LabourerRead | EmployerRead) -> int:
     return read.id
 
 
-def _project_id(funding: ProjectFunding) -> int:
-    return funding.project_id
+def _project_id(read: ProjectFunding | CollaborationProjectRead) -> int:
+    return read.project_id
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,14 @@ class DataLoaders:
     funding_by_project_id: ByIdLoader[ProjectFunding]  # GET /funding?ids=
     labourer_by_id: ByIdLoader[LabourerRead]  # GET /labourers?ids=
     employer_by_id: ByIdLoader[EmployerRead]  # GET /employers?ids=
+    collaboration_by_project_id: ByIdLoader[CollaborationProjectRead]  # GET /collaboration-projects?project_ids=
 
     @classmethod
-    def of(cls, projects: ProjectsClient, funds: FundsClient, employment: EmploymentClient) -> "DataLoaders":
+    def of(cls, projects: ProjectsClient, funds: FundsClient, employment: EmploymentClient,
+           collaboration: CollaborationClient) -> "DataLoaders":
         """Fresh loaders for one request (a loader caches, so it must never outlive the request)."""
         return cls(project_by_id=ByIdLoader(projects.get_many, _id, projects.get),
                    funding_by_project_id=ByIdLoader(funds.funding, _project_id),
                    labourer_by_id=ByIdLoader(employment.labourers, _id),
-                   employer_by_id=ByIdLoader(employment.employers, _id))
+                   employer_by_id=ByIdLoader(employment.employers, _id),
+                   collaboration_by_project_id=ByIdLoader(collaboration.projects_of, _project_id))

@@ -3,6 +3,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
 
 from gateway.config import Settings
+from gateway.schema.collaboration import CollaborationMutations, CollaborationQueries
 from gateway.schema.employment import EmploymentMutations, EmploymentQueries
 from gateway.schema.feeds import FeedQueries
 from gateway.schema.funds import FundsQueries
@@ -15,12 +16,12 @@ QUERY_CACHE_SIZE = 1024  # distinct documents whose parse and validation are kep
 
 
 @strawberry.type(description="读取：项目库、年度计划、资金、就业扶贫与事件流；每个读取只返回凭证范围内的数据")
-class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, FeedQueries):
+class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, CollaborationQueries, FeedQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type(description="操作：每个操作返回其结果或一个类型化的业务错误（Problem）；角色与拒绝条件见各操作说明")
-class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations):
+class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations, CollaborationMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

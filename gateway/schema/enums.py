@@ -10,6 +10,15 @@ from enum import Enum, StrEnum
 
 import strawberry
 
+from contracts.collaboration import (
+    LinkageMechanism,
+    PairingLevel,
+    PairingStatus,
+    TalentDirection,
+    TalentField,
+    TalentKind,
+    TaskArea,
+)
 from contracts.enums import (
     TERMS,
     CaseOrigin,
@@ -37,7 +46,8 @@ from contracts.enums import (
 __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
-           "graphql_enum"]
+           "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
+           "TaskArea", "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -78,5 +88,7 @@ def describe_values(cls: type[Enum], words: Mapping[StrEnum, str]) -> type[Enum]
     return cls
 
 
-for _enum in _WORDS:
+_DOCSTRING_ONLY: tuple[type[Enum], ...] = (PairingLevel, PairingStatus, TaskArea, LinkageMechanism, TalentDirection,
+                                           TalentKind, TalentField)
+for _enum in (*_WORDS, *_DOCSTRING_ONLY):
     graphql_enum(_enum)

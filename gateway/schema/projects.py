@@ -9,11 +9,13 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import projects as contract
+from contracts.collaboration import CollaborationProjectRead
 from contracts.funds import ProjectFunding as ProjectFundingRead
 from contracts.page import encode_cursor
 from gateway.context import Context
 from gateway.projects_client import PROJECTS, SUBMIT
 from gateway.schema.arguments import After, First, ProjectId
+from gateway.schema.collaboration_types import CollaborationProject
 from gateway.schema.contract_types import contract_type, described_by
 from gateway.schema.enums import FundSource, ProjectCategory
 from gateway.schema.funds import ProjectFunding
@@ -43,13 +45,21 @@ async def _funding(root: strawberry.Parent[contract.ProjectRead],
     return await info.context.loaders.funding_by_project_id.load(root.id)
 
 
+async def _collaboration(root: strawberry.Parent[contract.ProjectRead],
+                         info: Info[Context, None]) -> CollaborationProjectRead | None:
+    return await info.context.loaders.collaboration_by_project_id.load(root.id)
+
+
 @contract_type(contract.ProjectRead, name="Project", description="脱贫攻坚项目库中的一个项目")
 class Project:
-    """contracts.projects.ProjectRead, and its funding from the funds service."""
+    """contracts.projects.ProjectRead, its funding from the funds service and its collaboration registration."""
 
     funding = strawberry.field(
         resolver=_funding, graphql_type=ProjectFunding | None,
         description="项目资金情况（分配、支出、余额、闲置）；资金服务不可用时为 null 并附错误")
+    collaboration = strawberry.field(
+        resolver=_collaboration, graphql_type=CollaborationProject | None,
+        description="粤桂扶贫协作登记（结对、广东资金份额、带贫减贫机制），批量读取；不是协作项目时为 null")
 
 
 @strawberry.type(description="项目列表中的一项及其游标（edge）")

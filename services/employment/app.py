@@ -4,6 +4,7 @@ from fastapi import FastAPI
 from services.employment.config import Settings
 from services.employment.employers.router import router as employers_router
 from services.employment.gauges import quota_gauges
+from services.employment.labour_figures.router import router as labour_figures_router
 from services.employment.labourers.router import router as labourers_router
 from services.employment.leaders.router import router as leaders_router
 from services.employment.ledger.router import router as ledger_router
@@ -32,7 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The employment service app."""
     settings = settings or Settings()
     routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
-               training_router, leaders_router]
+               training_router, leaders_router, labour_figures_router]
     return build_service("employment", "柳州就业扶贫 · Employment service", settings, routers,
                          domain_gauges=quota_gauges(settings, Clock(settings.clock_offset_file)),
                          description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,

@@ -28,6 +28,7 @@ class Role(StrEnum):
     COUNTY_DEPARTMENT = "county_department"  # 县直行业主管部门 (项目论证)
     COUNTY_OFFICE = "county_office"  # 县区扶贫办
     CITY_OFFICE = "city_office"  # 市扶贫办
+    COLLABORATION_OFFICE = "collaboration_office"  # 粤桂扶贫协作办公室
     FINANCE = "finance"  # 财政局
     HR = "hr"  # 人社局
     INSPECTOR = "inspector"  # 督查 / 审计

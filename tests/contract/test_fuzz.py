@@ -42,6 +42,16 @@ def _apps(service: str, urls: dict[str, str]):
 
         app = create_app(Settings(database_url=urls["employment"]))
         return app, [app], lambda: load_demo(urls["employment"])
+    if service == "collaboration":
+        from services.collaboration.app import create_app as collaboration_app
+        from services.collaboration.config import Settings as CollaborationSettings
+        from services.collaboration.demo import load_demo as collaboration_demo
+
+        nowhere = "http://127.0.0.1:9"  # the services it reads are down: its own answers must still hold
+        app = collaboration_app(CollaborationSettings(
+            database_url=urls["collaboration"], feed_poll_seconds=0, projects_url=nowhere, funds_url=nowhere,
+            employment_url=nowhere, upstream_timeout=0.5))
+        return app, [app], lambda: collaboration_demo(urls["collaboration"])
     from services.funds.app import create_app
     from services.funds.config import Settings
     from services.funds.demo import load
@@ -59,7 +69,7 @@ def _apps(service: str, urls: dict[str, str]):
     return app, [projects, app], seed
 
 
-@pytest.mark.parametrize("service", ["projects", "funds", "employment"])
+@pytest.mark.parametrize("service", ["projects", "funds", "employment", "collaboration"])
 def test_every_operation_answers_as_its_contract_says(service: str, databases: DatabaseFactory):
     backend = backends()[-1]
     needed = ["projects", service] if service == "funds" else [service]

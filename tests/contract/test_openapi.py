@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from services.collaboration.app import create_app as collaboration_app
 from services.employment.app import create_app as employment_app
 from services.funds.app import create_app as funds_app
 from services.kit.errors import PROBLEM_JSON
@@ -11,7 +12,8 @@ from services.kit.ids import MAX_ID
 from services.projects.app import create_app as projects_app
 
 CONTRACTS = {name: factory().openapi() for name, factory in
-             (("projects", projects_app), ("funds", funds_app), ("employment", employment_app))}
+             (("projects", projects_app), ("funds", funds_app), ("employment", employment_app),
+              ("collaboration", collaboration_app))}
 PROBLEM = {"schema": {"$ref": "#/components/schemas/Problem"}}
 MONEY_POSTS = {"/batches", "/batches/{batch_id}/allocations", "/allocations/{allocation_id}/spendings",
                "/spendings/{spending_id}/reversal", "/allocations/{allocation_id}/recoveries",
@@ -75,7 +77,7 @@ def test_if_match_routes_declare_the_header_and_412_428(service):
         if "If-Match" in _headers(operation):
             found += 1
             assert {"412", "428"} <= set(operation["responses"]), (method, path)
-    assert found >= {"projects": 15, "funds": 2, "employment": 0}[service]
+    assert found >= {"projects": 15, "funds": 2, "employment": 0, "collaboration": 4}[service]
 
 
 def test_money_moving_posts_declare_idempotency_key_with_400_and_422():

@@ -172,6 +172,14 @@ BAD_INPUT = [
     ("employment", "GET", f"/placements?labourer_id={BEYOND_64_BITS}", "request.invalid", "labourer_id"),
     ("employment", "GET", f"/quotas/compliance?kind=enterprise&period=2026&subject_id={BEYOND_64_BITS}",
      "request.invalid", "subject_id"),
+    ("collaboration", "GET", f"/pairings/{BEYOND_64_BITS}", "collaboration.pairing_not_found", None),
+    ("collaboration", "PATCH", f"/agreements/{BEYOND_64_BITS}", "collaboration.agreement_not_found", None),
+    ("collaboration", "POST", f"/key-tasks/{BEYOND_64_BITS}/progress", "collaboration.task_not_found", None),
+    ("collaboration", "GET", f"/collaboration-projects/{BEYOND_64_BITS}", "collaboration.project_not_found", None),
+    ("collaboration", "GET", f"/key-tasks?ids=1,{BEYOND_64_BITS}", "request.invalid", "ids"),
+    ("collaboration", "GET", f"/collaboration-projects?project_ids={BEYOND_64_BITS}", "request.invalid",
+     "project_ids"),
+    ("collaboration", "GET", f"/funds?year={BEYOND_64_BITS}", "request.invalid", "year"),
 ]
 
 
@@ -193,6 +201,10 @@ async def test_bad_ids_in_funds_paths_and_queries(funds):
 
 async def test_bad_ids_in_employment_paths_and_queries(employment):
     await _each_bad_input_is_a_clear_problem(employment, "employment")
+
+
+async def test_bad_ids_in_collaboration_paths_and_queries(collaboration):
+    await _each_bad_input_is_a_clear_problem(collaboration, "collaboration")
 
 
 @pytest.mark.parametrize("method, path, allowed", [

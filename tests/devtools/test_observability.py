@@ -5,6 +5,7 @@ import re
 
 from devtools.stack import ROOT
 from gateway.app import create_app as create_gateway
+from services.collaboration.app import create_app as create_collaboration
 from services.employment.app import create_app as create_employment
 from services.funds.app import create_app as create_funds
 from services.projects.app import create_app as create_projects
@@ -12,13 +13,14 @@ from services.projects.app import create_app as create_projects
 DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "liuzhou.json"
 ALERTS = ROOT / "deploy" / "prometheus" / "alerts.yml"
 SUFFIXES = {"counter": ("_total",), "histogram": ("_bucket", "_sum", "_count"), "gauge": ("",)}
-DOMAIN_GAUGES = ("funds_idle_yuan", "funds_overdue_cases", "employment_quota_subjects", "projects_total")
+DOMAIN_GAUGES = ("funds_idle_yuan", "funds_overdue_cases", "employment_quota_subjects", "projects_total",
+                 "collaboration_key_tasks_overdue", "collaboration_task_completion", "collaboration_money_arrival")
 
 
 def exported() -> set[str]:
-    """Every sample name the four processes can expose at /metrics, and Prometheus's own `up`."""
+    """Every sample name the five processes can expose at /metrics, and Prometheus's own `up`."""
     names = {"up"}
-    for app in (create_projects(), create_funds(), create_employment(), create_gateway()):
+    for app in (create_projects(), create_funds(), create_employment(), create_collaboration(), create_gateway()):
         for family in app.state.metrics.registry.collect():
             names |= {family.name + suffix for suffix in SUFFIXES[family.type]}
     return names

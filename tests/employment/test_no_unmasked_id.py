@@ -20,6 +20,7 @@ PARAMS = {
     "/workforce-reports": [{"employer_id": "{employer_id}"}, {"project_id": "{project_id}"}],
     "/quotas/compliance": [{"kind": "enterprise", "period": "2026"}, {"kind": "group_project", "period": "2026-03"}],
     "/labour-export": [{"year": "2026"}],
+    "/labour-figures": [{"year": "2026"}],
     "/leaders": [{"as_of": "2026-12-31"}],
     "/quotas/export.xlsx": [{"kind": "enterprise", "period": "2026"}],
     "/quotas/breaches": [{"kind": "enterprise", "from": "2025", "to": "2026"}],

@@ -10,9 +10,9 @@ import pytest
 import strawberry
 from pydantic import BaseModel
 
-from contracts import employment, funds, projects
+from contracts import collaboration, employment, funds, projects
 from contracts.events.feed import FeedPage
-from gateway import employment_client, funds_client, projects_client
+from gateway import collaboration_client, employment_client, funds_client, projects_client
 from gateway.schema import build_schema
 from gateway.schema.feeds import FEED
 from gateway.upstream import Endpoint
@@ -34,8 +34,17 @@ PAIRS: dict[str, type[BaseModel]] = {
     "Placement": employment.PlacementRead, "PeriodBreaches": employment.PeriodBreaches,
     "BreachLine": employment.BreachLine, "Participant": employment.ParticipantRead, "Course": employment.CourseRead,
     "LeaderFigures": employment.LeaderFigures, "ProvinceExport": employment.ProvinceExport,
+    "Pairing": collaboration.PairingRead, "CollaborationAgreement": collaboration.AgreementRead,
+    "KeyTask": collaboration.KeyTaskRead, "TaskProgressReport": collaboration.ProgressReportRead,
+    "ProgressRecorded": collaboration.ProgressRecorded, "TaskCompletion": collaboration.TaskCompletion,
+    "Linkage": collaboration.Linkage, "CollaborationProject": collaboration.CollaborationProjectRead,
+    "PlanLine": collaboration.PlanLineRead, "CollaborationFunds": collaboration.CountyFunds,
+    "ScorecardRow": collaboration.ScorecardRow, "CollaborationEnterprise": collaboration.EnterpriseRead,
+    "TalentExchange": collaboration.TalentExchangeRead,
 }
-NOT_SHOWN = {employment.BreachReport}  # quotaBreaches answers its lines
+NOT_SHOWN = {employment.BreachReport,  # quotaBreaches answers its lines
+             # read by the collaboration service (labour) and the reporting service (bulletins), not shown in GraphQL
+             collaboration.LabourFigures, collaboration.CollaborationCountyFigures}
 DECLARED = {
     # contracts.enums.ItemKind, which GraphQL names IdleItemKind.
     ("IdleFund", "kind"): "IdleItemKind!",
@@ -43,7 +52,7 @@ DECLARED = {
     ("Announcement", "allocations"): "[AnnouncedAllocation!]!", ("Evaluation", "indicators"): "[EvaluationIndicator!]!",
     ("Course", "outcomes"): "[OutcomeCount!]!", ("HistoryStep", "data"): "HistoryData!",
 }
-LINKS = {"Project": {"funding"}, "Employer": {"compliance"}, "Placement": {"labourer", "employer"}}
+LINKS = {"Project": {"funding", "collaboration"}, "Employer": {"compliance"}, "Placement": {"labourer", "employer"}}
 
 
 def test_every_graphql_type_shows_its_contract_model_field_for_field():
@@ -51,7 +60,8 @@ def test_every_graphql_type_shows_its_contract_model_field_for_field():
 
 
 def test_every_read_model_of_the_contracts_is_a_graphql_type_made_from_it():
-    models = {cls for module in (projects, funds, employment) for _, cls in inspect.getmembers(module, inspect.isclass)
+    models = {cls for module in (projects, funds, employment, collaboration)
+              for _, cls in inspect.getmembers(module, inspect.isclass)
               if issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
     assert models - set(PAIRS.values()) - NOT_SHOWN == set()
     schema = build_schema()
@@ -95,7 +105,8 @@ def _agrees(openapi: dict, schema: dict, answer: object) -> None:
 
 
 @pytest.mark.parametrize("service, client", [("projects", projects_client), ("funds", funds_client),
-                                             ("employment", employment_client)])
+                                             ("employment", employment_client),
+                                             ("collaboration", collaboration_client)])
 def test_every_route_the_gateway_calls_answers_the_contract_model_it_parses(service, client):
     openapi = import_module(f"services.{service}.app").create_app().openapi()
     endpoints = _endpoints(client)

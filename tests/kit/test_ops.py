@@ -5,7 +5,7 @@ from services.kit.auth import Role
 from services.kit.testing import bearer, serve_in_process
 
 
-@pytest.fixture(params=["projects", "funds", "employment"])
+@pytest.fixture(params=["projects", "funds", "employment", "collaboration"])
 async def service(request, databases, migrated):
     import importlib
 

@@ -33,7 +33,7 @@ def test_development_accepts_the_default_secret():
     refuse_unsafe_start(ProcessSettings(environment="development"), "projects")
 
 
-@pytest.mark.parametrize("service", ["projects", "funds", "employment"])
+@pytest.mark.parametrize("service", ["projects", "funds", "employment", "collaboration"])
 def test_each_service_refuses_to_build_in_production_with_the_default_secret(service):
     import importlib
 

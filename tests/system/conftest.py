@@ -30,7 +30,9 @@ def running_stack(databases: DatabaseFactory, backend: str, log_dir: Path) -> It
     urls = {service: asyncio.run(databases.create(service, backend)) for service in SERVICES}
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
     # The projects process adds the seconds in this file to its clock, so a test can pass a notice window.
-    env = {"JWT_SECRET": SECRET, "PROJECTS_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset")}
+    # The collaboration process reads the same file, so a test can let a key task pass its deadline.
+    env = {"JWT_SECRET": SECRET, "PROJECTS_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset"),
+           "COLLABORATION_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset")}
     running = Stack(ports, urls, extra_env=env, log_dir=log_dir)
     try:
         try:
@@ -57,7 +59,7 @@ def stack(databases: DatabaseFactory, migrated: str, tmp_path_factory: pytest.Te
 
 @pytest.fixture
 def move_clock(stack: Stack) -> Iterator:
-    """Move the projects process's clock forward by some days; put back after the test."""
+    """Move the projects and collaboration processes' clocks forward by some days; put back after the test."""
     offset = stack.log_dir / "clock-offset"
 
     def move(days: int) -> None:

@@ -106,7 +106,7 @@ def test_callers_without_the_right_cannot_submit(gateway_http, projects_http, he
     assert _rest_ids(projects_http) == rest_before
 
 
-@pytest.mark.parametrize("service", ["funds", "employment"])
+@pytest.mark.parametrize("service", ["funds", "employment", "collaboration"])
 def test_services_answer_ops_endpoints_and_an_empty_feed(stack: Stack, service):
     with httpx.Client(base_url=stack.url(service), timeout=10.0) as client:
         before = client.get("/metrics")

@@ -55,4 +55,5 @@ def _assert_degraded(gateway_http, pid: int) -> None:
     assert gateway_http.get("/healthz").status_code == 200
     ready = gateway_http.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["services"] == {"projects": "unavailable", "funds": "ok", "employment": "ok"}
+    assert ready.json()["services"] == {"projects": "unavailable", "funds": "ok", "employment": "ok",
+                                        "collaboration": "ok"}

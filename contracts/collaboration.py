@@ -1,0 +1,321 @@
+"""What the collaboration service answers (粤桂扶贫协作): pairings, agreements and key tasks, Guangdong money,
+collaboration projects, industry, talent and labour figures, the yearly scorecard.
+
+Services build these from their rows and declare them as `response_model`; the gateway and the reporting service
+parse answers into them. Money is Decimal yuan with two decimals; rates are fractions (0–1) with four decimals.
+"""
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class PairingLevel(StrEnum):
+    """At which level two sides are paired (结对层级)."""
+
+    CITY = "city"  # 市际结对（湛江市—柳州市）
+    COUNTY = "county"  # 县际结对
+    TOWNSHIP = "township"  # 镇（乡）结对
+    VILLAGE_ENTERPRISE = "village_enterprise"  # 村企结对
+    SCHOOL = "school"  # 学校结对
+    HOSPITAL = "hospital"  # 医院结对
+
+
+class PairingStatus(StrEnum):
+    """Whether a pairing is still being carried out."""
+
+    ACTIVE = "active"  # 结对中
+    ENDED = "ended"  # 已结束
+
+
+class TaskArea(StrEnum):
+    """The areas of the framework agreement's key task list (重点任务领域)."""
+
+    LEADERSHIP = "leadership"  # 组织领导
+    FUNDING = "funding"  # 资金支持
+    INDUSTRY = "industry"  # 产业合作
+    LABOUR = "labour"  # 劳务协作
+    TALENT = "talent"  # 人才交流
+    PROSPERITY = "prosperity"  # 携手奔小康
+    CONSUMPTION = "consumption"  # 消费扶贫
+
+
+class LinkageMechanism(StrEnum):
+    """How a collaboration project lifts poor households (带贫减贫机制)."""
+
+    DIVIDEND = "dividend"  # 入股分红
+    WAGES = "wages"  # 务工工资
+    LAND_RENT = "land_rent"  # 土地流转租金
+    PURCHASE_ORDERS = "purchase_orders"  # 订单收购
+
+
+class TalentDirection(StrEnum):
+    """Which way a cadre or technician went (人才交流方向)."""
+
+    TO_LIUZHOU = "to_liuzhou"  # 广东选派到柳州
+    TO_GUANGDONG = "to_guangdong"  # 柳州选派到广东
+
+
+class TalentKind(StrEnum):
+    """Who was exchanged."""
+
+    CADRE = "cadre"  # 挂职干部
+    TECHNICIAN = "technician"  # 专业技术人才
+
+
+class TalentField(StrEnum):
+    """The field of a technician's work."""
+
+    EDUCATION = "education"  # 教育
+    HEALTH = "health"  # 医疗卫生
+    AGRICULTURE = "agriculture"  # 农业
+    OTHER = "other"  # 其他
+
+
+class PairingRead(BaseModel):
+    """A pairing (结对帮扶) of a Liuzhou side with a Guangdong partner."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    level: PairingLevel
+    level_label: str = Field(description="结对层级（中文）")
+    county_code: str | None = Field(description="柳州一方所在县区；市际结对为空")
+    local_name: str = Field(description="柳州一方名称（县、乡镇、村、学校、医院）")
+    partner_name: str = Field(description="广东一方名称（市、县区、镇、企业、学校、医院）")
+    parent_id: int | None = Field(description="上级结对（乡镇、村结对挂在县际结对之下）")
+    start_year: int
+    status: PairingStatus
+    demo: bool = Field(description="演示数据")
+    version: int = Field(description="版本号；修改时以 If-Match 带回")
+
+
+class AgreementRead(BaseModel):
+    """A pairing's framework agreement for one year (框架协议) and the Guangdong money it commits."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pairing_id: int
+    county_code: str | None
+    year: int
+    title: str
+    signed_on: date
+    guangdong_committed: Decimal = Field(description="协议承诺的广东帮扶资金（元）")
+    version: int
+
+
+class KeyTaskRead(BaseModel):
+    """One task of an agreement's key task list (重点任务清单)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    agreement_id: int
+    county_code: str | None
+    year: int
+    area: TaskArea
+    area_label: str
+    description: str
+    unit_guangdong: str = Field(description="广东方责任单位")
+    unit_liuzhou: str = Field(description="柳州方责任单位")
+    deadline: date
+    indicator: str = Field(description="目标指标")
+    unit: str = Field(description="计量单位")
+    target_value: Decimal
+    reached_value: Decimal = Field(description="最新报告的完成值")
+    done: bool = Field(description="完成值达到目标值即为完成")
+    done_on: date | None
+    overdue: bool = Field(description="已过期限且未完成")
+    version: int
+
+
+class ProgressReportRead(BaseModel):
+    """A progress report on a key task (进展报告)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    task_id: int
+    value_reached: Decimal
+    note: str | None
+    evidence: str | None = Field(description="佐证材料（文号、链接或档案编号）")
+    reported_on: date
+    reported_by: str
+    created_at: datetime
+
+
+class TaskCompletion(BaseModel):
+    """Key tasks done and overdue in one group (county, area, year)."""
+
+    county_code: str | None
+    area: TaskArea | None
+    year: int
+    total: int
+    done: int
+    overdue: int
+    completion_rate: Decimal = Field(description="完成率 = 完成数 ÷ 任务数（四位小数）")
+
+
+class CollaborationCountyFigures(BaseModel):
+    """One county's collaboration figures of a year, for bulletins (the reporting service reads these)."""
+
+    county_code: str
+    guangdong_committed: Decimal = Field(description="协议承诺资金（元）")
+    guangdong_arrived: Decimal = Field(description="到位资金（资金服务中来源为广东的批次，元）")
+    guangdong_spent: Decimal = Field(description="已支出（资金服务中来源为广东的分配的支出，元）")
+    key_tasks_total: int
+    key_tasks_done: int
+    key_tasks_overdue: int
+
+
+class ProgressRecorded(BaseModel):
+    """A progress report just stored and the task as it stands after it."""
+
+    report: ProgressReportRead
+    task: KeyTaskRead
+
+
+class Linkage(BaseModel):
+    """How a collaboration project lifts poor households (带贫减贫机制)."""
+
+    mechanism: LinkageMechanism
+    mechanism_label: str = Field(description="带贫方式（中文）")
+    households_promised: int = Field(description="承诺带动贫困户数")
+    households_delivered: int = Field(description="已带动贫困户数")
+
+
+class CollaborationProjectRead(BaseModel):
+    """A library entry registered as a collaboration project, with what the projects feed last said of it and
+    the Guangdong money planned, allocated and spent on it."""
+
+    id: int
+    project_id: int = Field(description="项目库中项目的 id")
+    name: str = Field(description="项目名称（来自项目库）")
+    county_code: str
+    status: str = Field(description="项目库中的状态（来自项目库事件流）")
+    library_code: str | None
+    pairing_id: int
+    guangdong_share: Decimal = Field(description="计划使用的广东帮扶资金（元）")
+    linkage: Linkage
+    planned: Decimal = Field(description="资金使用计划已安排（元）")
+    allocated: Decimal = Field(description="资金服务已分配的广东资金，扣除收回（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    version: int
+
+
+class PlanLineRead(BaseModel):
+    """A line of the fund-use plan (资金使用计划)."""
+
+    id: int
+    collaboration_project_id: int
+    project_id: int
+    county_code: str
+    year: int
+    amount: Decimal
+    purpose: str
+    created_by: str
+    created_at: datetime
+
+
+class CountyFunds(BaseModel):
+    """A county's Guangdong money of a year, from promise to spending (承诺 → 到位 → 计划 → 分配 → 支出)."""
+
+    county_code: str
+    year: int
+    committed: Decimal = Field(description="框架协议承诺（元）")
+    arrived: Decimal = Field(description="到位：资金服务中来源为广东的批次（元）")
+    planned: Decimal = Field(description="资金使用计划已安排（元）")
+    allocated: Decimal = Field(description="资金服务已分配到项目，扣除收回（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    arrival_rate: Decimal = Field(description="到位率 = 到位 ÷ 承诺")
+    plan_rate: Decimal = Field(description="计划率 = 计划 ÷ 到位")
+    spend_rate: Decimal = Field(description="支出率 = 支出 ÷ 到位")
+    first_arrived_on: date | None = Field(description="第一笔资金到位日期")
+    first_spent_on: date | None = Field(description="第一笔支出日期")
+    days_to_first_spending: int | None = Field(description="从第一笔到位到第一笔支出的天数；尚未支出为空")
+
+
+class LabourWhere(StrEnum):
+    """Where a poor labourer was helped into work (劳务协作去向)."""
+
+    GUANGDONG = "guangdong"  # 到广东就业
+    IN_COUNTY = "in_county"  # 就地就近就业（本县区）
+    ELSEWHERE = "elsewhere"  # 其他地方就业
+
+
+class LabourFigures(BaseModel):
+    """Registered poor labourers of a county in work during a year, by where (the employment service counts them
+    from its labourers and placements; a labourer in work in two places counts in each, once in `total`)."""
+
+    county_code: str
+    year: int
+    guangdong: int = Field(description="到广东就业（用工单位所在省份为广东）")
+    in_county: int = Field(description="在本县区就业（本县区用工单位、在建项目、公益岗位、扶贫微车间）")
+    elsewhere: int = Field(description="在其他地方就业")
+    total: int = Field(description="就业的贫困劳动力（去重）")
+
+
+class EnterpriseRead(BaseModel):
+    """A Guangdong enterprise brought into a county (产业协作: 引进企业)."""
+
+    id: int
+    county_code: str
+    year: int
+    name: str
+    origin: str = Field(description="来自广东何地")
+    industry: str
+    investment: Decimal = Field(description="实际到位投资（元）")
+    poor_people_driven: int = Field(description="带动贫困人口数（带贫人数）")
+    created_by: str
+
+
+class TalentExchangeRead(BaseModel):
+    """A cadre or technician sent one way for a period (人才交流)."""
+
+    id: int
+    county_code: str
+    direction: TalentDirection
+    direction_label: str
+    kind: TalentKind
+    kind_label: str
+    field: TalentField
+    field_label: str
+    person_name: str
+    unit: str = Field(description="派出或接收单位")
+    starts_on: date
+    ends_on: date
+    person_days: int = Field(description="人天数（含首尾两日）")
+
+
+class ScorecardRow(BaseModel):
+    """One Liuzhou county's row of the yearly East–West collaboration assessment (东西部扶贫协作成效考核)."""
+
+    county_code: str
+    county_name: str
+    year: int
+    committed: Decimal = Field(description="协议承诺资金（元）")
+    arrived: Decimal = Field(description="到位资金（元）")
+    spent: Decimal = Field(description="已支出（元）")
+    arrival_rate: Decimal
+    spend_rate: Decimal
+    cadres: int = Field(description="互派挂职干部（人）")
+    technicians: int = Field(description="互派专业技术人才（人）")
+    person_days: int = Field(description="人才交流人天数（本年内）")
+    enterprises: int = Field(description="引进广东企业（家）")
+    investment: Decimal = Field(description="引进企业实际到位投资（元）")
+    poor_people_driven: int = Field(description="引进企业带贫人数")
+    labour_available: bool = Field(description="就业服务是否应答；否时劳务协作各项为空")
+    labour_guangdong: int | None = Field(description="贫困劳动力到广东就业（人）")
+    labour_in_county: int | None = Field(description="贫困劳动力就地就近就业（人）")
+    labour_elsewhere: int | None = Field(description="贫困劳动力到其他地方就业（人）")
+    townships_paired: int = Field(description="结对乡镇数")
+    villages_paired: int = Field(description="结对村（村企结对）数")
+    tasks_total: int
+    tasks_done: int
+    tasks_overdue: int
+    task_completion_rate: Decimal
+    indicator_scores: dict[str, Decimal] = Field(description="各指标得分（权重 × 完成程度）")
+    score: Decimal = Field(description="总分")
+    records: dict[str, str] = Field(description="每项数字背后的记录：各服务 REST 地址（相对路径）")

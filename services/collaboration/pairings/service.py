@@ -1,0 +1,61 @@
+"""Setting up and editing pairings (结对帮扶)."""
+from typing import Any
+
+from contracts.collaboration import PairingLevel, PairingRead, PairingStatus
+from contracts.events.collaboration import PairingChanged
+from services.collaboration.common import bad_field
+from services.collaboration.pairings.models import Pairing
+from services.collaboration.pairings.repository import PairingRepository
+from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
+from services.collaboration.records import edit, found
+from services.kit.audit import audit
+from services.kit.context import RequestContext
+from services.kit.errors import conflict
+from services.kit.outbox import Scope, publish
+
+
+async def get(ctx: RequestContext[Any], pairing_id: int) -> Pairing:
+    """A pairing the caller may read; 404 otherwise."""
+    return await found(PairingRepository(ctx.session), pairing_id, ctx.principal,
+                       "collaboration.pairing_not_found", "结对")
+
+
+async def _published(ctx: RequestContext[Any], row: Pairing, action: str, before: dict[str, Any] | None
+                     ) -> PairingRead:
+    """Audit and publish a pairing's new state; its read model."""
+    read = pairing_read(row)
+    await audit(ctx.session, ctx.principal, action, "pairing", row.id, before, read.model_dump(mode="json"))
+    await publish(ctx.session, PairingChanged(
+        pairing_id=row.id, level=read.level, county_code=row.county_code, local_name=row.local_name,
+        partner_name=row.partner_name, parent_id=row.parent_id, start_year=row.start_year, pairing_status=read.status,
+        version=row.version), Scope(row.county_code))
+    return read
+
+
+async def create(ctx: RequestContext[Any], entry: PairingCreate) -> PairingRead:
+    """Record a pairing; a lower-level pair may hang below a pair of its own county."""
+    repo = PairingRepository(ctx.session)
+    if entry.parent_id is not None:
+        parent = await repo.get(entry.parent_id, ctx.principal)
+        if parent is None:
+            raise bad_field("parent_id", f"上级结对 {entry.parent_id} 不存在", "collaboration.pairing_not_found")
+        if parent.county_code not in (None, entry.county_code):
+            raise bad_field("parent_id", "上级结对属于另一个县区", "collaboration.parent_other_county")
+    if entry.level == PairingLevel.CITY and entry.parent_id is not None:
+        raise bad_field("parent_id", "市际结对没有上级结对")
+    if await repo.exists_named(entry.level, entry.local_name, entry.partner_name):
+        raise conflict("collaboration.pairing_exists", f"{entry.local_name} 与 {entry.partner_name} 的结对已登记")
+    row = await repo.add(Pairing(level=entry.level, county_code=entry.county_code, local_name=entry.local_name,
+                                 partner_name=entry.partner_name, parent_id=entry.parent_id,
+                                 start_year=entry.start_year, status=PairingStatus.ACTIVE, demo=entry.demo,
+                                 created_by=ctx.principal.sub))
+    return await _published(ctx, row, "pairing.create", None)
+
+
+async def update(ctx: RequestContext[Any], pairing_id: int, changes: PairingUpdate, version: int) -> PairingRead:
+    """Edit a pairing the caller read at `version` (412 when someone changed it since)."""
+    row = await get(ctx, pairing_id)
+    before = pairing_read(row).model_dump(mode="json")
+    edit(row, version, changes)
+    await ctx.session.flush()
+    return await _published(ctx, row, "pairing.update", before)
