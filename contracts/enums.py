@@ -8,6 +8,7 @@ class FeedName(StrEnum):
     PROJECTS = "projects"  # 项目库
     FUNDS = "funds"  # 财政扶贫资金
     EMPLOYMENT = "employment"  # 就业扶贫
+    REPORTING = "reporting"  # 月度通报
 
 
 class ProjectStatus(StrEnum):

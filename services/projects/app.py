@@ -4,6 +4,7 @@ from fastapi import FastAPI
 from services.kit.service_app import build_service
 from services.projects.clearout.router import router as clearout_router
 from services.projects.config import Settings
+from services.projects.figures.month_router import router as month_figures_router
 from services.projects.figures.router import router as figures_router
 from services.projects.ledger.router import router as ledger_router
 from services.projects.library.gauges import library_gauges
@@ -27,7 +28,8 @@ TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报�
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The projects service app."""
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
-    routers = [ledger_router, library_router, lifecycle_router, plans_router, clearout_router, figures_router]
+    routers = [ledger_router, library_router, lifecycle_router, plans_router, clearout_router, figures_router,
+               month_figures_router]
     return build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings or Settings(), routers,
                          domain_gauges=library_gauges, description="项目入库申报、审核、年度计划与跟踪。",
                          not_found=NOT_FOUND, tags=TAGS)

@@ -1,0 +1,31 @@
+"""Reporting service settings (env prefix REPORTING_): where the other services are, the ranking's indicators and
+weights, and the reminder rules."""
+from decimal import Decimal
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from services.kit.settings import ServiceSettings, sqlite_url
+
+
+class Settings(ServiceSettings):
+    """Settings of the reporting service."""
+
+    model_config = SettingsConfigDict(env_prefix="REPORTING_")
+
+    database_url: str = sqlite_url("reporting")
+    port: int = 8005
+    projects_url: str = Field("http://127.0.0.1:8001", description="项目库服务地址")
+    funds_url: str = Field("http://127.0.0.1:8002", description="资金服务地址")
+    employment_url: str = Field("http://127.0.0.1:8003", description="就业服务地址")
+    upstream_timeout: float = Field(10.0, gt=0, description="调用其他服务的超时（秒）")
+    # 每月一评比: indicator code → weight (see services/reporting/ranking/indicators.py for each formula).
+    weights: dict[str, Decimal] = Field(
+        default_factory=lambda: {"spend_rate": Decimal(30), "idle_share": Decimal(20), "overdue_cases": Decimal(20),
+                                 "quota_compliance": Decimal(15), "stalled_share": Decimal(15)},
+        description="综合评分的指标与权重（JSON，如 {\"spend_rate\": 30, \"idle_share\": 20}）")
+    bottom_size: int = Field(2, ge=1, le=10, description="末位（黑榜）县区数")
+    # 提醒约谈 rules.
+    case_overdue_days: int = Field(30, ge=1, description="整改事项逾期超过此天数即列入提醒约谈")
+    breach_months: int = Field(3, ge=1, le=12, description="集团在建项目连续未达标此月数即列入提醒约谈")
+    bottom_months: int = Field(2, ge=1, le=12, description="县区连续此月数排名末位即列入提醒约谈")
