@@ -10,13 +10,15 @@ from services.reporting.bulletins.router import router as bulletins_router
 from services.reporting.config import Settings
 from services.reporting.ranking.router import router as ranking_router
 from services.reporting.ranking.score import unknown_indicators
+from services.reporting.reminders.router import router as reminders_router
 from services.reporting.sources.client import Upstreams
 
 # What a malformed path parameter names: its 404.
 NOT_FOUND = {"month": ("bulletin.not_issued", "月度通报")}
 
 TAGS = {"bulletins": "月度通报：预览草稿、印发（冻结数据）、更正版次、历次版次",
-        "ranking": "每月一评比：综合得分、名次及变化、末位（黑榜）、逐项说明"}
+        "ranking": "每月一评比：综合得分、名次及变化、末位（黑榜）、逐项说明",
+        "reminders": "提醒约谈：整改逾期、用工比例连续未达标、连续排名末位，列明规则、对象与依据"}
 
 
 def _upstreams(transports: Mapping[str, httpx.AsyncBaseTransport] | None):
@@ -41,6 +43,6 @@ def create_app(settings: Settings | None = None,
     if unknown:
         raise ValueError(f"REPORTING_WEIGHTS names unknown indicators: {', '.join(unknown)}")
     return build_service("reporting", "柳州脱贫攻坚月度通报 · Reporting service", settings,
-                         [bulletins_router, ranking_router], background=_upstreams(transports),
+                         [bulletins_router, ranking_router, reminders_router], background=_upstreams(transports),
                          description="月度通报、县区评比排名、提醒约谈：数据经各服务 API 批量读取。",
                          not_found=NOT_FOUND, tags=TAGS)

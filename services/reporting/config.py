@@ -7,6 +7,10 @@ from pydantic_settings import SettingsConfigDict
 
 from services.kit.settings import ServiceSettings, sqlite_url
 
+# 每月一评比: indicator code → weight (see services/reporting/ranking/indicators.py for each formula).
+DEFAULT_WEIGHTS = {"spend_rate": Decimal(30), "idle_share": Decimal(20), "overdue_cases": Decimal(20),
+                   "quota_compliance": Decimal(15), "stalled_share": Decimal(15)}
+
 
 class Settings(ServiceSettings):
     """Settings of the reporting service."""
@@ -19,10 +23,8 @@ class Settings(ServiceSettings):
     funds_url: str = Field("http://127.0.0.1:8002", description="资金服务地址")
     employment_url: str = Field("http://127.0.0.1:8003", description="就业服务地址")
     upstream_timeout: float = Field(10.0, gt=0, description="调用其他服务的超时（秒）")
-    # 每月一评比: indicator code → weight (see services/reporting/ranking/indicators.py for each formula).
     weights: dict[str, Decimal] = Field(
-        default_factory=lambda: {"spend_rate": Decimal(30), "idle_share": Decimal(20), "overdue_cases": Decimal(20),
-                                 "quota_compliance": Decimal(15), "stalled_share": Decimal(15)},
+        default_factory=lambda: dict(DEFAULT_WEIGHTS),
         description="综合评分的指标与权重（JSON，如 {\"spend_rate\": 30, \"idle_share\": 20}）")
     bottom_size: int = Field(2, ge=1, le=10, description="末位（黑榜）县区数")
     # 提醒约谈 rules.

@@ -31,12 +31,15 @@ async def _stored(ctx: RequestContext, month: Month) -> Bulletin | None:
     return None if row is None else _bulletin(row)
 
 
-async def city_ranking(ctx: RequestContext, month: Month) -> list[RankingRow]:
-    """The whole city's ranking of a month: as issued when it was, else computed now (with last month's ranks)."""
+async def city_ranking(ctx: RequestContext, month: Month, calls: Calls, with_change: bool = True
+                       ) -> list[RankingRow]:
+    """The whole city's ranking of a month: as issued when it was, else computed now (with last month's ranks
+    unless `with_change` is off)."""
     issued = await _stored(ctx, month)
     if issued is not None:
         return issued.ranking
-    return (await draft(ctx, month)).ranking
+    previous = await _previous_ranks(ctx, month, calls) if with_change else None
+    return (await build(ctx, month, previous, calls)).ranking
 
 
 async def _previous_ranks(ctx: RequestContext, month: Month, calls: Calls) -> dict[str, int]:

@@ -1,0 +1,39 @@
+"""The composite score figure by figure, on hand-made figures."""
+from decimal import Decimal
+
+from contracts.reporting import CountyFigures
+from services.kit.counties import COUNTIES
+from services.reporting.config import DEFAULT_WEIGHTS as WEIGHTS
+from services.reporting.ranking.score import indicator_scores, rank, unknown_indicators
+
+
+def figures(code: str, spent: str = "0", received: str = "100", **kw) -> CountyFigures:
+    """A county's figures with every count zero unless given."""
+    base = dict(county_code=code, county_name=COUNTIES[code], entries=0, entries_by_status=[], in_library=0,
+                admitted_in_month=0, started_in_month=0, stalled=0, received=Decimal(received), allocated=0,
+                spent=Decimal(spent), spend_rate=Decimal(spent) / Decimal(received), idle=0, idle_by_class=[],
+                idle_by_age=[], cases_open=0, cases_overdue=0, cases_closed_in_month=0, quota_subjects=0,
+                quota_breach=0, quota_compliant=0, quota_not_reported=0)
+    return CountyFigures(**(base | kw))
+
+
+def test_each_indicator_scores_its_figures():
+    f = figures("450225", spent="50", idle=Decimal("25"), cases_open=4, cases_overdue=1, quota_subjects=5,
+                quota_compliant=4, in_library=10, stalled=2)
+    scores = {s.indicator: (s.score, s.points) for s in indicator_scores(f, WEIGHTS)}
+    assert scores == {"spend_rate": (Decimal("0.5"), Decimal("15.00")),
+                      "idle_share": (Decimal("0.75"), Decimal("15.00")),
+                      "overdue_cases": (Decimal("0.75"), Decimal("15.00")),
+                      "quota_compliance": (Decimal("0.8"), Decimal("12.00")),
+                      "stalled_share": (Decimal("0.8"), Decimal("12.00"))}
+
+
+def test_a_weight_on_an_unknown_indicator_is_named():
+    assert unknown_indicators({"spend_rate": Decimal(1), "speed": Decimal(2)}) == ["speed"]
+
+
+def test_change_of_rank_is_last_months_place_minus_this_ones():
+    before = {"450202": 3, "450203": 1}
+    rows = rank([figures("450202", spent="90"), figures("450203", spent="10")], {"spend_rate": Decimal(1)}, 1, before)
+    assert [(r.county_code, r.rank, r.change, r.bottom) for r in rows] == [("450202", 1, 2, False),
+                                                                         ("450203", 2, -1, True)]
