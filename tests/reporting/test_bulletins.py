@@ -1,5 +1,8 @@
 """Bulletins: a draft from every service's figures, issued editions frozen, corrections with a reason, scope."""
+import io
 from decimal import Decimal
+
+from openpyxl import load_workbook
 
 from services.kit.auth import Role
 from services.kit.testing import bearer
@@ -72,3 +75,18 @@ async def test_future_and_malformed_months_are_refused(stack: Stack):
     assert r.status_code == 422 and r.json()["code"] == "bulletin.future_month"
     r = await stack.reporting.get("/ranking?month=2026-13", headers=CITY)
     assert r.status_code == 422
+
+
+async def test_excel_has_chinese_headers_money_with_two_decimals_and_rates_as_percent(stack: Stack):
+    await seed(stack)
+    r = await stack.reporting.get(f"/bulletins/{MONTH}/export.xlsx?draft=true", headers=CITY)
+    assert r.status_code == 200, r.text
+    sheet = load_workbook(io.BytesIO(r.content)).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["县区", "名次", "综合得分"] and sheet[1][0].font.b and sheet.freeze_panes == "A2"
+    rongshui = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "融水苗族自治县")
+    spent, rate = rongshui[header.index("已支出（元）")], rongshui[header.index("支出进度")]
+    assert (spent.value, spent.number_format) == (600000, "#,##0.00")
+    assert (rate.value, rate.number_format) == (0.6, "0.00%")
+    assert sheet.column_dimensions["J"].width == 16
+    assert (await stack.reporting.get(f"/bulletins/{MONTH}/export.xlsx", headers=CITY)).status_code == 404

@@ -1,13 +1,15 @@
 """REST endpoints of monthly bulletins (月度通报): preview, issue, every edition, the list of editions."""
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from contracts.month_figures import MonthText
 from contracts.reporting import Bulletin, BulletinEdition, BulletinIssue
 from services.kit.contract import problems
 from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.xlsx import XLSX
 from services.reporting.bulletins import service
+from services.reporting.bulletins.excel import bulletin_xlsx
 from services.reporting.deps import CityOffice, ReadOnly
 
 router = APIRouter(prefix="/bulletins", tags=["bulletins"])
@@ -25,6 +27,17 @@ async def list_editions(ctx: ReadOnly, month: MonthText | None = None, after: st
             summary="The month's draft computed now, not stored (预览)")
 async def preview_bulletin(month: MonthText, ctx: ReadOnly) -> Bulletin:
     return await service.preview(ctx, month)
+
+
+@router.get("/{month}/export.xlsx", response_class=Response, responses={200: {"content": {XLSX: {}}}},
+            summary="The bulletin as an Excel sheet: an issued edition (newest by default), or draft=true")
+async def export_bulletin(month: MonthText, ctx: ReadOnly, draft: bool = False,
+                          edition: Annotated[int | None, Query(ge=1, le=1000, description="版次；默认最新")] = None
+                          ) -> Response:
+    bulletin = await (service.preview(ctx, month) if draft else service.issued(ctx, month, edition))
+    name = f"bulletin-{month}-{'draft' if bulletin.edition is None else bulletin.edition}.xlsx"
+    return Response(bulletin_xlsx(bulletin), media_type=XLSX,
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
 
 
 @router.get("/{month}", response_model=Bulletin, summary="An issued edition exactly as issued (newest by default)")
