@@ -35,14 +35,14 @@ $(CHROMIUM):
 
 install: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## .venv with the pinned dependencies, node_modules, Chromium
 
-run: install  ## migrate, load demo data, start the four processes; Ctrl-C stops them
+run: install  ## migrate, load demo data, start the five processes; Ctrl-C stops them
 	$(PY) -m devtools.run
 
 test: install  ## the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set
 	$(PY) -m pytest
 
 migrate: install  ## migrate every service's configured database
-	for s in projects funds employment; do $(PY) -m services.kit.migrate $$s || exit 1; done
+	for s in projects funds employment reporting; do $(PY) -m services.kit.migrate $$s || exit 1; done
 
 openapi: install  ## write openapi/<service>.json and openapi/gateway.graphql
 	$(PY) -m devtools.contracts write

@@ -9,6 +9,7 @@ from gateway.schema import build_schema
 from services.employment.app import create_app as employment_app
 from services.funds.app import create_app as funds_app
 from services.projects.app import create_app as projects_app
+from services.reporting.app import create_app as reporting_app
 
 OUT = ROOT / "openapi"
 
@@ -16,7 +17,8 @@ OUT = ROOT / "openapi"
 def contracts() -> dict[Path, str]:
     """Every contract file and the text the code produces for it now."""
     files = {OUT / f"{name}.json": json.dumps(factory().openapi(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-             for name, factory in (("projects", projects_app), ("funds", funds_app), ("employment", employment_app))}
+             for name, factory in (("projects", projects_app), ("funds", funds_app), ("employment", employment_app),
+                                   ("reporting", reporting_app))}
     files[OUT / "gateway.graphql"] = build_schema().as_str() + "\n"
     return files
 

@@ -1,8 +1,8 @@
 """The production start command, the one the image runs.
 
-    python -m devtools.serve projects|funds|employment|gateway [--host H] [--port P] [--workers N]
-    python -m devtools.serve migrate [projects funds employment]
-    python -m devtools.serve probe projects|funds|employment|gateway      (exit 0 when /readyz answers 200)
+    python -m devtools.serve projects|funds|employment|reporting|gateway [--host H] [--port P] [--workers N]
+    python -m devtools.serve migrate [projects funds employment reporting]
+    python -m devtools.serve probe projects|funds|employment|reporting|gateway      (exit 0 when /readyz answers 200)
 
 A process listens on its own <PREFIX>_HOST and <PREFIX>_PORT and runs <PREFIX>_WORKERS uvicorn workers; SIGTERM
 stops taking connections, lets requests in flight finish for up to <PREFIX>_SHUTDOWN_SECONDS, then runs the

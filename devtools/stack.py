@@ -1,4 +1,4 @@
-"""Start the four real processes (three services and the gateway), and extra replicas of any of them, with the
+"""Start the five real processes (four services and the gateway), and extra replicas of any of them, with the
 production start command (devtools/serve.py), wait for them, stop them."""
 import os
 import signal
@@ -12,13 +12,14 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ("projects", "funds", "employment")
+SERVICES = ("projects", "funds", "employment", "reporting")
 # What stops a stack's owner: Ctrl-C, `kill`, a closed terminal.
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 FACTORIES = {
     "projects": "services.projects.app:create_app",
     "funds": "services.funds.app:create_app",
     "employment": "services.employment.app:create_app",
+    "reporting": "services.reporting.app:create_app",
     "gateway": "gateway.app:create_app",
 }
 
@@ -94,6 +95,8 @@ class Stack:
             env[f"{service.upper()}_DATABASE_URL"] = self.database_urls[service]
             env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)
         env["FUNDS_PROJECTS_URL"] = self.url("projects")
+        for source in ("projects", "funds", "employment"):  # the reporting service reads these three
+            env[f"REPORTING_{source.upper()}_URL"] = self.url(source)
         return env
 
     def migrate_all(self) -> None:

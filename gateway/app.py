@@ -1,4 +1,4 @@
-"""The GraphQL gateway: one API over the projects, funds and employment services."""
+"""The GraphQL gateway: one API over the projects, funds, employment and reporting services, and the dashboard."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,7 +17,7 @@ from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.settings import ProcessSettings, refuse_unsafe_start
 
-SERVICES = ("projects", "funds", "employment")
+SERVICES = ("projects", "funds", "employment", "reporting")
 
 
 def create_app(settings: Settings | None = None,

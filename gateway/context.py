@@ -8,6 +8,7 @@ from gateway.employment_client import EmploymentClient
 from gateway.funds_client import FundsClient
 from gateway.loaders import DataLoaders
 from gateway.projects_client import ProjectsClient
+from gateway.reporting_client import ReportingClient
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Context(BaseContext):
     projects: ProjectsClient
     funds: FundsClient
     employment: EmploymentClient
+    reporting: ReportingClient
     loaders: DataLoaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -31,4 +33,5 @@ async def get_context(request: Request) -> Context:
     upstreams = request.app.state.upstreams
     return Context(authorization, ProjectsClient(upstreams["projects"], authorization),
                    FundsClient(upstreams["funds"], authorization),
-                   EmploymentClient(upstreams["employment"], authorization))
+                   EmploymentClient(upstreams["employment"], authorization),
+                   ReportingClient(upstreams["reporting"], authorization))

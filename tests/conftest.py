@@ -29,7 +29,7 @@ def databases() -> DatabaseFactory:
 @pytest.fixture(scope="session")
 def migrated(databases: DatabaseFactory, backend: str) -> str:
     """Build the templates of every service for this backend, outside any event loop."""
-    for service in ("projects", "funds", "employment"):
+    for service in ("projects", "funds", "employment", "reporting"):
         databases.template(service, backend)
     return backend
 

@@ -9,16 +9,17 @@ from gateway.schema.funds import FundsQueries
 from gateway.schema.funds_actions import FundsMutations
 from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
+from gateway.schema.reporting import ReportingMutations, ReportingQueries
 from gateway.schema.text import CleanText
 
 
 @strawberry.type
-class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, FeedQueries):
+class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, ReportingQueries, FeedQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type
-class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations):
+class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations, ReportingMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

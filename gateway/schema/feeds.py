@@ -78,7 +78,7 @@ def _cursor(after: str | None) -> int:
 
 def _client(context: Context, feed: FeedName) -> Caller:
     clients: dict[FeedName, Caller] = {FeedName.PROJECTS: context.projects, FeedName.FUNDS: context.funds,
-                                       FeedName.EMPLOYMENT: context.employment}
+                                       FeedName.EMPLOYMENT: context.employment, FeedName.REPORTING: context.reporting}
     return clients[feed]
 
 

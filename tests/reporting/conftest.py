@@ -8,16 +8,9 @@ import pytest
 from services.kit.testing import DatabaseFactory, serve_in_process
 
 
-@pytest.fixture(scope="session")
-def reporting_template(databases: DatabaseFactory, migrated: str) -> str:
-    """The migrated reporting template of this backend (built outside any event loop)."""
-    databases.template("reporting", migrated)
-    return migrated
-
-
 @pytest.fixture
-async def reporting_db(databases: DatabaseFactory, reporting_template: str) -> AsyncIterator[str]:
-    url = await databases.create("reporting", reporting_template)
+async def reporting_db(databases: DatabaseFactory, migrated: str) -> AsyncIterator[str]:
+    url = await databases.create("reporting", migrated)
     yield url
     await databases.drop(url)
 
@@ -46,22 +39,25 @@ async def funds_app(databases: DatabaseFactory, migrated: str, projects_app) -> 
 
 
 class Stack:
-    """Clients of the four services in process, and the reporting app (its clock in app.state.clock)."""
+    """Clients of the four services and the gateway in process, and the reporting app (its clock in
+    app.state.clock)."""
 
-    def __init__(self, projects, funds, employment, reporting, reporting_app) -> None:
+    def __init__(self, projects, funds, employment, reporting, reporting_app, gateway) -> None:
         self.projects, self.funds, self.employment = projects, funds, employment
-        self.reporting, self.reporting_app = reporting, reporting_app
+        self.reporting, self.reporting_app, self.gateway = reporting, reporting_app, gateway
 
 
 @pytest.fixture
 async def stack(projects, projects_app, funds_app, employment_app, reporting_db) -> AsyncIterator[Stack]:
-    """Every service in process; reporting calls the others over ASGI transports, counted."""
+    """Every service and the gateway in process; reporting calls the others over ASGI transports, counted."""
+    from gateway.app import create_app as create_gateway
     from services.reporting.app import create_app
     from services.reporting.config import Settings
 
     transports = {"projects": httpx.ASGITransport(app=projects_app), "funds": httpx.ASGITransport(app=funds_app),
                   "employment": httpx.ASGITransport(app=employment_app)}
     reporting_app = create_app(Settings(database_url=reporting_db), transports=transports)
+    gateway_app = create_gateway(transports=transports | {"reporting": httpx.ASGITransport(app=reporting_app)})
     async with serve_in_process(funds_app) as funds, serve_in_process(employment_app) as employment, \
-            serve_in_process(reporting_app) as reporting:
-        yield Stack(projects, funds, employment, reporting, reporting_app)
+            serve_in_process(reporting_app) as reporting, serve_in_process(gateway_app) as gateway:
+        yield Stack(projects, funds, employment, reporting, reporting_app, gateway)

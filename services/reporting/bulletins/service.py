@@ -122,6 +122,7 @@ async def issue(ctx: RequestContext, month_text: str, body: BulletinIssue) -> Bu
     bottom = [r.county_code for r in frozen.ranking if r.bottom]
     await audit(ctx.session, ctx.principal, "bulletin.issued", "bulletin_edition", row.id, None,
                 {"month": row.month, "edition": edition, "reason": row.reason, "bottom": bottom})
-    await publish(ctx.session, BulletinIssued(bulletin_id=row.id, month=row.month, edition=edition,
-                                              issued_by=row.issued_by, reason=row.reason, bottom=bottom), Scope(None))
+    await publish(ctx.session, BulletinIssued(bulletin_id=row.id, bulletin_month=row.month, edition=edition,
+                                              issued_by=row.issued_by, reason=row.reason, bottom=",".join(bottom)),
+                  Scope(None))
     return frozen
