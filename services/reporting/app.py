@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
-from services.kit.service_app import build_service
+from services.kit.service_app import Background, build_service
 from services.reporting.bulletins.router import router as bulletins_router
 from services.reporting.config import Settings
 from services.reporting.ranking.router import router as ranking_router
@@ -21,7 +21,9 @@ TAGS = {"bulletins": "月度通报：预览草稿、印发（冻结数据）、�
         "reminders": "提醒约谈：整改逾期、用工比例连续未达标、连续排名末位，列明规则、对象与依据"}
 
 
-def _upstreams(transports: Mapping[str, httpx.AsyncBaseTransport] | None):
+def _upstreams(transports: Mapping[str, httpx.AsyncBaseTransport] | None) -> Background:
+    """The app's background: clients of the three services on app.state while the app lives."""
+
     @asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
         s: Settings = app.state.settings

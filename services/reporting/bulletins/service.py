@@ -10,12 +10,12 @@ from contracts.events.reporting import BulletinIssued
 from contracts.reporting import Bulletin, BulletinIssue, BulletinStatus, RankingRow
 from contracts.reporting import BulletinEdition as BulletinEditionRead
 from services.kit.audit import audit
-from services.kit.context import RequestContext
 from services.kit.errors import DomainError, FieldError, not_found, unprocessable
 from services.kit.months import Month
 from services.kit.outbox import Scope, publish
 from services.reporting.bulletins.models import BulletinEdition
 from services.reporting.bulletins.repository import BulletinRepository
+from services.reporting.deps import Ctx
 from services.reporting.figures.service import build, checked_month
 from services.reporting.sources.client import Calls
 
@@ -24,14 +24,14 @@ def _bulletin(row: BulletinEdition) -> Bulletin:
     return Bulletin.model_validate(row.body)
 
 
-async def _stored(ctx: RequestContext, month: Month) -> Bulletin | None:
+async def _stored(ctx: Ctx, month: Month) -> Bulletin | None:
     """The month's newest issued edition, read outside the request's transaction."""
     async with ctx.state.read_sessionmaker() as session:
         row = await BulletinRepository(session).latest(str(month), ctx.principal)
     return None if row is None else _bulletin(row)
 
 
-async def city_ranking(ctx: RequestContext, month: Month, calls: Calls, with_change: bool = True
+async def city_ranking(ctx: Ctx, month: Month, calls: Calls, with_change: bool = True
                        ) -> list[RankingRow]:
     """The whole city's ranking of a month: as issued when it was, else computed now (with last month's ranks
     unless `with_change` is off)."""
@@ -42,7 +42,7 @@ async def city_ranking(ctx: RequestContext, month: Month, calls: Calls, with_cha
     return (await build(ctx, month, previous, calls)).ranking
 
 
-async def _previous_ranks(ctx: RequestContext, month: Month, calls: Calls) -> dict[str, int]:
+async def _previous_ranks(ctx: Ctx, month: Month, calls: Calls) -> dict[str, int]:
     """Last month's rank of each county: its issued bulletin's, else computed now without its own previous."""
     before = month.shifted(-1)
     issued = await _stored(ctx, before)
@@ -50,7 +50,7 @@ async def _previous_ranks(ctx: RequestContext, month: Month, calls: Calls) -> di
     return {row.county_code: row.rank for row in ranking}
 
 
-async def draft(ctx: RequestContext, month: Month) -> Bulletin:
+async def draft(ctx: Ctx, month: Month) -> Bulletin:
     """The month's bulletin computed now, for the whole city (not stored)."""
     calls = Calls()
     previous = await _previous_ranks(ctx, month, calls)
@@ -60,7 +60,7 @@ async def draft(ctx: RequestContext, month: Month) -> Bulletin:
                     upstream_calls=calls.count)
 
 
-def scoped(ctx: RequestContext, bulletin: Bulletin) -> Bulletin:
+def scoped(ctx: Ctx, bulletin: Bulletin) -> Bulletin:
     """The bulletin as the caller may see it: a county's reader gets its own county's rows only."""
     county = ctx.principal.county
     if county is None:
@@ -69,12 +69,12 @@ def scoped(ctx: RequestContext, bulletin: Bulletin) -> Bulletin:
                                        "ranking": [r for r in bulletin.ranking if r.county_code == county]})
 
 
-async def preview(ctx: RequestContext, month_text: str) -> Bulletin:
+async def preview(ctx: Ctx, month_text: str) -> Bulletin:
     """The draft of a month as the caller may see it."""
     return scoped(ctx, await draft(ctx, checked_month(ctx, month_text)))
 
 
-async def issued(ctx: RequestContext, month_text: str, edition: int | None) -> Bulletin:
+async def issued(ctx: Ctx, month_text: str, edition: int | None) -> Bulletin:
     """An issued edition as the caller may see it (the newest when `edition` is None); 404 bulletin.not_issued."""
     month = Month.parse(month_text)
     repo = BulletinRepository(ctx.session)
@@ -86,7 +86,7 @@ async def issued(ctx: RequestContext, month_text: str, edition: int | None) -> B
     return scoped(ctx, _bulletin(row))
 
 
-async def editions(ctx: RequestContext, month_text: str | None, after: int | None, limit: int
+async def editions(ctx: Ctx, month_text: str | None, after: int | None, limit: int
                    ) -> list[BulletinEdition]:
     """Up to limit+1 issued editions, newest first, optionally of one month."""
     month = None if month_text is None else str(Month.parse(month_text))
@@ -100,7 +100,7 @@ def edition_read(row: BulletinEdition) -> BulletinEditionRead:
                                issued_by=row.issued_by, reason=row.reason)
 
 
-async def issue(ctx: RequestContext, month_text: str, body: BulletinIssue) -> Bulletin:
+async def issue(ctx: Ctx, month_text: str, body: BulletinIssue) -> Bulletin:
     """Freeze the month's figures as a new edition; a second or later edition needs the correction's reason."""
     month = checked_month(ctx, month_text)
     bulletin = await draft(ctx, month)  # every upstream read happens before the transaction begins

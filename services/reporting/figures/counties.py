@@ -1,7 +1,9 @@
 """A month's figures per county (月度通报数据): the services' answers folded into one row for each of the ten
 counties, in code order; a county a service says nothing about has zeros there, never a gap."""
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from contracts.employment import BreachReport
 from contracts.month_figures import Count
@@ -24,7 +26,7 @@ def _quota(report: BreachReport) -> dict[str, tuple[int, int, int]]:
     return {line.key: (p.subjects, p.breaches, p.not_reported) for line in report.lines for p in line.periods[-1:]}
 
 
-def _amounts(sums: dict[str, Decimal], labels: dict) -> list[Amount]:
+def _amounts(sums: Mapping[str, Decimal], labels: Mapping[Any, str]) -> list[Amount]:
     return [Amount(key=str(key), label=label, amount=sums.get(str(key), ZERO)) for key, label in labels.items()]
 
 
@@ -33,9 +35,9 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
     projects = {row.county_code: row for row in reads.projects}
     cases = {row.county_code: row for row in reads.cases}
     money: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for p in reads.progress:
+    for row in reads.progress:
         for name in ("received", "allocated", "spent", "idle"):
-            money[p.county_code][name] += getattr(p, name)
+            money[row.county_code][name] += getattr(row, name)
     idle_class: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     idle_age: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     for s in reads.idle:

@@ -2,9 +2,9 @@
 from dataclasses import dataclass
 
 from contracts.reporting import CountyFigures, RankingRow
-from services.kit.context import RequestContext
 from services.kit.errors import FieldError, unprocessable
 from services.kit.months import Month
+from services.reporting.deps import Ctx
 from services.reporting.figures.counties import county_rows
 from services.reporting.ranking.score import rank
 from services.reporting.sources.client import Calls
@@ -20,7 +20,7 @@ class MonthBuild:
     calls: Calls
 
 
-def checked_month(ctx: RequestContext, text: str) -> Month:
+def checked_month(ctx: Ctx, text: str) -> Month:
     """The month asked for: `YYYY-MM`, not after the running month (422 otherwise)."""
     month = Month.parse(text)
     if month > Month.of(ctx.clock.today()):
@@ -29,12 +29,12 @@ def checked_month(ctx: RequestContext, text: str) -> Month:
     return month
 
 
-async def figures(ctx: RequestContext, month: Month, calls: Calls) -> list[CountyFigures]:
+async def figures(ctx: Ctx, month: Month, calls: Calls) -> list[CountyFigures]:
     """Every county's figures of the month, read from the services now."""
     return county_rows(await read_month(ctx.state.upstreams, month, calls))
 
 
-async def build(ctx: RequestContext, month: Month, previous: dict[str, int] | None, calls: Calls) -> MonthBuild:
+async def build(ctx: Ctx, month: Month, previous: dict[str, int] | None, calls: Calls) -> MonthBuild:
     """The month's figures and ranking; `previous` is last month's rank of each county, if known."""
     counties = await figures(ctx, month, calls)
     settings = ctx.settings
