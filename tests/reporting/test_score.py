@@ -37,3 +37,10 @@ def test_change_of_rank_is_last_months_place_minus_this_ones():
     rows = rank([figures("450202", spent="90"), figures("450203", spent="10")], {"spend_rate": Decimal(1)}, 1, before)
     assert [(r.county_code, r.rank, r.change, r.bottom) for r in rows] == [("450202", 1, 2, False),
                                                                          ("450203", 2, -1, True)]
+
+
+def test_equal_scores_share_a_place_and_a_tie_never_puts_a_county_on_the_bottom_list():
+    tied = [figures(code, spent="50") for code in ("450202", "450203", "450204")]
+    rows = rank([*tied, figures("450205", spent="10")], {"spend_rate": Decimal(1)}, 2)
+    assert [(r.county_code, r.rank, r.bottom) for r in rows] == [
+        ("450202", 1, False), ("450203", 1, False), ("450204", 1, False), ("450205", 4, True)]

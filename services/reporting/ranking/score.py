@@ -28,8 +28,10 @@ def indicator_scores(figures: CountyFigures, weights: Mapping[str, Decimal]) -> 
 
 def rank(counties: Sequence[CountyFigures], weights: Mapping[str, Decimal], bottom_size: int,
          previous: Mapping[str, int] | None = None) -> list[RankingRow]:
-    """Every county ranked by composite score (highest first; ties by county code); the last `bottom_size` are
-    the bottom list; `previous` (county → last month's rank) gives the change (positive = moved up)."""
+    """Every county ranked by composite score, highest first (listed by county code within a score). Equal scores
+    share a place (1, 1, 3: one plus the number of counties scoring higher), so a tie never decides who is on the
+    bottom list: the counties whose place is among the last `bottom_size`. `previous` (county → last month's
+    place) gives the change (positive = moved up)."""
     scored = []
     for f in counties:
         indicators = indicator_scores(f, weights)
@@ -37,7 +39,8 @@ def rank(counties: Sequence[CountyFigures], weights: Mapping[str, Decimal], bott
     scored.sort(key=lambda s: (-s[0], s[1].county_code))
     previous = previous or {}
     rows = []
-    for place, (score, f, indicators) in enumerate(scored, start=1):
+    for score, f, indicators in scored:
+        place = 1 + sum(1 for other, _, _ in scored if other > score)
         before = previous.get(f.county_code)
         rows.append(RankingRow(county_code=f.county_code, county_name=f.county_name, score=score, rank=place,
                                previous_rank=before, change=None if before is None else before - place,
