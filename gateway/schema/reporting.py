@@ -38,10 +38,12 @@ class ReportingQueries:
     @strawberry.field(description="某月通报：已印发时为最新版次（或指定 edition），draft 为真时为实时草稿；"
                                   "县级角色只见本县区的数据", graphql_type=Bulletin)
     async def bulletin(self, info: Info[Context, None], month: str, draft: bool = False,
-                       edition: int | None = None) -> contract.Bulletin:
+                       edition: int | None = None, with_change: Annotated[bool, strawberry.argument(
+                           description="草稿是否计算名次变化（需读取上月数据）")] = True) -> contract.Bulletin:
         """A month's bulletin (GET /bulletins/{month} or /bulletins/{month}/preview)."""
         if draft:
-            return await info.context.reporting.call(PREVIEW, path_params={"month": month})
+            return await info.context.reporting.call(PREVIEW, path_params={"month": month},
+                                                     params={"change": with_change})
         return await info.context.reporting.call(BULLETIN, path_params={"month": month}, params={"edition": edition})
 
     @strawberry.field(description="已印发的通报版次，按新到旧", graphql_type=Page[BulletinEdition])

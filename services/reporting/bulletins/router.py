@@ -25,8 +25,10 @@ async def list_editions(ctx: ReadOnly, month: MonthText | None = None, after: st
 
 @router.get("/{month}/preview", response_model=Bulletin, responses=problems({503: UPSTREAM}),
             summary="The month's draft computed now, not stored (预览)")
-async def preview_bulletin(month: MonthText, ctx: ReadOnly) -> Bulletin:
-    return await service.preview(ctx, month)
+async def preview_bulletin(month: MonthText, ctx: ReadOnly,
+                           change: Annotated[bool, Query(description="是否计算名次变化（需读取上月数据）")] = True
+                           ) -> Bulletin:
+    return await service.preview(ctx, month, change)
 
 
 @router.get("/{month}/export.xlsx", response_class=Response, responses={200: {"content": {XLSX: {}}}},

@@ -50,10 +50,11 @@ async def _previous_ranks(ctx: Ctx, month: Month, calls: Calls) -> dict[str, int
     return {row.county_code: row.rank for row in ranking}
 
 
-async def draft(ctx: Ctx, month: Month) -> Bulletin:
-    """The month's bulletin computed now, for the whole city (not stored)."""
+async def draft(ctx: Ctx, month: Month, with_change: bool = True) -> Bulletin:
+    """The month's bulletin computed now, for the whole city (not stored); without `with_change` the ranking has
+    no change since last month, and half the upstream calls."""
     calls = Calls()
-    previous = await _previous_ranks(ctx, month, calls)
+    previous = await _previous_ranks(ctx, month, calls) if with_change else None
     built = await build(ctx, month, previous, calls)
     return Bulletin(month=str(month), status=BulletinStatus.DRAFT, edition=None, issued_at=None, issued_by=None,
                     reason=None, generated_at=ctx.clock.now(), counties=built.counties, ranking=built.ranking,
@@ -69,9 +70,9 @@ def scoped(ctx: Ctx, bulletin: Bulletin) -> Bulletin:
                                        "ranking": [r for r in bulletin.ranking if r.county_code == county]})
 
 
-async def preview(ctx: Ctx, month_text: str) -> Bulletin:
+async def preview(ctx: Ctx, month_text: str, with_change: bool = True) -> Bulletin:
     """The draft of a month as the caller may see it."""
-    return scoped(ctx, await draft(ctx, checked_month(ctx, month_text)))
+    return scoped(ctx, await draft(ctx, checked_month(ctx, month_text), with_change))
 
 
 async def issued(ctx: Ctx, month_text: str, edition: int | None) -> Bulletin:
