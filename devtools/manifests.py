@@ -1,5 +1,5 @@
-"""deploy/kubernetes/, generated: the four processes differ only in the few facts of PROCESSES, so the YAML is
-written from them rather than kept as four hand-edited copies.
+"""deploy/kubernetes/, generated: the five processes differ only in the few facts of PROCESSES, so the YAML is
+written from them rather than kept as five hand-edited copies.
 
     python -m devtools.manifests write      rewrite deploy/kubernetes/*.yaml
     python -m devtools.manifests check      fail when the committed files differ (make deploy-check)
@@ -22,14 +22,16 @@ PART_OF = {"app.kubernetes.io/part-of": "liuzhou-poverty-tracking", "system": "l
 INGRESS_NS, MONITORING_NS = "ingress-nginx", "monitoring"
 POSTGRES = {"cnpg.io/cluster": "liuzhou-pg"}  # CloudNativePG's label on the database pods
 DB_CLIENT = {"liuzhou/postgres-client": "true"}
-SERVICES = ("projects", "funds", "employment")
+SERVICES = ("projects", "funds", "employment", "reporting")
 
 
 PROCESSES = {  # port, replicas (HPA min..max), who may call it, whom it calls
     "gateway": {"port": 8000, "min": 2, "max": 6, "callers": [], "calls": list(SERVICES)},
-    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds"], "calls": []},
-    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway"], "calls": ["projects"]},
-    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway"], "calls": []},
+    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "reporting"], "calls": []},
+    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway", "reporting"], "calls": ["projects"]},
+    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "reporting"], "calls": []},
+    "reporting": {"port": 8005, "min": 2, "max": 4, "callers": ["gateway"],
+                  "calls": ["projects", "funds", "employment"]},
 }
 
 
@@ -142,6 +144,7 @@ def shared_documents() -> dict[str, list[dict]]:
     """Namespace, ConfigMap, the migration Job, the namespace-wide policies and the PrometheusRule."""
     config = {f"{s.upper()}_URL": f"http://{s}:{PROCESSES[s]['port']}" for s in SERVICES}
     data = {"FUNDS_PROJECTS_URL": config["PROJECTS_URL"], **{f"GATEWAY_{k}": v for k, v in config.items()},
+            **{f"REPORTING_{s.upper()}_URL": config[f"{s.upper()}_URL"] for s in PROCESSES["reporting"]["calls"]},
             "PROMETHEUS_MULTIPROC_DIR": "/tmp/metrics",
             **{f"{p.upper()}_WORKERS": "2" for p in PROCESSES}}
     job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": _meta("liuzhou-migrate", "migrate"), "spec": {
