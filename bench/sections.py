@@ -12,6 +12,7 @@ from bench.employment import employment_quotas
 from bench.funds import idle_classification
 from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
+from bench.reporting import bulletin_on_bench_data, bulletin_on_empty_data
 from bench.scale import worker_scaling
 from devtools.stack import FACTORIES, SERVICES, Stack, free_port, migrate
 from services.kit.auth import Role
@@ -33,6 +34,7 @@ class Bench:
     databases: BenchDatabases
     city: dict[str, str] = field(default_factory=lambda: bearer(Role.CITY_OFFICE))
     notes: list[str] = field(default_factory=list)
+    figures: dict[str, float] = field(default_factory=dict)  # what a later section compares with
 
     def client(self, name: str) -> httpx.Client:
         """A keep-alive client of one process."""
@@ -156,7 +158,7 @@ def gateway_upstream_calls(b: Bench) -> list[Row]:
 
 
 def resident_memory(b: Bench) -> list[Row]:
-    """RSS of each of the four processes after everything above has run through them."""
+    """RSS of each of the five processes after everything above has run through them."""
     rows = []
     for name in (*SERVICES, "gateway"):
         rss = psutil.Process(b.stack.pid(name)).memory_info().rss / MIB
@@ -164,8 +166,9 @@ def resident_memory(b: Bench) -> list[Row]:
     return rows
 
 
-# Execution order: the list figures seed the table to 100,000 rows for the others; memory goes last so it
-# reflects the processes after real work.
+# Execution order: the bulletin on the empty system first; the list figures seed the table to 100,000 rows for
+# the others; the bulletin again once projects, employment and funds are seeded; memory goes last so it reflects
+# the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
-    list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, clearout_sweep,
-    employment_quotas, idle_classification, resident_memory]
+    bulletin_on_empty_data, list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls,
+    clearout_sweep, employment_quotas, idle_classification, bulletin_on_bench_data, resident_memory]

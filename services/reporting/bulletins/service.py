@@ -4,6 +4,8 @@ editions with a reason; every issue audited and published.
 No transaction is open while the other services are read: stored editions are read first with an autocommit
 session, the figures are fetched, and only then is the new edition written in the request's transaction.
 """
+import asyncio
+
 from sqlalchemy.exc import IntegrityError
 
 from contracts.events.reporting import BulletinIssued
@@ -16,7 +18,8 @@ from services.kit.outbox import Scope, publish
 from services.reporting.bulletins.models import BulletinEdition
 from services.reporting.bulletins.repository import BulletinRepository
 from services.reporting.deps import Ctx
-from services.reporting.figures.service import build, checked_month
+from services.reporting.figures.service import MonthBuild, build, checked_month, figures
+from services.reporting.ranking.score import rank
 from services.reporting.sources.client import Calls
 
 
@@ -38,15 +41,23 @@ async def city_ranking(ctx: Ctx, month: Month, calls: Calls, with_change: bool =
     issued = await _stored(ctx, month)
     if issued is not None:
         return issued.ranking
-    previous = await _previous_ranks(ctx, month, calls) if with_change else None
-    return (await build(ctx, month, previous, calls)).ranking
+    return (await _computed(ctx, month, calls, with_change)).ranking
 
 
-async def _previous_ranks(ctx: Ctx, month: Month, calls: Calls) -> dict[str, int]:
-    """Last month's rank of each county: its issued bulletin's, else computed now without its own previous."""
-    before = month.shifted(-1)
-    issued = await _stored(ctx, before)
-    ranking = issued.ranking if issued is not None else (await build(ctx, before, None, calls)).ranking
+async def _computed(ctx: Ctx, month: Month, calls: Calls, with_change: bool) -> MonthBuild:
+    """The month computed now; with the change since last month, whose ranks come from its issued bulletin, or
+    else from its figures read now, side by side with this month's (no longer than one month alone)."""
+    if not with_change:
+        return await build(ctx, month, None, calls)
+    before = await _stored(ctx, month.shifted(-1))
+    if before is not None:
+        return await build(ctx, month, _places(before.ranking), calls)
+    last, this = await asyncio.gather(figures(ctx, month.shifted(-1), calls), figures(ctx, month, calls))
+    weights, size = ctx.settings.weights, ctx.settings.bottom_size
+    return MonthBuild(this, rank(this, weights, size, _places(rank(last, weights, size))), calls)
+
+
+def _places(ranking: list[RankingRow]) -> dict[str, int]:
     return {row.county_code: row.rank for row in ranking}
 
 
@@ -54,8 +65,7 @@ async def draft(ctx: Ctx, month: Month, with_change: bool = True) -> Bulletin:
     """The month's bulletin computed now, for the whole city (not stored); without `with_change` the ranking has
     no change since last month, and half the upstream calls."""
     calls = Calls()
-    previous = await _previous_ranks(ctx, month, calls) if with_change else None
-    built = await build(ctx, month, previous, calls)
+    built = await _computed(ctx, month, calls, with_change)
     return Bulletin(month=str(month), status=BulletinStatus.DRAFT, edition=None, issued_at=None, issued_by=None,
                     reason=None, generated_at=ctx.clock.now(), counties=built.counties, ranking=built.ranking,
                     upstream_calls=calls.count)
