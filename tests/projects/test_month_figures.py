@@ -36,3 +36,9 @@ async def test_counts_by_state_in_month_and_stalled_per_county(projects):
 async def test_a_malformed_month_is_refused_naming_it(projects):
     r = await projects.get("/figures/month?month=2026-3", headers=bearer(Role.CITY_OFFICE))
     assert r.status_code == 422 and r.json()["fields"][0]["field"].endswith("month")
+
+
+async def test_project_units_are_refused_the_county_figures(projects):
+    owner = bearer(Role.PROJECT_OWNER, RONGSHUI, org="融水县交通运输局")
+    r = await projects.get("/figures/month?month=2026-03", headers=owner)
+    assert r.status_code == 403 and r.json()["code"] == "auth.forbidden"

@@ -2,16 +2,17 @@
 from fastapi import APIRouter
 
 from contracts.month_figures import CasesMonthRow, MonthText
-from services.funds.deps import Reader
-from services.funds.rectification.month_repository import month_rows
-from services.kit.months import Month
+from services.funds.rectification.month_service import month_cases
+from services.kit.auth import READ_ROLES, Role
+from services.kit.context import context
 
 router = APIRouter(prefix="/rectification-cases", tags=["rectification"])
+# County and city readers (the figures are per county).
+CountyReader = context(*(READ_ROLES - {Role.PROJECT_OWNER}), read_only=True)
 
 
 @router.get("/month", response_model=list[CasesMonthRow],
             summary="Per county: cases open and overdue at the month's end, closed in the month (月度通报)")
-async def month_cases(ctx: Reader, month: MonthText) -> list[CasesMonthRow]:
-    """Open and overdue as of the month's last day (today while it runs)."""
-    m = Month.parse(month)
-    return await month_rows(ctx.session, ctx.principal, m.first, m.last, m.as_of(ctx.clock.today()))
+async def month_case_figures(ctx: CountyReader, month: MonthText) -> list[CasesMonthRow]:
+    """A month's case figures of every county in the caller's scope."""
+    return await month_cases(ctx, month)

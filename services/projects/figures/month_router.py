@@ -2,18 +2,17 @@
 from fastapi import APIRouter
 
 from contracts.month_figures import MonthText, ProjectsMonthRow
-from services.kit.months import Month
-from services.projects.clearout.sweep import Cutoffs
-from services.projects.deps import Actor
-from services.projects.figures.month_repository import month_rows
+from services.kit.auth import READ_ROLES, Role
+from services.kit.context import context
+from services.projects.figures.month_service import month_figures
 
 router = APIRouter(tags=["bulletin figures"])
+# County and city readers (the figures are per county: a project unit's own entries are another view).
+CountyReader = context(*(READ_ROLES - {Role.PROJECT_OWNER}), read_only=True)
 
 
 @router.get("/figures/month", response_model=list[ProjectsMonthRow],
             summary="Per county: entries by state, admitted and started in the month, stalled (月度通报)")
-async def month_figures(ctx: Actor, month: MonthText) -> list[ProjectsMonthRow]:
-    """Stock figures as of the month's last day (today while it runs); stalled by PROJECTS_STALL_MONTHS."""
-    m = Month.parse(month)
-    cutoffs = Cutoffs.at(m.as_of(ctx.clock.today()), ctx.settings.stall_months)
-    return await month_rows(ctx.session, ctx.principal, m.first, m.last, cutoffs)
+async def month_bulletin_figures(ctx: CountyReader, month: MonthText) -> list[ProjectsMonthRow]:
+    """A month's figures of every county in the caller's scope."""
+    return await month_figures(ctx, month)
