@@ -1,8 +1,8 @@
 """The words of the reporting domain: indicators of the ranking, reminder rules, idle classes and ages, in Chinese."""
 from contracts.enums import IdleClass
-from contracts.reporting import BulletinStatus, ReminderRule
+from contracts.reporting import ReminderRule
 
-__all__ = ["BulletinStatus", "ReminderRule", "INDICATOR_LABELS", "RULE_LABELS", "IDLE_CLASS_LABELS",
+__all__ = ["INDICATOR_LABELS", "RULE_LABELS", "IDLE_CLASS_LABELS",
            "AGE_LABELS", "IN_LIBRARY"]
 
 INDICATOR_LABELS = {"spend_rate": "资金支出进度", "idle_share": "闲置资金占比", "overdue_cases": "整改逾期率",

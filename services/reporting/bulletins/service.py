@@ -54,7 +54,7 @@ async def _computed(ctx: Ctx, month: Month, calls: Calls, with_change: bool) -> 
         return await build(ctx, month, _places(before.ranking), calls)
     last, this = await asyncio.gather(figures(ctx, month.shifted(-1), calls), figures(ctx, month, calls))
     weights, size = ctx.settings.weights, ctx.settings.bottom_size
-    return MonthBuild(this, rank(this, weights, size, _places(rank(last, weights, size))), calls)
+    return MonthBuild(this, rank(this, weights, size, _places(rank(last, weights, size))))
 
 
 def _places(ranking: list[RankingRow]) -> dict[str, int]:

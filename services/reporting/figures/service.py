@@ -13,11 +13,10 @@ from services.reporting.sources.reads import read_month
 
 @dataclass(frozen=True)
 class MonthBuild:
-    """A month's figures and ranking as computed now, and the upstream calls that took."""
+    """A month's figures and ranking as computed now."""
 
     counties: list[CountyFigures]
     ranking: list[RankingRow]
-    calls: Calls
 
 
 def checked_month(ctx: Ctx, text: str) -> Month:
@@ -38,5 +37,5 @@ async def build(ctx: Ctx, month: Month, previous: dict[str, int] | None, calls: 
     """The month's figures and ranking; `previous` is last month's rank of each county, if known."""
     counties = await figures(ctx, month, calls)
     settings = ctx.settings
-    return MonthBuild(counties, rank(counties, settings.weights, settings.bottom_size, previous), calls)
+    return MonthBuild(counties, rank(counties, settings.weights, settings.bottom_size, previous))
 

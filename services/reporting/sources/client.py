@@ -1,7 +1,7 @@
 """The reporting service's clients of the other services: one httpx client each, with a short-lived read-only
 token it mints for itself (inspector: city-wide reads), and a count of every call made."""
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -25,12 +25,10 @@ class Calls:
     """How many upstream calls one build made (constant however large the data grows)."""
 
     count: int = 0
-    by_service: dict[str, int] = field(default_factory=dict)
 
-    def add(self, service: str) -> None:
+    def add(self) -> None:
         """Count one call."""
         self.count += 1
-        self.by_service[service] = self.by_service.get(service, 0) + 1
 
 
 class Upstreams:
@@ -43,13 +41,9 @@ class Upstreams:
         self.http = {name: httpx.AsyncClient(base_url=url, timeout=timeout, transport=transports.get(name),
                                              auth=self.token) for name, url in urls.items()}
 
-    def has(self, service: str) -> bool:
-        """True when the service is configured (collaboration is optional)."""
-        return service in self.http
-
     async def get(self, service: str, path: str, params: Mapping[str, Any], calls: Calls) -> Any:
         """The JSON answer of one GET; 503 reporting.upstream_unavailable when the service does not answer 200."""
-        calls.add(service)
+        calls.add()
         try:
             response = await self.http[service].get(path, params=dict(params))
         except httpx.HTTPError:
