@@ -9,7 +9,6 @@ from services.kit.service_app import Background, build_service
 from services.reporting.bulletins.router import router as bulletins_router
 from services.reporting.config import Settings
 from services.reporting.ranking.router import router as ranking_router
-from services.reporting.ranking.score import unknown_indicators
 from services.reporting.reminders.router import router as reminders_router
 from services.reporting.sources.client import Upstreams
 
@@ -41,9 +40,6 @@ def create_app(settings: Settings | None = None,
                transports: Mapping[str, httpx.AsyncBaseTransport] | None = None) -> FastAPI:
     """The reporting service app; `transports` lets tests route each upstream service to an in-process app."""
     settings = settings or Settings()
-    unknown = unknown_indicators(settings.weights)
-    if unknown:
-        raise ValueError(f"REPORTING_WEIGHTS names unknown indicators: {', '.join(unknown)}")
     return build_service("reporting", "柳州脱贫攻坚月度通报 · Reporting service", settings,
                          [bulletins_router, ranking_router, reminders_router], background=_upstreams(transports),
                          description="月度通报、县区评比排名、提醒约谈：数据经各服务 API 批量读取。",

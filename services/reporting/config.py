@@ -2,10 +2,11 @@
 weights, and the reminder rules."""
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from services.kit.settings import ServiceSettings, sqlite_url
+from services.reporting.terms import INDICATOR_LABELS
 
 # 每月一评比: indicator code → weight (see services/reporting/ranking/indicators.py for each formula).
 DEFAULT_WEIGHTS = {"spend_rate": Decimal(30), "idle_share": Decimal(20), "overdue_cases": Decimal(20),
@@ -31,3 +32,14 @@ class Settings(ServiceSettings):
     case_overdue_days: int = Field(30, ge=1, description="整改事项逾期超过此天数即列入提醒约谈")
     breach_months: int = Field(3, ge=1, le=12, description="集团在建项目连续未达标此月数即列入提醒约谈")
     bottom_months: int = Field(2, ge=1, le=12, description="县区连续此月数排名末位即列入提醒约谈")
+
+    @field_validator("weights")
+    @classmethod
+    def _known_indicators(cls, weights: dict[str, Decimal]) -> dict[str, Decimal]:
+        """Every weighted indicator exists, no weight is negative, and some weight is positive."""
+        unknown = sorted(set(weights) - set(INDICATOR_LABELS))
+        if unknown:
+            raise ValueError(f"unknown indicators {unknown}; known: {sorted(INDICATOR_LABELS)}")
+        if any(w < 0 for w in weights.values()) or not sum(weights.values()):
+            raise ValueError("weights must be 0 or more, and not all 0")
+        return weights

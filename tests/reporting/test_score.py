@@ -1,10 +1,16 @@
 """The composite score figure by figure, on hand-made figures."""
 from decimal import Decimal
 
+import pytest
+from pydantic import ValidationError
+
 from contracts.reporting import CountyFigures
 from services.kit.counties import COUNTIES
 from services.reporting.config import DEFAULT_WEIGHTS as WEIGHTS
-from services.reporting.ranking.score import indicator_scores, rank, unknown_indicators
+from services.reporting.config import Settings
+from services.reporting.ranking.indicators import INDICATORS
+from services.reporting.ranking.score import indicator_scores, rank
+from services.reporting.terms import INDICATOR_LABELS
 
 
 def figures(code: str, spent: str = "0", received: str = "100", **kw) -> CountyFigures:
@@ -28,8 +34,15 @@ def test_each_indicator_scores_its_figures():
                       "stalled_share": (Decimal("0.8"), Decimal("12.00"))}
 
 
-def test_a_weight_on_an_unknown_indicator_is_named():
-    assert unknown_indicators({"spend_rate": Decimal(1), "speed": Decimal(2)}) == ["speed"]
+def test_weights_name_known_indicators_and_are_never_negative(monkeypatch):
+    monkeypatch.setenv("REPORTING_WEIGHTS", '{"spend_rate": 1, "speed": 2}')
+    with pytest.raises(ValidationError, match="unknown indicators"):
+        Settings()
+    monkeypatch.setenv("REPORTING_WEIGHTS", '{"spend_rate": -1}')
+    with pytest.raises(ValidationError, match="0 or more"):
+        Settings()
+    monkeypatch.setenv("REPORTING_WEIGHTS", '{"spend_rate": 2, "stalled_share": 1}')
+    assert Settings().weights == {"spend_rate": Decimal(2), "stalled_share": Decimal(1)}
 
 
 def test_change_of_rank_is_last_months_place_minus_this_ones():
@@ -44,3 +57,7 @@ def test_equal_scores_share_a_place_and_a_tie_never_puts_a_county_on_the_bottom_
     rows = rank([*tied, figures("450205", spent="10")], {"spend_rate": Decimal(1)}, 2)
     assert [(r.county_code, r.rank, r.bottom) for r in rows] == [
         ("450202", 1, False), ("450203", 1, False), ("450204", 1, False), ("450205", 4, True)]
+
+
+def test_every_indicator_has_its_chinese_name_and_a_default_weight():
+    assert set(INDICATORS) == set(INDICATOR_LABELS) == set(WEIGHTS)

@@ -9,11 +9,6 @@ from services.reporting.terms import INDICATOR_LABELS
 POINTS = Decimal("0.01")
 
 
-def unknown_indicators(weights: Mapping[str, Decimal]) -> list[str]:
-    """Weighted indicators this code cannot compute (a typo in REPORTING_WEIGHTS)."""
-    return sorted(set(weights) - set(INDICATORS))
-
-
 def indicator_scores(figures: CountyFigures, weights: Mapping[str, Decimal]) -> list[IndicatorScore]:
     """Each weighted indicator of one county, its points out of 100 in proportion to its weight."""
     total = sum(weights.values()) or Decimal(1)
