@@ -3,7 +3,9 @@ import io
 from decimal import Decimal
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from services.kit.audit import AuditRecord
 from services.kit.auth import Role
 from services.kit.testing import bearer
 from tests.reporting.conftest import Stack
@@ -58,6 +60,10 @@ async def test_issued_bulletin_is_frozen_and_a_correction_needs_a_reason(stack: 
     feed = (await stack.reporting.get("/events", headers=CITY)).json()["events"]
     assert [(e["type"], e["payload"]["edition"]) for e in feed] == [("bulletin.issued", 1), ("bulletin.issued", 2)]
     assert feed[1]["payload"]["reason"] == "补录报账"
+    async with stack.reporting_app.state.sessionmaker() as session:
+        trail = (await session.scalars(select(AuditRecord).order_by(AuditRecord.id))).all()
+    assert [(a.action, a.actor, a.after["edition"], a.after["reason"]) for a in trail] == [
+        ("bulletin.issued", "city-office", 1, None), ("bulletin.issued", "city-office", 2, "补录报账")]
 
 
 async def test_only_the_city_office_issues_and_a_county_sees_its_own_rows(stack: Stack):
