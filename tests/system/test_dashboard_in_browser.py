@@ -1,6 +1,7 @@
 """The dashboard in a real headless Chromium, signed in as a county and as the city: what a person sees (the
 ranked counties, the bars of each chart, a figure equal to the GraphQL answer, the list behind a figure), with no
 request leaving 127.0.0.1. Screenshots go to var/ for people to look at."""
+import uuid
 from collections.abc import Iterator
 
 import httpx
@@ -23,7 +24,8 @@ FIGURES = """query($month: String!) { countyRanking(month: $month) { rows { coun
 
 @pytest.fixture(scope="module")
 def month(stack: Stack) -> Iterator[str]:
-    """This month in Liuzhou, with a library entry of Rongshui's so its row has figures."""
+    """This month in Liuzhou, with a library entry of Rongshui's and money received, allocated and partly spent,
+    so its row and the charts have figures."""
     entry = {"name": "看板测试道路", "county_code": RONGSHUI, "township": "杆洞乡", "village": "党鸠村",
              "category": "infrastructure", "owner_org": "融水县交通运输局", "uses_fiscal_funds": True,
              "budget": [{"source": "central", "year": 2016, "amount": "1200000"}],
@@ -35,7 +37,22 @@ def month(stack: Stack) -> Iterator[str]:
     r = httpx.post(stack.url("projects") + "/projects/import", json=[entry],
                    headers=token(Role.COUNTY_OFFICE, RONGSHUI), timeout=15)
     assert r.status_code == 201, r.text
+    project_id, tag = r.json()[0]["id"], uuid.uuid4().hex[:6]
+    with httpx.Client(base_url=stack.url("funds"), timeout=15) as funds:
+        batch = _money(funds, "/batches", {"doc_number": f"融财农〔2016〕看板{tag}号", "source_level": "central",
+                                           "year": 2016, "county_code": RONGSHUI, "amount": "1000000",
+                                           "received_on": "2016-06-01", "purpose": "基础设施"})
+        allocation = _money(funds, f"/batches/{batch['id']}/allocations",
+                            {"project_id": project_id, "amount": "600000", "allocated_on": "2016-06-02"})
+        _money(funds, f"/allocations/{allocation['id']}/spendings",
+               {"amount": "300000", "spent_on": "2016-07-01", "voucher_no": f"看板-{tag}", "payee": "施工单位"})
     yield str(Month.of(Clock().today()))
+
+
+def _money(funds: httpx.Client, path: str, body: dict) -> dict:
+    r = funds.post(path, json=body, headers=token(Role.FINANCE, RONGSHUI) | {"Idempotency-Key": uuid.uuid4().hex})
+    assert r.status_code == 201, r.text
+    return r.json()
 
 
 def _sign_in(browser: Browser, stack: Stack, month: str, headers: dict[str, str]) -> tuple[Page, Recorded]:  # noqa: F811
@@ -67,6 +84,7 @@ def test_the_city_sees_ten_ranked_counties_and_a_figure_equal_to_graphql(stack: 
         row = page.locator(f"#ranking tr[data-county='{RONGSHUI}']")
         assert row.locator("td.score").inner_text() == score
         rate = next(c["spendRate"] for c in answer["bulletin"]["counties"] if c["countyCode"] == RONGSHUI)
+        assert float(rate) > 0  # the money seeded above
         assert row.locator("td.spend-rate").inner_text() == f"{float(rate) * 100:.2f}%"
         row.locator("td").nth(1).locator("a").click()  # the county's score, indicator by indicator
         assert page.locator("#detail-table tbody tr").count() == 5
