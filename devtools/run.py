@@ -79,6 +79,9 @@ def main() -> None:
         # Funds demo money goes through the API (fixed Idempotency-Keys: a second run replays, never doubles).
         subprocess.run([sys.executable, "-m", "services.funds.demo", stack.url("funds"), stack.url("projects")],
                        cwd=ROOT, check=False)
+        # Last month's bulletin, issued once, from the figures just loaded.
+        subprocess.run([sys.executable, "-m", "services.reporting.demo", stack.url("reporting")], cwd=ROOT,
+                       check=False)
         print(f"\nGraphiQL:   {stack.url('gateway')}/graphql")
         print(f"Dashboard:  {stack.url('gateway')}/dashboard  (月度通报与评比看板; paste a token below)")
         for name in SERVICES:
