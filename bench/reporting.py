@@ -6,16 +6,20 @@ allocations, 5,000 enterprises with 500,000 placements); its upstream calls must
 funds and employment sections have seeded their tables."""
 import statistics
 import time
+from typing import TYPE_CHECKING
 
 from bench.report import Row
 from services.kit.clock import Clock
 from services.kit.months import Month
 
+if TYPE_CHECKING:  # bench.sections imports this module
+    from bench.sections import Bench
+
 RUNS = 3
 SECTION = "monthly bulletin"
 
 
-def _bulletin(b, label: str) -> tuple[float, int]:
+def _bulletin(b: "Bench", label: str) -> tuple[float, int]:
     """Median seconds of a whole-city preview of last month (with the ranking change), and its upstream calls."""
     month = Month.of(Clock().today()).shifted(-1)
     seconds, calls = [], set()
@@ -32,7 +36,7 @@ def _bulletin(b, label: str) -> tuple[float, int]:
     return statistics.median(seconds), calls.pop()
 
 
-def bulletin_on_empty_data(b) -> list[Row]:
+def bulletin_on_empty_data(b: "Bench") -> list[Row]:
     """The bulletin of last month over the empty system (the reference call count)."""
     seconds, calls = _bulletin(b, "empty")
     b.figures["bulletin upstream calls, empty"] = calls
@@ -40,7 +44,7 @@ def bulletin_on_empty_data(b) -> list[Row]:
             Row(SECTION, "upstream calls, empty system", f"{calls}")]
 
 
-def bulletin_on_bench_data(b) -> list[Row]:
+def bulletin_on_bench_data(b: "Bench") -> list[Row]:
     """The same bulletin over the bench data sets: under 2 s, the same number of upstream calls."""
     seconds, calls = _bulletin(b, "bench data")
     empty = b.figures.get("bulletin upstream calls, empty")

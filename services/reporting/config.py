@@ -8,7 +8,7 @@ from pydantic_settings import SettingsConfigDict
 from services.kit.settings import ServiceSettings, sqlite_url
 from services.reporting.terms import INDICATOR_LABELS
 
-# 每月一评比: indicator code → weight (see services/reporting/ranking/indicators.py for each formula).
+# 每月一评比: indicator code → weight (see services/reporting/scoring/indicators.py for each formula).
 DEFAULT_WEIGHTS = {"spend_rate": Decimal(30), "idle_share": Decimal(20), "overdue_cases": Decimal(20),
                    "quota_compliance": Decimal(15), "stalled_share": Decimal(15)}
 

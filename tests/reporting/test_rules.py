@@ -4,8 +4,8 @@ from decimal import Decimal
 from contracts.employment import Compliance
 from contracts.enums import QuotaKind, QuotaStatus
 from services.kit.months import Month
-from services.reporting.ranking.score import rank
 from services.reporting.reminders.rules import bottom_running, breach_running
+from services.reporting.scoring.score import rank
 from tests.reporting.test_score import figures
 
 MARCH, APRIL, MAY = Month(2026, 3), Month(2026, 4), Month(2026, 5)

@@ -8,8 +8,8 @@ from contracts.reporting import CountyFigures
 from services.kit.counties import COUNTIES
 from services.reporting.config import DEFAULT_WEIGHTS as WEIGHTS
 from services.reporting.config import Settings
-from services.reporting.ranking.indicators import INDICATORS
-from services.reporting.ranking.score import indicator_scores, rank
+from services.reporting.scoring.indicators import INDICATORS
+from services.reporting.scoring.score import indicator_scores, rank
 from services.reporting.terms import INDICATOR_LABELS
 
 

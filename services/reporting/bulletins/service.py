@@ -19,7 +19,7 @@ from services.reporting.bulletins.models import BulletinEdition
 from services.reporting.bulletins.repository import BulletinRepository
 from services.reporting.deps import Ctx
 from services.reporting.figures.service import MonthBuild, build, checked_month, figures
-from services.reporting.ranking.score import rank
+from services.reporting.scoring.score import rank
 from services.reporting.sources.client import Calls
 
 

@@ -9,18 +9,11 @@ from contracts.employment import BreachReport
 from contracts.month_figures import Count
 from contracts.reporting import Amount, CountyFigures
 from services.kit.counties import COUNTIES
+from services.reporting.scoring.indicators import rate
 from services.reporting.sources.reads import MonthReads
 from services.reporting.terms import AGE_LABELS, IDLE_CLASS_LABELS, IN_LIBRARY
 
 ZERO = Decimal("0.00")
-RATE = Decimal("0.0001")
-
-
-def rate(part: Decimal | int, whole: Decimal | int) -> Decimal:
-    """part ÷ whole to four decimals; 0 when there is no whole."""
-    return (Decimal(part) / Decimal(whole)).quantize(RATE) if whole else Decimal("0.0000")
-
-
 def _quota(report: BreachReport) -> dict[str, tuple[int, int, int]]:
     """county → (subjects, breaches, not reported) of the report's one period."""
     return {line.key: (p.subjects, p.breaches, p.not_reported) for line in report.lines for p in line.periods[-1:]}

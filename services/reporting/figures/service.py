@@ -6,7 +6,7 @@ from services.kit.errors import FieldError, unprocessable
 from services.kit.months import Month
 from services.reporting.deps import Ctx
 from services.reporting.figures.counties import county_rows
-from services.reporting.ranking.score import rank
+from services.reporting.scoring.score import rank
 from services.reporting.sources.client import Calls
 from services.reporting.sources.reads import read_month
 

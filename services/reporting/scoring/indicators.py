@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from contracts.reporting import CountyFigures
-from services.reporting.figures.counties import rate
 
 ONE = Decimal("1.0000")
+RATE = Decimal("0.0001")
+
+
+def rate(part: Decimal | int, whole: Decimal | int) -> Decimal:
+    """part ÷ whole to four decimals; 0 when there is no whole."""
+    return (Decimal(part) / Decimal(whole)).quantize(RATE) if whole else Decimal("0.0000")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from contracts.reporting import CountyFigures, IndicatorScore, RankingRow
-from services.reporting.ranking.indicators import INDICATORS
+from services.reporting.scoring.indicators import INDICATORS
 from services.reporting.terms import INDICATOR_LABELS
 
 POINTS = Decimal("0.01")
