@@ -4,12 +4,12 @@ from fastapi import FastAPI
 from services.kit.service_app import build_service
 from services.projects.clearout.router import router as clearout_router
 from services.projects.config import Settings
-from services.projects.figures.month_router import router as month_figures_router
 from services.projects.figures.router import router as figures_router
 from services.projects.ledger.router import router as ledger_router
 from services.projects.library.gauges import library_gauges
 from services.projects.library.router import router as library_router
 from services.projects.lifecycle.router import router as lifecycle_router
+from services.projects.monthly.router import router as month_figures_router
 from services.projects.plans.router import router as plans_router
 
 # What a malformed path parameter names: its 404 (the record cannot exist).

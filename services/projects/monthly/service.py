@@ -1,4 +1,5 @@
-"""A month's library figures per county (月度通报数据), read by the reporting service in one call."""
+"""A month's library figures per county (月度通报数据), read by the reporting service in one call; a folder of its
+own above clear-out, whose stall rules it counts."""
 from collections import defaultdict
 from typing import Any
 
@@ -7,8 +8,8 @@ from contracts.month_figures import Count, ProjectsMonthRow
 from services.kit.context import RequestContext
 from services.kit.months import Month
 from services.projects.clearout.sweep import Cutoffs
-from services.projects.figures.month_repository import MonthFigureRepository
 from services.projects.library.states import STATUS_LABELS
+from services.projects.monthly.repository import MonthFigureRepository
 
 
 async def month_figures(ctx: RequestContext[Any], month_text: str) -> list[ProjectsMonthRow]:

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from contracts.month_figures import MonthText, ProjectsMonthRow
 from services.kit.auth import READ_ROLES, Role
 from services.kit.context import RequestContext, context
-from services.projects.figures.month_service import month_figures
+from services.projects.monthly.service import month_figures
 
 router = APIRouter(tags=["bulletin figures"])
 # County and city readers (the figures are per county: a project unit's own entries are another view).
