@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# A Chinese font, so the dashboard's screenshots show characters instead of boxes (Debian's, 5 MB).
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 DEPLOY_VENV := .venv-deploy
 DEPLOY_STAMP := $(DEPLOY_VENV)/.installed
 # promtool from PATH, else extracted from Debian's prometheus package (no daemon installed or started).
@@ -34,16 +36,19 @@ $(NPM_STAMP): package-lock.json
 $(CHROMIUM):
 	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 
-install: $(STAMP) $(NPM_STAMP) $(CHROMIUM)  ## .venv with the pinned dependencies, node_modules, Chromium
+$(CJK_FONT):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-wqy-microhei
 
-run: install  ## migrate, load demo data, start the four processes; Ctrl-C stops them
+install: $(STAMP) $(NPM_STAMP) $(CHROMIUM) $(CJK_FONT)  ## .venv with the pinned dependencies, node_modules, Chromium, a Chinese font
+
+run: install  ## migrate, load demo data, start the five processes; Ctrl-C stops them
 	$(PY) -m devtools.run
 
 test: install  ## the whole suite on SQLite, and on PostgreSQL too when TEST_POSTGRES_URL is set
 	$(PY) -m pytest
 
 migrate: install  ## migrate every service's configured database
-	for s in projects funds employment collaboration; do $(PY) -m services.kit.migrate $$s || exit 1; done
+	for s in projects funds employment collaboration reporting; do $(PY) -m services.kit.migrate $$s || exit 1; done
 
 openapi: install  ## write openapi/<service>.json and openapi/gateway.graphql
 	$(PY) -m devtools.contracts write

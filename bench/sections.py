@@ -14,6 +14,7 @@ from bench.funds import idle_classification
 from bench.gateway import gateway_rows, list_walks, single_object
 from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
+from bench.reporting import bulletin_on_bench_data, bulletin_on_empty_data
 from bench.scale import worker_scaling
 from devtools.stack import FACTORIES, SERVICES, Stack, free_port, migrate
 from services.kit.auth import Role
@@ -35,6 +36,7 @@ class Bench:
     databases: BenchDatabases
     city: dict[str, str] = field(default_factory=lambda: bearer(Role.CITY_OFFICE))
     notes: list[str] = field(default_factory=list)
+    figures: dict[str, float] = field(default_factory=dict)  # what a later section compares with
 
     def client(self, name: str) -> httpx.Client:
         """A keep-alive client of one process."""
@@ -174,8 +176,10 @@ def resident_memory(b: Bench) -> list[Row]:
     return rows
 
 
-# Execution order: the list figures seed the table to 100,000 rows for the others; memory goes last so it
-# reflects the processes after real work.
+# Execution order: the bulletin on the empty system first; the list figures seed the table to 100,000 rows for
+# the others; the bulletin again once projects, employment and funds are seeded; memory goes last so it reflects
+# the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
-    list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls, gateway_overhead, clearout_sweep,
-    employment_quotas, idle_classification, collaboration_scorecard, resident_memory]
+    bulletin_on_empty_data, list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls,
+    gateway_overhead, clearout_sweep, employment_quotas, idle_classification, collaboration_scorecard,
+    bulletin_on_bench_data, resident_memory]

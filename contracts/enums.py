@@ -9,6 +9,7 @@ class FeedName(StrEnum):
     FUNDS = "funds"
     EMPLOYMENT = "employment"
     COLLABORATION = "collaboration"
+    REPORTING = "reporting"
 
 
 class ProjectStatus(StrEnum):

@@ -10,6 +10,7 @@ from services.collaboration.app import create_app as collaboration_app
 from services.employment.app import create_app as employment_app
 from services.funds.app import create_app as funds_app
 from services.projects.app import create_app as projects_app
+from services.reporting.app import create_app as reporting_app
 
 OUT = ROOT / "openapi"
 
@@ -17,7 +18,7 @@ OUT = ROOT / "openapi"
 def contracts() -> dict[Path, str]:
     """Every contract file and the text the code produces for it now."""
     apps = (("projects", projects_app), ("funds", funds_app), ("employment", employment_app),
-            ("collaboration", collaboration_app))
+            ("collaboration", collaboration_app), ("reporting", reporting_app))
     files = {OUT / f"{name}.json": json.dumps(factory().openapi(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
              for name, factory in apps}
     files[OUT / "gateway.graphql"] = build_schema().as_str() + "\n"

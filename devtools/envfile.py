@@ -24,7 +24,7 @@ TARGET = ROOT / "deploy" / ".env.example"
 # Settings a deployment must set: written without `#` and empty, so a forgotten one stops the start loudly.
 REQUIRED = {"JWT_SECRET"}
 TITLES = {"projects": "项目库服务 projects", "funds": "资金服务 funds", "employment": "就业服务 employment",
-          "collaboration": "粤桂扶贫协作服务 collaboration",
+          "collaboration": "粤桂扶贫协作服务 collaboration", "reporting": "月度通报服务 reporting",
           "gateway": "GraphQL 网关 gateway"}
 
 HEADER = """\
@@ -45,6 +45,7 @@ PROJECTS_DB_PASSWORD=change-me-projects
 FUNDS_DB_PASSWORD=change-me-funds
 EMPLOYMENT_DB_PASSWORD=change-me-employment
 COLLABORATION_DB_PASSWORD=change-me-collaboration
+REPORTING_DB_PASSWORD=change-me-reporting
 # Grafana 管理员口令
 GRAFANA_ADMIN_PASSWORD=change-me-grafana
 # 对外端口：网关、Prometheus、Grafana
@@ -68,13 +69,20 @@ def env_name(prefix: str, name: str, field: FieldInfo) -> str:
     return f"{prefix}{name}".upper()
 
 
+def _number(value: object) -> int | float:
+    """A Decimal inside a JSON setting (the ranking's weights) as the number it is."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"{type(value).__name__} is not JSON")
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def _render(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_number)
     if isinstance(value, Decimal | Path):
         value = str(value)
     return str(value).replace(f"{ROOT}/", "")  # an SQLite default under var/, relative to the checkout

@@ -1,5 +1,5 @@
-"""deploy/kubernetes/, generated: the four processes differ only in the few facts of PROCESSES, so the YAML is
-written from them rather than kept as four hand-edited copies.
+"""deploy/kubernetes/, generated: the five processes differ only in the few facts of PROCESSES, so the YAML is
+written from them rather than kept as five hand-edited copies.
 
     python -m devtools.manifests write      rewrite deploy/kubernetes/*.yaml
     python -m devtools.manifests check      fail when the committed files differ (make deploy-check)
@@ -22,16 +22,21 @@ PART_OF = {"app.kubernetes.io/part-of": "liuzhou-poverty-tracking", "system": "l
 INGRESS_NS, MONITORING_NS = "ingress-nginx", "monitoring"
 POSTGRES = {"cnpg.io/cluster": "liuzhou-pg"}  # CloudNativePG's label on the database pods
 DB_CLIENT = {"liuzhou/postgres-client": "true"}
-SERVICES = ("projects", "funds", "employment", "collaboration")
+SERVICES = ("projects", "funds", "employment", "collaboration", "reporting")
 
 
 PROCESSES = {  # port, replicas (HPA min..max), who may call it, whom it calls
     "gateway": {"port": 8000, "min": 2, "max": 6, "callers": [], "calls": list(SERVICES)},
-    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "collaboration"], "calls": []},
-    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway", "collaboration"], "calls": ["projects"]},
-    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "collaboration"], "calls": []},
+    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "collaboration", "reporting"],
+                 "calls": []},
+    "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway", "collaboration", "reporting"],
+              "calls": ["projects"]},
+    "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "collaboration", "reporting"],
+                   "calls": []},
     "collaboration": {"port": 8004, "min": 2, "max": 4, "callers": ["gateway"],
                       "calls": ["projects", "funds", "employment"]},
+    "reporting": {"port": 8005, "min": 2, "max": 4, "callers": ["gateway"],
+                  "calls": ["projects", "funds", "employment"]},
 }
 
 
@@ -146,6 +151,7 @@ def shared_documents() -> dict[str, list[dict]]:
     data = {"FUNDS_PROJECTS_URL": config["PROJECTS_URL"], **{f"GATEWAY_{k}": v for k, v in config.items()},
             **{f"COLLABORATION_{s.upper()}_URL": config[f"{s.upper()}_URL"]
                for s in PROCESSES["collaboration"]["calls"]},
+            **{f"REPORTING_{s.upper()}_URL": config[f"{s.upper()}_URL"] for s in PROCESSES["reporting"]["calls"]},
             "PROMETHEUS_MULTIPROC_DIR": "/tmp/metrics",
             **{f"{p.upper()}_WORKERS": "2" for p in PROCESSES}}
     job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": _meta("liuzhou-migrate", "migrate"), "spec": {

@@ -12,6 +12,7 @@ from services.employment.config import Settings as EmploymentSettings
 from services.funds.config import Settings as FundsSettings
 from services.kit.auth import Role, mint_token
 from services.projects.config import Settings as ProjectsSettings
+from services.reporting.config import Settings as ReportingSettings
 
 DEMO_COUNTY = "450225"  # 融水苗族自治县
 DEMO_ORG = "融水县农业农村局"
@@ -60,7 +61,8 @@ def main() -> None:
     # only this process hears a signal to the group, and it stops them all.
     _on_stop_signals(_stop)
     settings = {"projects": ProjectsSettings(), "funds": FundsSettings(), "employment": EmploymentSettings(),
-                "collaboration": CollaborationSettings()}
+                "collaboration": CollaborationSettings(),
+                "reporting": ReportingSettings()}
     gateway = GatewaySettings()
     ports = {name: s.port for name, s in settings.items()} | {"gateway": gateway.port}
     stack = Stack(ports, {name: s.database_url for name, s in settings.items()}, log_dir=ROOT / "var")
@@ -81,7 +83,11 @@ def main() -> None:
         # Funds demo money goes through the API (fixed Idempotency-Keys: a second run replays, never doubles).
         subprocess.run([sys.executable, "-m", "services.funds.demo", stack.url("funds"), stack.url("projects")],
                        cwd=ROOT, check=False)
+        # Last month's bulletin, issued once, from the figures just loaded.
+        subprocess.run([sys.executable, "-m", "services.reporting.demo", stack.url("reporting")], cwd=ROOT,
+                       check=False)
         print(f"\nGraphiQL:   {stack.url('gateway')}/graphql")
+        print(f"Dashboard:  {stack.url('gateway')}/dashboard  (月度通报与评比看板; paste a token below)")
         for name in SERVICES:
             print(f"{name + ':':<11} {stack.url(name)}/docs")
         print(clock)

@@ -1,8 +1,10 @@
 """The production start command, the one the image runs.
 
-    python -m devtools.serve projects|funds|employment|collaboration|gateway [--host H] [--port P] [--workers N]
-    python -m devtools.serve migrate [projects funds employment collaboration]
-    python -m devtools.serve probe projects|funds|employment|collaboration|gateway   (exit 0 when /readyz answers 200)
+    python -m devtools.serve PROCESS [--host H] [--port P] [--workers N]
+    python -m devtools.serve migrate [projects funds employment collaboration reporting]
+    python -m devtools.serve probe PROCESS        (exit 0 when /readyz answers 200)
+
+PROCESS is projects, funds, employment, collaboration, reporting or gateway.
 
 A process listens on its own <PREFIX>_HOST and <PREFIX>_PORT and runs <PREFIX>_WORKERS uvicorn workers; SIGTERM
 stops taking connections, lets requests in flight finish for up to <PREFIX>_SHUTDOWN_SECONDS, then runs the

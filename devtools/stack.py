@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ("projects", "funds", "employment", "collaboration")
+SERVICES = ("projects", "funds", "employment", "collaboration", "reporting")
 # What stops a stack's owner: Ctrl-C, `kill`, a closed terminal.
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 FACTORIES = {
@@ -20,6 +20,7 @@ FACTORIES = {
     "funds": "services.funds.app:create_app",
     "employment": "services.employment.app:create_app",
     "collaboration": "services.collaboration.app:create_app",
+    "reporting": "services.reporting.app:create_app",
     "gateway": "gateway.app:create_app",
 }
 
@@ -97,6 +98,8 @@ class Stack:
         env["FUNDS_PROJECTS_URL"] = self.url("projects")
         for upstream in ("projects", "funds", "employment"):  # the collaboration service reads all three
             env[f"COLLABORATION_{upstream.upper()}_URL"] = self.url(upstream)
+        for source in ("projects", "funds", "employment"):  # the reporting service reads these three
+            env[f"REPORTING_{source.upper()}_URL"] = self.url(source)
         return env
 
     def migrate_all(self) -> None:

@@ -1,4 +1,4 @@
-"""The GraphQL gateway: one API over the projects, funds and employment services."""
+"""The GraphQL gateway: one API over the projects, funds, employment and reporting services, and the dashboard."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -7,6 +7,8 @@ from fastapi import FastAPI, Request
 
 from gateway.config import Settings
 from gateway.context import get_context
+from gateway.dashboard import DASHBOARD_ASSETS, DASHBOARD_FILES
+from gateway.dashboard import router as dashboard_router
 from gateway.graphiql import GRAPHIQL_ASSETS, OWN_FILES, LocalGraphiQLRouter
 from gateway.schema import build_schema
 from gateway.upstream import ServiceClient, UpstreamCalls
@@ -17,12 +19,12 @@ from services.kit.headers import SecurityHeaders
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.settings import ProcessSettings, refuse_unsafe_start
 
-SERVICES = ("projects", "funds", "employment", "collaboration")
+SERVICES = ("projects", "funds", "employment", "collaboration", "reporting")
 
 
 def create_app(settings: Settings | None = None,
                transports: dict[str, httpx.AsyncBaseTransport] | None = None) -> FastAPI:
-    """The gateway app: /graphql (with GraphiQL), /healthz, /readyz, /metrics.
+    """The gateway app: /graphql (with GraphiQL), /dashboard, /healthz, /readyz, /metrics.
 
     `transports` lets in-process tests route a service's calls to its ASGI app instead of a socket.
     """
@@ -54,7 +56,8 @@ def create_app(settings: Settings | None = None,
     app.add_middleware(MetricsMiddleware, metrics=metrics)  # counts the 413s and 500s too
     app.add_middleware(SecurityHeaders)  # added last: outermost, on every answer
     install_error_handlers(app)
-    install_docs(app, GRAPHIQL_ASSETS, OWN_FILES)
+    install_docs(app, GRAPHIQL_ASSETS | DASHBOARD_ASSETS, OWN_FILES | DASHBOARD_FILES)
+    app.include_router(dashboard_router)
     # The path goes on the route itself, not as an include prefix: the metrics middleware labels by the
     # matched route's path, which (FastAPI >= 0.16x) no longer carries a prefix given at include time.
     app.include_router(LocalGraphiQLRouter(build_schema(settings), path="/graphql", context_getter=get_context))

@@ -14,6 +14,7 @@ class Settings(BaseSettings):
     funds_url: str = Field("http://127.0.0.1:8002", description="资金服务地址")
     employment_url: str = Field("http://127.0.0.1:8003", description="就业服务地址")
     collaboration_url: str = Field("http://127.0.0.1:8004", description="粤桂扶贫协作服务地址")
+    reporting_url: str = Field("http://127.0.0.1:8005", description="月度通报服务地址")
     connect_timeout: float = Field(2.0, description="连接各服务的超时（秒）")
     read_timeout: float = Field(10.0, description="等待各服务应答的超时（秒）")
     max_connections: int = Field(100, description="到每个服务的最大连接数（连接池）")

@@ -9,6 +9,7 @@ from gateway.employment_client import EmploymentClient
 from gateway.funds_client import FundsClient
 from gateway.loaders import DataLoaders
 from gateway.projects_client import ProjectsClient
+from gateway.reporting_client import ReportingClient
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Context(BaseContext):
     funds: FundsClient
     employment: EmploymentClient
     collaboration: CollaborationClient
+    reporting: ReportingClient
     loaders: DataLoaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -34,4 +36,5 @@ async def get_context(request: Request) -> Context:
     return Context(authorization, ProjectsClient(upstreams["projects"], authorization),
                    FundsClient(upstreams["funds"], authorization),
                    EmploymentClient(upstreams["employment"], authorization),
-                   CollaborationClient(upstreams["collaboration"], authorization))
+                   CollaborationClient(upstreams["collaboration"], authorization),
+                   ReportingClient(upstreams["reporting"], authorization))

@@ -79,7 +79,8 @@ def _cursor(after: str | None) -> int:
 def _client(context: Context, feed: FeedName) -> Caller:
     clients: dict[FeedName, Caller] = {FeedName.PROJECTS: context.projects, FeedName.FUNDS: context.funds,
                                        FeedName.EMPLOYMENT: context.employment,
-                                       FeedName.COLLABORATION: context.collaboration}
+                                       FeedName.COLLABORATION: context.collaboration,
+                                       FeedName.REPORTING: context.reporting}
     return clients[feed]
 
 

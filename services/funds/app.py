@@ -11,6 +11,7 @@ from services.funds.idle.router import router as idle_router
 from services.funds.ledger.router import router as ledger_router
 from services.funds.progress.router import router as progress_router
 from services.funds.projection.feed import feed_background, feed_job
+from services.funds.rectification.month_router import router as month_cases_router
 from services.funds.rectification.router import router as rectification_router
 from services.funds.rectification.schedule import sweep_job
 from services.kit.service_app import build_service
@@ -36,7 +37,8 @@ def create_app(settings: Settings | None = None,
                projects_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     """The funds service app; `projects_transport` lets tests route calls to an in-process projects app."""
     settings = settings or Settings()
-    routers = [ledger_router, funding_router, idle_router, rectification_router, progress_router,
+    # The month figures come before /rectification-cases/{case_id}.
+    routers = [ledger_router, funding_router, idle_router, month_cases_router, rectification_router, progress_router,
                disclosure_router, excel_router]
     app = build_service("funds", "柳州财政扶贫资金 · Funds service", settings, routers,
                         domain_gauges=funds_gauges(settings, lambda: app.state.clock),

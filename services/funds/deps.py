@@ -3,7 +3,7 @@ from typing import Any, cast
 
 from services.funds.config import Settings
 from services.funds.projection.client import ProjectsService
-from services.kit.auth import READ_ROLES, Role
+from services.kit.auth import COUNTY_FIGURE_ROLES, READ_ROLES, Role
 from services.kit.context import RequestContext, context
 
 # What every funds service function receives: session (one transaction), caller, clock, settings, app state.
@@ -15,6 +15,8 @@ Reader = context(*READ_ROLES)
 Finance = context(Role.FINANCE)
 # Finance and inspectors open rectification cases for their findings (督查、审计发现的问题).
 CaseOpener = context(Role.FINANCE, Role.INSPECTOR)
+# County and city readers of per-county figures (the reporting service's monthly sources), one statement each.
+CountyFigureReader = context(*COUNTY_FIGURE_ROLES, read_only=True)
 
 
 def projects_of(ctx: RequestContext[Any]) -> ProjectsService:

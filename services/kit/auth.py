@@ -38,6 +38,8 @@ class Role(StrEnum):
 
 ALL_ROLES = frozenset(Role)
 READ_ROLES = ALL_ROLES  # every signed-in role may read within its scope
+# Readers of per-county figures (the monthly bulletin's sources): a project unit's own entries are another view.
+COUNTY_FIGURE_ROLES = READ_ROLES - {Role.PROJECT_OWNER}
 PERSONAL_DATA_ROLES = frozenset({Role.HR, Role.ADMIN})  # see labourers' names and ID numbers whole
 
 

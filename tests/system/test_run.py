@@ -33,6 +33,7 @@ def test_a_signal_to_the_group_of_make_run_stops_every_process(tmp_path):
                 break
         assert "ENVIRONMENT=development (development mode" in "".join(said), "".join(said)
         assert any(line.startswith("Clock:") and "var/clock-offset" in line for line in said)
+        assert any(line.startswith("Dashboard:") and line.split()[1].endswith("/dashboard") for line in said)
         children = psutil.Process(run.pid).children(recursive=True)
         assert len(children) == len(PROCESSES), "".join(said)
         # `make run` passes a SIGTERM it receives on to its child, which is in the same group: two signals.

@@ -1,0 +1,54 @@
+"""What the month's figures read from each service: a fixed set of calls per month, each answering every county
+at once (never one call per entry), parsed into the services' contract models.
+
+Collaboration figures (Guangdong money, key tasks) are the seam for the collaboration service: once it answers
+`GET /figures?year=` with `CollaborationCountyFigures` rows, one more read here fills `guangdong_delivered` and
+`key_tasks_overdue` when a collaboration URL is configured; until then both stay empty.
+"""
+import asyncio
+from dataclasses import dataclass
+
+from pydantic import TypeAdapter
+
+from contracts.employment import BreachReport
+from contracts.funds import IdleSum, ProgressRow
+from contracts.inputs import STORED
+from contracts.month_figures import CasesMonthRow, ProjectsMonthRow
+from services.kit.months import Month
+from services.reporting.sources.client import Calls, Upstreams
+
+_PROJECTS = TypeAdapter(list[ProjectsMonthRow])
+_PROGRESS = TypeAdapter(list[ProgressRow])
+_IDLE = TypeAdapter(list[IdleSum])
+_CASES = TypeAdapter(list[CasesMonthRow])
+
+
+@dataclass(frozen=True)
+class MonthReads:
+    """Every service's answer for one month, as read."""
+
+    projects: list[ProjectsMonthRow]
+    progress: list[ProgressRow]
+    idle: list[IdleSum]
+    cases: list[CasesMonthRow]
+    enterprises: BreachReport
+    group_projects: BreachReport
+
+
+async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthReads:
+    """Six calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports."""
+    m = str(month)
+    answers = await asyncio.gather(
+        upstreams.get("projects", "/figures/month", {"month": m}, calls),
+        upstreams.get("funds", "/spending-progress", {}, calls),
+        upstreams.get("funds", "/idle-funds/sums", {"by": "county_code,idle_class,age_bucket"}, calls),
+        upstreams.get("funds", "/rectification-cases/month", {"month": m}, calls),
+        upstreams.get("employment", "/quotas/breaches",
+                      {"kind": "enterprise", "from": str(month.year), "to": str(month.year)}, calls),
+        upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls))
+    projects, progress, idle, cases, enterprises, group_projects = answers
+    return MonthReads(_PROJECTS.validate_python(projects, context=STORED),
+                      _PROGRESS.validate_python(progress, context=STORED), _IDLE.validate_python(idle, context=STORED),
+                      _CASES.validate_python(cases, context=STORED),
+                      BreachReport.model_validate(enterprises, context=STORED),
+                      BreachReport.model_validate(group_projects, context=STORED))
