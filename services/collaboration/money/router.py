@@ -7,13 +7,12 @@ from contracts.collaboration import CountyFunds, PlanLineRead
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Planner, Reader
 from services.collaboration.money import service
-from services.collaboration.money.repository import PlanLineRepository
-from services.collaboration.money.schemas import PlanLineCreate, plan_line_read
+from services.collaboration.money.schemas import PlanLineCreate
 from services.collaboration.projects.router import fresh
 from services.kit.contract import answers, problems
 from services.kit.errors import DomainError, FieldError
 from services.kit.ids import IdFilter
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 from services.kit.values import Year
 
 router = APIRouter(tags=["guangdong money"])
@@ -54,9 +53,7 @@ async def list_plan_lines(ctx: Reader, county: CountyFilter = None, year: Year |
                           collaboration_project_id: IdFilter = None, after: Cursor = None,
                           limit: Limit = 50) -> Page[PlanLineRead]:
     """Plan lines in the caller's county, in id order."""
-    rows = await PlanLineRepository(ctx.session).list_page(ctx.principal, county, year, collaboration_project_id,
-                                                           decode_cursor(after), limit)
-    return page_of(rows, limit, plan_line_read)
+    return await service.lines(ctx, county, year, collaboration_project_id, decode_cursor(after), limit)
 
 
 @router.get("/funds", response_model=list[CountyFunds],

@@ -19,6 +19,7 @@ from services.kit.context import RequestContext
 from services.kit.counties import COUNTIES
 from services.kit.errors import FieldError, conflict, unprocessable
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 def fingerprint(entry: PlanLineCreate) -> str:
@@ -84,3 +85,11 @@ async def funds(ctx: RequestContext[Any], year: int, county: str | None) -> list
     zero = money(None)
     return [county_funds(c, year, committed.get(c, zero), arrived.get(c, (zero, None)), planned.get(c, zero),
                          moved.get(c, (zero, zero, None))) for c in counties]
+
+
+async def lines(ctx: RequestContext[Any], county: str | None, year: int | None, collaboration_project_id: int | None,
+                after: int | None, limit: int) -> Page[PlanLineRead]:
+    """A page of the plan lines in the caller's scope, in id order."""
+    rows = await PlanLineRepository(ctx.session).list_page(ctx.principal, county, year, collaboration_project_id,
+                                                           after, limit)
+    return page_of(rows, limit, plan_line_read)
