@@ -33,10 +33,10 @@ PROCESSES = {  # port, replicas (HPA min..max), who may call it, whom it calls
               "calls": ["projects"]},
     "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "collaboration", "reporting"],
                    "calls": []},
-    "collaboration": {"port": 8004, "min": 2, "max": 4, "callers": ["gateway"],
+    "collaboration": {"port": 8004, "min": 2, "max": 4, "callers": ["gateway", "reporting"],
                       "calls": ["projects", "funds", "employment"]},
     "reporting": {"port": 8005, "min": 2, "max": 4, "callers": ["gateway"],
-                  "calls": ["projects", "funds", "employment"]},
+                  "calls": ["projects", "funds", "employment", "collaboration"]},
 }
 
 

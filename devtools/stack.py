@@ -98,7 +98,7 @@ class Stack:
         env["FUNDS_PROJECTS_URL"] = self.url("projects")
         for upstream in ("projects", "funds", "employment"):  # the collaboration service reads all three
             env[f"COLLABORATION_{upstream.upper()}_URL"] = self.url(upstream)
-        for source in ("projects", "funds", "employment"):  # the reporting service reads these three
+        for source in ("projects", "funds", "employment", "collaboration"):  # the reporting service reads these four
             env[f"REPORTING_{source.upper()}_URL"] = self.url(source)
         return env
 

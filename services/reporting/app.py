@@ -21,12 +21,15 @@ TAGS = {"bulletins": "月度通报：预览草稿、印发（冻结数据）、�
 
 
 def _upstreams(transports: Mapping[str, httpx.AsyncBaseTransport] | None) -> Background:
-    """The app's background: clients of the three services on app.state while the app lives."""
+    """The app's background: clients of the services read (collaboration when configured) on app.state while the
+    app lives."""
 
     @asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
         s: Settings = app.state.settings
         urls = {"projects": s.projects_url, "funds": s.funds_url, "employment": s.employment_url}
+        if s.collaboration_url:
+            urls["collaboration"] = s.collaboration_url
         app.state.upstreams = Upstreams(urls, s.jwt_secret, s.upstream_timeout, s.service_token_ttl, transports)
         try:
             yield

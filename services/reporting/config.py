@@ -23,6 +23,7 @@ class Settings(ServiceSettings):
     projects_url: str = Field("http://127.0.0.1:8001", description="项目库服务地址")
     funds_url: str = Field("http://127.0.0.1:8002", description="资金服务地址")
     employment_url: str = Field("http://127.0.0.1:8003", description="就业服务地址")
+    collaboration_url: str | None = Field(None, description="粤桂协作服务地址；未设置时通报的协作数据为空")
     upstream_timeout: float = Field(10.0, gt=0, description="调用其他服务的超时（秒）")
     weights: dict[str, Decimal] = Field(
         default_factory=lambda: dict(DEFAULT_WEIGHTS),

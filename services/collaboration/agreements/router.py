@@ -5,7 +5,6 @@ from fastapi import APIRouter, Query, Response
 
 from contracts.collaboration import AgreementRead
 from services.collaboration.agreements import service
-from services.collaboration.agreements.repository import AgreementRepository
 from services.collaboration.agreements.schemas import AgreementCreate, AgreementUpdate, agreement_read
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Editor, Reader
@@ -13,7 +12,7 @@ from services.collaboration.records import tagged
 from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 from services.kit.values import Year
 
 router = APIRouter(tags=["agreements"])
@@ -34,11 +33,8 @@ async def list_agreements(ctx: Reader, county: CountyFilter = None, year: Year |
                           pairing_id: IdFilter = None, ids: IdList = None, after: Cursor = None,
                           limit: Limit = 50) -> Page[AgreementRead]:
     """Agreements in the caller's scope in id order; `ids` batch-reads instead."""
-    repo = AgreementRepository(ctx.session)
-    if ids is not None:
-        return Page(items=[agreement_read(r) for r in await repo.get_many(ids_of(ids), ctx.principal)])
-    rows = await repo.list_page(ctx.principal, county, year, pairing_id, decode_cursor(after), limit)
-    return page_of(rows, limit, agreement_read)
+    return await service.listing(ctx, county, year, pairing_id, ids_of(ids) if ids is not None else None,
+                                 decode_cursor(after), limit)
 
 
 @router.get("/agreements/{agreement_id}", response_model=AgreementRead, summary="One agreement")

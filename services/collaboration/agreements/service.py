@@ -13,6 +13,7 @@ from services.kit.audit import audit
 from services.kit.context import RequestContext
 from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], agreement_id: int) -> Agreement:
@@ -54,3 +55,13 @@ async def update(ctx: RequestContext[Any], agreement_id: int, changes: Agreement
     edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "agreement.update", before)
+
+
+async def listing(ctx: RequestContext[Any], county: str | None, year: int | None, pairing_id: int | None,
+                  ids: list[int] | None, after: int | None, limit: int) -> Page[AgreementRead]:
+    """A page of the agreements in the caller's scope in id order, or the batch of `ids` when given."""
+    repo = AgreementRepository(ctx.session)
+    if ids is not None:
+        return Page(items=[agreement_read(r) for r in await repo.get_many(ids, ctx.principal)])
+    return page_of(await repo.list_page(ctx.principal, county, year, pairing_id, after, limit), limit,
+                   agreement_read)

@@ -6,15 +6,9 @@ from fastapi import APIRouter, Query
 from contracts.collaboration import EnterpriseRead, TalentExchangeRead
 from services.collaboration.common import CountyFilter
 from services.collaboration.cooperation import service
-from services.collaboration.cooperation.repository import EnterpriseRepository, TalentRepository
-from services.collaboration.cooperation.schemas import (
-    EnterpriseCreate,
-    TalentExchangeCreate,
-    enterprise_read,
-    exchange_read,
-)
+from services.collaboration.cooperation.schemas import EnterpriseCreate, TalentExchangeCreate
 from services.collaboration.deps import Reader, Reporter
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 from services.kit.values import Year
 
 router = APIRouter(tags=["industry and talent"])
@@ -33,9 +27,7 @@ async def record_enterprise(entry: EnterpriseCreate, ctx: Reporter) -> Enterpris
 async def list_enterprises(ctx: Reader, county: CountyFilter = None, year: Year | None = None,
                            after: Cursor = None, limit: Limit = 50) -> Page[EnterpriseRead]:
     """Enterprises in the caller's county, in id order."""
-    rows = await EnterpriseRepository(ctx.session).list_page(ctx.principal, county, year, decode_cursor(after),
-                                                             limit)
-    return page_of(rows, limit, enterprise_read)
+    return await service.enterprises(ctx, county, year, decode_cursor(after), limit)
 
 
 @router.post("/talent-exchanges", response_model=TalentExchangeRead, status_code=201,
@@ -50,5 +42,4 @@ async def list_exchanges(ctx: Reader, county: CountyFilter = None,
                          year: Annotated[Year | None, Query(description="只列该年内在岗的交流人员")] = None,
                          after: Cursor = None, limit: Limit = 50) -> Page[TalentExchangeRead]:
     """Exchanges in the caller's county, in id order."""
-    rows = await TalentRepository(ctx.session).list_page(ctx.principal, county, year, decode_cursor(after), limit)
-    return page_of(rows, limit, exchange_read)
+    return await service.exchanges(ctx, county, year, decode_cursor(after), limit)

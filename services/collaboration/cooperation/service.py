@@ -14,6 +14,7 @@ from services.collaboration.cooperation.schemas import (
 from services.kit.audit import audit
 from services.kit.context import RequestContext
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 async def record_enterprise(ctx: RequestContext[Any], entry: EnterpriseCreate) -> EnterpriseRead:
@@ -40,3 +41,17 @@ async def record_exchange(ctx: RequestContext[Any], entry: TalentExchangeCreate)
         exchange_id=row.id, county_code=row.county_code, direction=read.direction, talent_kind=read.kind,
         talent_field=read.field, starts_on=row.starts_on, ends_on=row.ends_on), Scope(row.county_code))
     return read
+
+
+async def enterprises(ctx: RequestContext[Any], county: str | None, year: int | None, after: int | None,
+                      limit: int) -> Page[EnterpriseRead]:
+    """A page of the enterprises in the caller's scope, in id order."""
+    rows = await EnterpriseRepository(ctx.session).list_page(ctx.principal, county, year, after, limit)
+    return page_of(rows, limit, enterprise_read)
+
+
+async def exchanges(ctx: RequestContext[Any], county: str | None, year: int | None, after: int | None,
+                    limit: int) -> Page[TalentExchangeRead]:
+    """A page of the talent exchanges in the caller's scope (those under way during `year`), in id order."""
+    rows = await TalentRepository(ctx.session).list_page(ctx.principal, county, year, after, limit)
+    return page_of(rows, limit, exchange_read)

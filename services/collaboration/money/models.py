@@ -2,7 +2,7 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.collaboration.terms import Scaled
@@ -10,17 +10,13 @@ from services.kit.db import Base, BigId, UTCDateTime, utcnow
 
 
 class PlanLine(Base):
-    """Money of a county's year planned for one collaboration project; lines are added, never changed.
-
-    `(created_by, idempotency_key)` is unique: a retried POST finds the line it made the first time, and
-    `fingerprint` tells a retry from another request reusing the key.
-    """
+    """Money of a county's year planned for one collaboration project; lines are added, never changed (a retried
+    POST is answered from the kit's idempotency_records)."""
 
     __tablename__ = "plan_lines"
     __table_args__ = (
         Index("ix_plan_lines_county_year", "county_code", "year"),
         Index("ix_plan_lines_collaboration_project", "collaboration_project_id"),
-        UniqueConstraint("created_by", "idempotency_key"),
         CheckConstraint("amount > 0", name="amount_positive"),
     )
 
@@ -31,7 +27,5 @@ class PlanLine(Base):
     year: Mapped[int] = mapped_column(Integer)
     amount: Mapped[Decimal] = mapped_column(Scaled(2))
     purpose: Mapped[str] = mapped_column(Text)
-    idempotency_key: Mapped[str] = mapped_column(String(200))
-    fingerprint: Mapped[str] = mapped_column(String(64))
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

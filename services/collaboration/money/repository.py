@@ -26,11 +26,6 @@ class PlanLineRepository(Repository[PlanLine]):
             await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:key))"),
                                        {"ns": _PLAN_LOCK, "key": f"{county}-{year}"})
 
-    async def of_key(self, actor: str, key: str) -> PlanLine | None:
-        """The line a caller made with this Idempotency-Key, if any."""
-        query = select(PlanLine).where(PlanLine.created_by == actor, PlanLine.idempotency_key == key)
-        return (await self.session.scalars(query)).one_or_none()
-
     async def planned(self, county: str, year: int, collaboration_project_id: int | None = None) -> Decimal:
         """Money planned in a county's year (for one project when given)."""
         query = select(func.sum(PlanLine.amount)).where(PlanLine.county_code == county, PlanLine.year == year)

@@ -1,36 +1,24 @@
 """REST endpoints of Guangdong money (粤桂协作资金): the fund-use plan and each county's money of a year."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from contracts.collaboration import CountyFunds, PlanLineRead
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Planner, Reader
 from services.collaboration.money import service
-from services.collaboration.money.repository import PlanLineRepository
-from services.collaboration.money.schemas import PlanLineCreate, plan_line_read
+from services.collaboration.money.schemas import PlanLineCreate
 from services.collaboration.projects.router import fresh
-from services.kit.contract import answers, problems
-from services.kit.errors import DomainError, FieldError
+from services.kit.contract import problems
+from services.kit.idempotency import Idempotent
 from services.kit.ids import IdFilter
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 from services.kit.values import Year
 
 router = APIRouter(tags=["guangdong money"])
 Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
-KEY_HELP = "每笔计划唯一的键（1–200 个字符）；重发同一请求得到首次的结果，同键不同内容 422，缺少 400"
-
-
-@answers(400, 422)
-async def plan_key(key: Annotated[str | None, Header(alias="Idempotency-Key", description=KEY_HELP)] = None) -> str:
-    """The Idempotency-Key of a plan line; 400 idempotency.key_required when missing or longer than 200."""
-    key = (key or "").strip()
-    if not key or len(key) > 200:
-        raise DomainError(400, "idempotency.key_required",
-                          "安排资金须带 Idempotency-Key 请求头（1–200 个字符，每笔唯一）",
-                          [FieldError("Idempotency-Key", "必填项缺失")])
-    return key
 
 
 @router.post("/plan-lines", response_model=PlanLineRead, status_code=201,
@@ -38,15 +26,13 @@ async def plan_key(key: Annotated[str | None, Header(alias="Idempotency-Key", de
              responses=problems({404: "collaboration.project_not_found",
                                  409: "collaboration.plan_exceeds_arrived / collaboration.plan_exceeds_share / "
                                       "collaboration.project_ended"}))
-async def add_plan_line(entry: PlanLineCreate, ctx: Planner, key: Annotated[str, Depends(plan_key)],
-                        response: Response) -> PlanLineRead:
+async def add_plan_line(entry: PlanLineCreate, ctx: Planner, once: Idempotent) -> JSONResponse:
     """Add a line; the county's plan of the year never exceeds the money arrived (checked after catching up the
     funds feed). A retry with the same Idempotency-Key answers the first line and plans nothing again."""
     await fresh(ctx.state, "funds")
-    read, replayed = await service.add_line(ctx, entry, key)
-    if replayed:
-        response.headers["Idempotent-Replay"] = "true"
-    return read
+    if replayed := await once.replay(entry):
+        return replayed
+    return await once.answer(await service.add_line(ctx, entry))
 
 
 @router.get("/plan-lines", response_model=Page[PlanLineRead], summary="Lines of the fund-use plan")
@@ -54,9 +40,7 @@ async def list_plan_lines(ctx: Reader, county: CountyFilter = None, year: Year |
                           collaboration_project_id: IdFilter = None, after: Cursor = None,
                           limit: Limit = 50) -> Page[PlanLineRead]:
     """Plan lines in the caller's county, in id order."""
-    rows = await PlanLineRepository(ctx.session).list_page(ctx.principal, county, year, collaboration_project_id,
-                                                           decode_cursor(after), limit)
-    return page_of(rows, limit, plan_line_read)
+    return await service.lines(ctx, county, year, collaboration_project_id, decode_cursor(after), limit)
 
 
 @router.get("/funds", response_model=list[CountyFunds],

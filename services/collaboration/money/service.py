@@ -1,9 +1,5 @@
 """Guangdong money (粤桂协作资金): the fund-use plan, never beyond the money arrived, and the per-county figures."""
-import hashlib
-import json
 from typing import Any
-
-from fastapi.encoders import jsonable_encoder
 
 from contracts.collaboration import CountyFunds, PlanLineRead
 from contracts.events.collaboration import PlanLineAdded
@@ -17,31 +13,20 @@ from services.collaboration.terms import money
 from services.kit.audit import audit
 from services.kit.context import RequestContext
 from services.kit.counties import COUNTIES
-from services.kit.errors import FieldError, conflict, unprocessable
+from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
-def fingerprint(entry: PlanLineCreate) -> str:
-    """What makes two plan requests the same request."""
-    return hashlib.sha256(json.dumps(jsonable_encoder(entry), sort_keys=True).encode()).hexdigest()
-
-
-async def add_line(ctx: RequestContext[Any], entry: PlanLineCreate, key: str) -> tuple[PlanLineRead, bool]:
-    """Plan money for a collaboration project of the caller's county; (the line, whether it is a replay).
+async def add_line(ctx: RequestContext[Any], entry: PlanLineCreate) -> PlanLineRead:
+    """Plan money for a collaboration project of the caller's county.
 
     The county's plan for the year may never exceed the Guangdong money arrived (409
     collaboration.plan_exceeds_arrived), nor a project's plan its Guangdong share (409
     collaboration.plan_exceeds_share); an entry cleared, cancelled or rejected gets nothing (409
-    collaboration.project_ended). A retry with the same Idempotency-Key answers the first line.
+    collaboration.project_ended).
     """
     repo = PlanLineRepository(ctx.session)
-    first = await repo.of_key(ctx.principal.sub, key)
-    if first is not None:
-        if first.fingerprint != fingerprint(entry):
-            raise unprocessable("idempotency.key_reused",
-                                "该 Idempotency-Key 已用于另一笔不同的请求，请为新业务使用新的键",
-                                [FieldError("Idempotency-Key", "已用于不同的请求")])
-        return plan_line_read(first), True
     project = await projects.get(ctx, entry.collaboration_project_id)
     ctx.check_county(project.county_code, "只能安排本县区的资金使用计划")
     library = await CollaborationProjectRepository(ctx.session).entry(project.project_id)
@@ -64,13 +49,13 @@ async def add_line(ctx: RequestContext[Any], entry: PlanLineCreate, key: str) ->
                        share=str(project.guangdong_share), planned=str(for_project))
     row = await repo.add(PlanLine(collaboration_project_id=project.id, project_id=project.project_id,
                                   county_code=county, year=entry.year, amount=entry.amount, purpose=entry.purpose,
-                                  idempotency_key=key, fingerprint=fingerprint(entry), created_by=ctx.principal.sub))
+                                  created_by=ctx.principal.sub))
     read = plan_line_read(row)
     await audit(ctx.session, ctx.principal, "plan_line.add", "plan_line", row.id, None, read.model_dump(mode="json"))
     await publish(ctx.session, PlanLineAdded(
         plan_line_id=row.id, collaboration_project_id=project.id, project_id=project.project_id, county_code=county,
         year=row.year, amount=row.amount, purpose=row.purpose), Scope(county))
-    return read, False
+    return read
 
 
 async def funds(ctx: RequestContext[Any], year: int, county: str | None) -> list[CountyFunds]:
@@ -84,3 +69,11 @@ async def funds(ctx: RequestContext[Any], year: int, county: str | None) -> list
     zero = money(None)
     return [county_funds(c, year, committed.get(c, zero), arrived.get(c, (zero, None)), planned.get(c, zero),
                          moved.get(c, (zero, zero, None))) for c in counties]
+
+
+async def lines(ctx: RequestContext[Any], county: str | None, year: int | None, collaboration_project_id: int | None,
+                after: int | None, limit: int) -> Page[PlanLineRead]:
+    """A page of the plan lines in the caller's scope, in id order."""
+    rows = await PlanLineRepository(ctx.session).list_page(ctx.principal, county, year, collaboration_project_id,
+                                                           after, limit)
+    return page_of(rows, limit, plan_line_read)

@@ -7,13 +7,12 @@ from contracts.collaboration import PairingLevel, PairingRead
 from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Editor, Reader
 from services.collaboration.pairings import service
-from services.collaboration.pairings.repository import PairingRepository
 from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
 from services.collaboration.records import tagged
 from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 
 router = APIRouter(tags=["pairings"])
 Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
@@ -34,11 +33,8 @@ async def list_pairings(ctx: Reader, county: CountyFilter = None, level: Pairing
                         limit: Limit = 50) -> Page[PairingRead]:
     """Pairings in the caller's scope in id order (county roles: their county's and the city pair); `ids`
     batch-reads instead."""
-    repo = PairingRepository(ctx.session)
-    if ids is not None:
-        return Page(items=[pairing_read(r) for r in await repo.get_many(ids_of(ids), ctx.principal)])
-    rows = await repo.list_page(ctx.principal, county, level, parent_id, decode_cursor(after), limit)
-    return page_of(rows, limit, pairing_read)
+    return await service.listing(ctx, county, level, parent_id, ids_of(ids) if ids is not None else None,
+                                 decode_cursor(after), limit)
 
 
 @router.get("/pairings/{pairing_id}", response_model=PairingRead, summary="One pairing")

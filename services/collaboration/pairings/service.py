@@ -12,6 +12,7 @@ from services.kit.audit import audit
 from services.kit.context import RequestContext
 from services.kit.errors import conflict
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], pairing_id: int) -> Pairing:
@@ -59,3 +60,12 @@ async def update(ctx: RequestContext[Any], pairing_id: int, changes: PairingUpda
     edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "pairing.update", before)
+
+
+async def listing(ctx: RequestContext[Any], county: str | None, level: PairingLevel | None, parent_id: int | None,
+                  ids: list[int] | None, after: int | None, limit: int) -> Page[PairingRead]:
+    """A page of the pairings in the caller's scope in id order, or the batch of `ids` when given."""
+    repo = PairingRepository(ctx.session)
+    if ids is not None:
+        return Page(items=[pairing_read(r) for r in await repo.get_many(ids, ctx.principal)])
+    return page_of(await repo.list_page(ctx.principal, county, level, parent_id, after, limit), limit, pairing_read)

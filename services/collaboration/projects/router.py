@@ -11,14 +11,12 @@ from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Reader, Reporter
 from services.collaboration.feeds.follower import catch_up
 from services.collaboration.projects import service
-from services.collaboration.projects.models import CollaborationProject
-from services.collaboration.projects.repository import CollaborationProjectRepository
 from services.collaboration.projects.schemas import CollaborationProjectCreate, CollaborationProjectUpdate
 from services.collaboration.records import tagged
 from services.kit.concurrency import IfMatch
 from services.kit.contract import problems
 from services.kit.ids import Id, IdFilter, IdList, ids_of
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 
 router = APIRouter(tags=["collaboration projects"])
 Cursor = Annotated[str | None, Query(description="上一页返回的 next_cursor")]
@@ -54,14 +52,8 @@ async def list_projects(ctx: Reader, county: CountyFilter = None, pairing_id: Id
     """Collaboration projects in the caller's county with their entry's name and status (kept from the projects
     feed, so this list works while the projects service is down) and their money; `ids` or `project_ids`
     batch-read instead."""
-    repo = CollaborationProjectRepository(ctx.session)
-    if ids is not None:
-        return Page(items=await service.reads(ctx, await repo.get_many(ids_of(ids), ctx.principal)))
-    if project_ids is not None:
-        return Page(items=await service.reads(ctx, await repo.of_projects(ctx.principal, ids_of(project_ids))))
-    rows = await repo.list_page(ctx.principal, county, pairing_id, decode_cursor(after), limit)
-    page: Page[CollaborationProject] = page_of(rows, limit)
-    return Page(items=await service.reads(ctx, page.items), next_cursor=page.next_cursor)
+    return await service.listing(ctx, county, pairing_id, ids_of(ids) if ids is not None else None,
+                                 ids_of(project_ids) if project_ids is not None else None, decode_cursor(after), limit)
 
 
 @router.get("/collaboration-projects/{collaboration_project_id}", response_model=CollaborationProjectRead,

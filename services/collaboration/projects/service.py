@@ -18,6 +18,7 @@ from services.kit.audit import audit
 from services.kit.context import RequestContext
 from services.kit.errors import FieldError, conflict, unprocessable
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 ENDED = frozenset({"rejected", "cancelled", "cleared"})  # 不予入库、取消、清理出库: no money may go there
 
@@ -91,3 +92,17 @@ async def update(ctx: RequestContext[Any], link_id: int, changes: CollaborationP
     edit(row, version, changes)
     await ctx.session.flush()
     return await _published(ctx, row, "collaboration_project.update", before.model_dump(mode="json"))
+
+
+async def listing(ctx: RequestContext[Any], county: str | None, pairing_id: int | None, ids: list[int] | None,
+                  project_ids: list[int] | None, after: int | None, limit: int) -> Page[CollaborationProjectRead]:
+    """A page of the collaboration projects in the caller's scope in id order, or the batch of `ids` (or of
+    library entry `project_ids`) when given."""
+    repo = CollaborationProjectRepository(ctx.session)
+    if ids is not None:
+        return Page(items=await reads(ctx, await repo.get_many(ids, ctx.principal)))
+    if project_ids is not None:
+        return Page(items=await reads(ctx, await repo.of_projects(ctx.principal, project_ids)))
+    page: Page[CollaborationProject] = page_of(await repo.list_page(ctx.principal, county, pairing_id, after, limit),
+                                               limit)
+    return Page(items=await reads(ctx, page.items), next_cursor=page.next_cursor)

@@ -8,11 +8,10 @@ from services.collaboration.common import CountyFilter
 from services.collaboration.deps import Editor, Reader, Reporter
 from services.collaboration.records import tagged
 from services.collaboration.tasks import figures, service
-from services.collaboration.tasks.repository import KeyTaskRepository, ProgressRepository
-from services.collaboration.tasks.schemas import KeyTaskCreate, KeyTaskUpdate, ProgressCreate, report_read, task_read
+from services.collaboration.tasks.schemas import KeyTaskCreate, KeyTaskUpdate, ProgressCreate, task_read
 from services.kit.concurrency import IfMatch
 from services.kit.ids import Id, IdFilter, IdList, ids_of
-from services.kit.pagination import MAX_PAGE, Page, decode_cursor, page_of
+from services.kit.pagination import MAX_PAGE, Page, decode_cursor
 from services.kit.values import Year
 
 router = APIRouter(tags=["key tasks"])
@@ -35,12 +34,8 @@ async def list_tasks(ctx: Reader, county: CountyFilter = None, year: Year | None
                      limit: Limit = 50) -> Page[KeyTaskRead]:
     """Tasks in the caller's scope in id order, filtered; `overdue=true` with `county` is a county's overdue
     list; `ids` batch-reads instead."""
-    repo, today = KeyTaskRepository(ctx.session), ctx.clock.today()
-    if ids is not None:
-        return Page(items=[task_read(r, today) for r in await repo.get_many(ids_of(ids), ctx.principal)])
-    query = repo.filtered(ctx.principal, county, year, area, today if overdue else None, agreement_id)
-    rows = await repo.page(query, decode_cursor(after), limit, newest_first=False)
-    return page_of(rows, limit, lambda r: task_read(r, today))
+    return await service.listing(ctx, county, year, area, overdue, agreement_id,
+                                 ids_of(ids) if ids is not None else None, decode_cursor(after), limit)
 
 
 @router.get("/key-tasks/completion", response_model=list[TaskCompletion],
@@ -79,6 +74,4 @@ async def report_progress(task_id: Id, entry: ProgressCreate, ctx: Reporter, res
 async def list_progress(task_id: Id, ctx: Reader, after: Cursor = None, limit: Limit = 50
                         ) -> Page[ProgressReportRead]:
     """Every report on a task the caller may read."""
-    task = await service.get(ctx, task_id)
-    rows = await ProgressRepository(ctx.session).of_task(task.id, decode_cursor(after), limit)
-    return page_of(rows, limit, report_read)
+    return await service.reports(ctx, task_id, decode_cursor(after), limit)

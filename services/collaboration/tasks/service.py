@@ -3,7 +3,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from contracts.collaboration import KeyTaskRead, ProgressReportRead
+from contracts.collaboration import KeyTaskRead, ProgressReportRead, TaskArea
 from contracts.events.collaboration import KeyTaskChanged, TaskProgressReported
 from services.collaboration.agreements import service as agreements
 from services.collaboration.records import edit, found
@@ -14,6 +14,7 @@ from services.kit.audit import audit
 from services.kit.auth import out_of_scope
 from services.kit.context import RequestContext
 from services.kit.outbox import Scope, publish
+from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], task_id: int) -> KeyTask:
@@ -81,3 +82,23 @@ async def report(ctx: RequestContext[Any], task_id: int, entry: ProgressCreate
         report_id=row.id, task_id=task.id, county_code=task.county_code, value_reached=row.value_reached,
         reported_on=on, note=row.note, done=task.done), Scope(task.county_code))
     return report_read(row), await _published(ctx, task, "key_task.progress", before)
+
+
+async def listing(ctx: RequestContext[Any], county: str | None, year: int | None, area: TaskArea | None,
+                  overdue: bool, agreement_id: int | None, ids: list[int] | None, after: int | None, limit: int
+                  ) -> Page[KeyTaskRead]:
+    """A page of the tasks in the caller's scope in id order (only the overdue ones when asked), or the batch of
+    `ids` when given."""
+    repo, today = KeyTaskRepository(ctx.session), ctx.clock.today()
+    if ids is not None:
+        return Page(items=[task_read(r, today) for r in await repo.get_many(ids, ctx.principal)])
+    query = repo.filtered(ctx.principal, county, year, area, today if overdue else None, agreement_id)
+    rows = await repo.page(query, after, limit, newest_first=False)
+    return page_of(rows, limit, lambda r: task_read(r, today))
+
+
+async def reports(ctx: RequestContext[Any], task_id: int, after: int | None, limit: int) -> Page[ProgressReportRead]:
+    """A page of the progress reports of a task the caller may read, newest first; 404 otherwise."""
+    task = await get(ctx, task_id)
+    rows = await ProgressRepository(ctx.session).of_task(task.id, after, limit)
+    return page_of(rows, limit, report_read)

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from contracts.collaboration import CollaborationCountyFigures
 from contracts.employment import BreachReport
 from contracts.month_figures import Count
 from contracts.reporting import Amount, CountyFigures
@@ -23,6 +24,15 @@ def _amounts(sums: Mapping[str, Decimal], labels: Mapping[Any, str]) -> list[Amo
     return [Amount(key=str(key), label=label, amount=sums.get(str(key), ZERO)) for key, label in labels.items()]
 
 
+def _collaboration(row: CollaborationCountyFigures | None, read: bool) -> dict[str, Any]:
+    """Guangdong money arrived and key tasks overdue of a county: empty when the service is not read, zero when
+    it says nothing about the county."""
+    if not read:
+        return {}
+    return {"guangdong_delivered": row.guangdong_arrived if row else ZERO,
+            "key_tasks_overdue": row.key_tasks_overdue if row else 0}
+
+
 def county_rows(reads: MonthReads) -> list[CountyFigures]:
     """One CountyFigures per county of Liuzhou, from what each service answered for the month."""
     projects = {row.county_code: row for row in reads.projects}
@@ -38,6 +48,7 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
             idle_class[s.county_code][s.idle_class or ""] += s.amount
             idle_age[s.county_code][s.age_bucket or ""] += s.amount
     enterprises, group_projects = _quota(reads.enterprises), _quota(reads.group_projects)
+    collaboration = {row.county_code: row for row in reads.collaboration or []}
     rows = []
     for code, name in COUNTIES.items():
         p, c, m = projects.get(code), cases.get(code), money[code]
@@ -55,5 +66,6 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
             idle_by_age=_amounts(idle_age[code], AGE_LABELS),
             cases_open=c.open if c else 0, cases_overdue=c.overdue if c else 0,
             cases_closed_in_month=c.closed_in_month if c else 0, quota_subjects=subjects, quota_breach=breach,
-            quota_not_reported=unreported, quota_compliant=subjects - breach - unreported))
+            quota_not_reported=unreported, quota_compliant=subjects - breach - unreported,
+            **_collaboration(collaboration.get(code), reads.collaboration is not None)))
     return rows

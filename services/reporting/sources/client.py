@@ -41,6 +41,10 @@ class Upstreams:
         self.http = {name: httpx.AsyncClient(base_url=url, timeout=timeout, transport=transports.get(name),
                                              auth=self.token) for name, url in urls.items()}
 
+    def reads(self, service: str) -> bool:
+        """Whether this service is configured to be read."""
+        return service in self.http
+
     async def get(self, service: str, path: str, params: Mapping[str, Any], calls: Calls) -> Any:
         """The JSON answer of one GET; 503 reporting.upstream_unavailable when the service does not answer 200."""
         calls.add()

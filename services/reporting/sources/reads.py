@@ -1,15 +1,16 @@
 """What the month's figures read from each service: a fixed set of calls per month, each answering every county
 at once (never one call per entry), parsed into the services' contract models.
 
-Collaboration figures (Guangdong money, key tasks) are the seam for the collaboration service: once it answers
-`GET /figures?year=` with `CollaborationCountyFigures` rows, one more read here fills `guangdong_delivered` and
-`key_tasks_overdue` when a collaboration URL is configured; until then both stay empty.
+Collaboration figures (Guangdong money, key tasks): when a collaboration URL is configured, one more read of its
+`GET /figures?year=` (`CollaborationCountyFigures` of the month's year) fills `guangdong_delivered` and
+`key_tasks_overdue`; without it both stay empty.
 """
 import asyncio
 from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
+from contracts.collaboration import CollaborationCountyFigures
 from contracts.employment import BreachReport
 from contracts.funds import IdleSum, ProgressRow
 from contracts.inputs import STORED
@@ -21,6 +22,7 @@ _PROJECTS = TypeAdapter(list[ProjectsMonthRow])
 _PROGRESS = TypeAdapter(list[ProgressRow])
 _IDLE = TypeAdapter(list[IdleSum])
 _CASES = TypeAdapter(list[CasesMonthRow])
+_COLLABORATION = TypeAdapter(list[CollaborationCountyFigures])
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,15 @@ class MonthReads:
     cases: list[CasesMonthRow]
     enterprises: BreachReport
     group_projects: BreachReport
+    collaboration: list[CollaborationCountyFigures] | None = None  # None: the collaboration service is not read
 
 
 async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthReads:
-    """Six calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports."""
+    """Six calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports; a
+    seventh for the collaboration figures of the year when that service is configured."""
     m = str(month)
+    collaboration = (upstreams.get("collaboration", "/figures", {"year": month.year}, calls)
+                     if upstreams.reads("collaboration") else None)
     answers = await asyncio.gather(
         upstreams.get("projects", "/figures/month", {"month": m}, calls),
         upstreams.get("funds", "/spending-progress", {}, calls),
@@ -45,10 +51,12 @@ async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthR
         upstreams.get("funds", "/rectification-cases/month", {"month": m}, calls),
         upstreams.get("employment", "/quotas/breaches",
                       {"kind": "enterprise", "from": str(month.year), "to": str(month.year)}, calls),
-        upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls))
-    projects, progress, idle, cases, enterprises, group_projects = answers
+        upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls),
+        *([collaboration] if collaboration else []))
+    projects, progress, idle, cases, enterprises, group_projects = answers[:6]
     return MonthReads(_PROJECTS.validate_python(projects, context=STORED),
                       _PROGRESS.validate_python(progress, context=STORED), _IDLE.validate_python(idle, context=STORED),
                       _CASES.validate_python(cases, context=STORED),
                       BreachReport.model_validate(enterprises, context=STORED),
-                      BreachReport.model_validate(group_projects, context=STORED))
+                      BreachReport.model_validate(group_projects, context=STORED),
+                      _COLLABORATION.validate_python(answers[6], context=STORED) if collaboration else None)
