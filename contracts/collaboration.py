@@ -14,63 +14,63 @@ from pydantic import BaseModel, ConfigDict, Field
 class PairingLevel(StrEnum):
     """At which level two sides are paired (结对层级)."""
 
-    CITY = "city"  # 市际结对（湛江市—柳州市）
-    COUNTY = "county"  # 县际结对
-    TOWNSHIP = "township"  # 镇（乡）结对
-    VILLAGE_ENTERPRISE = "village_enterprise"  # 村企结对
-    SCHOOL = "school"  # 学校结对
-    HOSPITAL = "hospital"  # 医院结对
+    CITY = "city"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+    VILLAGE_ENTERPRISE = "village_enterprise"
+    SCHOOL = "school"
+    HOSPITAL = "hospital"
 
 
 class PairingStatus(StrEnum):
     """Whether a pairing is still being carried out."""
 
-    ACTIVE = "active"  # 结对中
-    ENDED = "ended"  # 已结束
+    ACTIVE = "active"
+    ENDED = "ended"
 
 
 class TaskArea(StrEnum):
     """The areas of the framework agreement's key task list (重点任务领域)."""
 
-    LEADERSHIP = "leadership"  # 组织领导
-    FUNDING = "funding"  # 资金支持
-    INDUSTRY = "industry"  # 产业合作
-    LABOUR = "labour"  # 劳务协作
-    TALENT = "talent"  # 人才交流
-    PROSPERITY = "prosperity"  # 携手奔小康
-    CONSUMPTION = "consumption"  # 消费扶贫
+    LEADERSHIP = "leadership"
+    FUNDING = "funding"
+    INDUSTRY = "industry"
+    LABOUR = "labour"
+    TALENT = "talent"
+    PROSPERITY = "prosperity"
+    CONSUMPTION = "consumption"
 
 
 class LinkageMechanism(StrEnum):
     """How a collaboration project lifts poor households (带贫减贫机制)."""
 
-    DIVIDEND = "dividend"  # 入股分红
-    WAGES = "wages"  # 务工工资
-    LAND_RENT = "land_rent"  # 土地流转租金
-    PURCHASE_ORDERS = "purchase_orders"  # 订单收购
+    DIVIDEND = "dividend"
+    WAGES = "wages"
+    LAND_RENT = "land_rent"
+    PURCHASE_ORDERS = "purchase_orders"
 
 
 class TalentDirection(StrEnum):
     """Which way a cadre or technician went (人才交流方向)."""
 
-    TO_LIUZHOU = "to_liuzhou"  # 广东选派到柳州
-    TO_GUANGDONG = "to_guangdong"  # 柳州选派到广东
+    TO_LIUZHOU = "to_liuzhou"
+    TO_GUANGDONG = "to_guangdong"
 
 
 class TalentKind(StrEnum):
     """Who was exchanged."""
 
-    CADRE = "cadre"  # 挂职干部
-    TECHNICIAN = "technician"  # 专业技术人才
+    CADRE = "cadre"
+    TECHNICIAN = "technician"
 
 
 class TalentField(StrEnum):
     """The field of a technician's work."""
 
-    EDUCATION = "education"  # 教育
-    HEALTH = "health"  # 医疗卫生
-    AGRICULTURE = "agriculture"  # 农业
-    OTHER = "other"  # 其他
+    EDUCATION = "education"
+    HEALTH = "health"
+    AGRICULTURE = "agriculture"
+    OTHER = "other"
 
 
 class PairingRead(BaseModel):
@@ -240,9 +240,9 @@ class CountyFunds(BaseModel):
 class LabourWhere(StrEnum):
     """Where a poor labourer was helped into work (劳务协作去向)."""
 
-    GUANGDONG = "guangdong"  # 到广东就业
-    IN_COUNTY = "in_county"  # 就地就近就业（本县区）
-    ELSEWHERE = "elsewhere"  # 其他地方就业
+    GUANGDONG = "guangdong"
+    IN_COUNTY = "in_county"
+    ELSEWHERE = "elsewhere"
 
 
 class LabourFigures(BaseModel):

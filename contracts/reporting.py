@@ -20,16 +20,16 @@ Rate = Decimal  # a share between 0 and 1, four decimals (shown as a percentage)
 class BulletinStatus(StrEnum):
     """Whether a bulletin is a draft computed now or an issued, frozen edition."""
 
-    DRAFT = "draft"  # 预览草稿（实时计算）
-    ISSUED = "issued"  # 已印发（冻结）
+    DRAFT = "draft"
+    ISSUED = "issued"
 
 
 class ReminderRule(StrEnum):
     """The rules that put a unit or county on the reminder-talk list (提醒约谈)."""
 
-    CASE_OVERDUE = "case_overdue"  # 整改事项逾期超过规定天数
-    QUOTA_BREACH_RUNNING = "quota_breach_running"  # 集团在建项目连续数月用工比例未达标
-    COUNTY_AT_BOTTOM = "county_at_bottom"  # 县区连续数月排名末位
+    CASE_OVERDUE = "case_overdue"
+    QUOTA_BREACH_RUNNING = "quota_breach_running"
+    COUNTY_AT_BOTTOM = "county_at_bottom"
 
 
 class Amount(BaseModel):
