@@ -58,30 +58,35 @@ from gateway.schema.collaboration_types import (
     TaskProgressReport,
 )
 from gateway.schema.page import Page, page_size
-from gateway.schema.problems import Problem, or_problem
+from gateway.schema.permissions import Roles
+from gateway.schema.problems import REFUSALS, PreconditionFailed, Problem, or_problem
 from gateway.schema.projects import input_json
 from gateway.schema.rest import result_union
 from gateway.upstream import Endpoint
+from services.kit.auth import Role
 
 M = TypeVar("M")
 PairingId = Annotated[int, strawberry.argument(description="结对的 id（pairing id）")]
 AgreementId = Annotated[int, strawberry.argument(description="框架协议的 id（agreement id）")]
 TaskId = Annotated[int, strawberry.argument(description="重点任务的 id（key task id）")]
 # Who may call each mutation (the collaboration service's Editor, Reporter and Planner contexts); any other role is
-# refused by the service with auth.forbidden, a write outside the caller's county with auth.out_of_scope. The result
-# unions list only the success type, so a refusal reaches the client as a GraphQL error carrying the service's code.
-EDITORS = "市扶贫办、粤桂协作办可调用"
-REPORTERS = "市扶贫办、粤桂协作办、县区扶贫办（仅本县区）可调用"
-PLANNERS = "市扶贫办、粤桂协作办、县区扶贫办、财政局（县级角色仅本县区）可调用"
-STALE = "version 不是最新（他人已修改）时拒绝，什么也不改"
-PairingResult = result_union("PairingResult", Pairing)
-AgreementResult = result_union("CollaborationAgreementResult", CollaborationAgreement)
-KeyTaskResult = result_union("KeyTaskResult", KeyTask)
-ProgressResult = result_union("ProgressRecordedResult", ProgressRecorded)
-CollaborationProjectResult = result_union("CollaborationProjectResult", CollaborationProject)
-PlanLineResult = result_union("PlanLineResult", PlanLine)
-EnterpriseResult = result_union("CollaborationEnterpriseResult", CollaborationEnterprise)
-TalentExchangeResult = result_union("TalentExchangeResult", TalentExchange)
+# answered Forbidden before any upstream call, a write outside the caller's county is refused by the service.
+EDITORS = [Role.CITY_OFFICE, Role.COLLABORATION_OFFICE]
+REPORTERS = [*EDITORS, Role.COUNTY_OFFICE]
+PLANNERS = [*REPORTERS, Role.FINANCE]
+EDITED_BY = "角色：city_office（市扶贫办）、collaboration_office（粤桂协作办）"
+REPORTED_BY = "角色：city_office（市扶贫办）、collaboration_office（粤桂协作办）、county_office（县区扶贫办，仅本县区）"
+PLANNED_BY = ("角色：city_office（市扶贫办）、collaboration_office（粤桂协作办）、county_office（县区扶贫办）、"
+              "finance（财政局）；县级角色仅本县区")
+STALE = "version 不是最新（他人已修改）时返回 PreconditionFailed，什么也不改"
+PairingResult = result_union("PairingResult", Pairing, *REFUSALS, PreconditionFailed)
+AgreementResult = result_union("CollaborationAgreementResult", CollaborationAgreement, *REFUSALS, PreconditionFailed)
+KeyTaskResult = result_union("KeyTaskResult", KeyTask, *REFUSALS, PreconditionFailed)
+ProgressResult = result_union("ProgressRecordedResult", ProgressRecorded, *REFUSALS)
+CollaborationProjectResult = result_union("CollaborationProjectResult", CollaborationProject, *REFUSALS)
+PlanLineResult = result_union("PlanLineResult", PlanLine, *REFUSALS)
+EnterpriseResult = result_union("CollaborationEnterpriseResult", CollaborationEnterprise, *REFUSALS)
+TalentExchangeResult = result_union("TalentExchangeResult", TalentExchange, *REFUSALS)
 
 
 def _value(enum: Any) -> str | None:
@@ -189,16 +194,18 @@ async def _send(info: Info[Context, None], endpoint: Endpoint[M], body: dict[str
 class CollaborationMutations:
     """Actions of the collaboration service."""
 
-    @strawberry.mutation(description=f"建立结对。{EDITORS}；上级结对不存在返回 collaboration.pairing_not_found，"
+    @strawberry.mutation(description=f"建立结对。{EDITED_BY}；上级结对不存在返回 collaboration.pairing_not_found，"
                                      "属于另一县区返回 collaboration.parent_other_county，同名结对已登记返回 "
-                                     "collaboration.pairing_exists", graphql_type=PairingResult)
+                                     "collaboration.pairing_exists", graphql_type=PairingResult,
+                         extensions=[Roles(*EDITORS)])
     async def create_pairing(self, info: Info[Context, None], input: Annotated[PairingInput, strawberry.argument(
                                  description="要建立的结对")]) -> contract.PairingRead | Problem:
         """Set up a pairing (POST /pairings)."""
         return await _send(info, CREATE_PAIRING, input_json(input))
 
-    @strawberry.mutation(description=f"修改结对。{EDITORS}；结对不存在返回 collaboration.pairing_not_found；{STALE}",
-                         graphql_type=PairingResult)
+    @strawberry.mutation(description=f"修改结对。{EDITED_BY}；结对不存在返回 collaboration.pairing_not_found；{STALE}",
+                         graphql_type=PairingResult,
+                         extensions=[Roles(*EDITORS)])
     async def update_pairing(self, info: Info[Context, None], id: PairingId, version: Version,
                              input: Annotated[PairingChanges, strawberry.argument(description="要修改的字段")]
                              ) -> contract.PairingRead | Problem:
@@ -206,18 +213,20 @@ class CollaborationMutations:
         body = {k: v for k, v in input_json(input).items() if v is not None}
         return await _send(info, UPDATE_PAIRING, body, version, pairing_id=id)
 
-    @strawberry.mutation(description=f"签订框架协议（每个结对每年一份）。{EDITORS}；结对不存在返回 "
+    @strawberry.mutation(description=f"签订框架协议（每个结对每年一份）。{EDITED_BY}；结对不存在返回 "
                                      "collaboration.pairing_not_found，该年协议已登记返回 "
                                      "collaboration.agreement_exists",
-                         graphql_type=AgreementResult)
+                         graphql_type=AgreementResult,
+                         extensions=[Roles(*EDITORS)])
     async def sign_collaboration_agreement(self, info: Info[Context, None], input: Annotated[
                                                AgreementInput, strawberry.argument(description="要登记的框架协议")]
                                                ) -> contract.AgreementRead | Problem:
         """Record an agreement (POST /agreements)."""
         return await _send(info, SIGN_AGREEMENT, input_json(input))
 
-    @strawberry.mutation(description=f"修改框架协议承诺的广东帮扶资金。{EDITORS}；{STALE}",
-                         graphql_type=AgreementResult)
+    @strawberry.mutation(description=f"修改框架协议承诺的广东帮扶资金。{EDITED_BY}；{STALE}",
+                         graphql_type=AgreementResult,
+                         extensions=[Roles(*EDITORS)])
     async def update_collaboration_agreement(self, info: Info[Context, None], id: AgreementId, version: Version,
                                              guangdong_committed: Annotated[Decimal, strawberry.argument(
                                                  description="新的承诺金额（元，两位小数，须大于 0）")]
@@ -226,17 +235,19 @@ class CollaborationMutations:
         body = {"guangdong_committed": str(guangdong_committed)}
         return await _send(info, UPDATE_AGREEMENT, body, version, agreement_id=id)
 
-    @strawberry.mutation(description=f"为框架协议添加重点任务。{EDITORS}；协议不存在返回 "
+    @strawberry.mutation(description=f"为框架协议添加重点任务。{EDITED_BY}；协议不存在返回 "
                                      "collaboration.agreement_not_found",
-                         graphql_type=KeyTaskResult)
+                         graphql_type=KeyTaskResult,
+                         extensions=[Roles(*EDITORS)])
     async def add_key_task(self, info: Info[Context, None], agreement_id: AgreementId,
                            input: Annotated[KeyTaskInput, strawberry.argument(description="要添加的重点任务")]
                            ) -> contract.KeyTaskRead | Problem:
         """Add a key task (POST /agreements/{agreement_id}/tasks)."""
         return await _send(info, ADD_TASK, input_json(input), agreement_id=agreement_id)
 
-    @strawberry.mutation(description=f"修改重点任务。{EDITORS}；任务不存在返回 collaboration.task_not_found；{STALE}",
-                         graphql_type=KeyTaskResult)
+    @strawberry.mutation(description=f"修改重点任务。{EDITED_BY}；任务不存在返回 collaboration.task_not_found；{STALE}",
+                         graphql_type=KeyTaskResult,
+                         extensions=[Roles(*EDITORS)])
     async def update_key_task(self, info: Info[Context, None], id: TaskId, version: Version,
                               input: Annotated[KeyTaskChanges, strawberry.argument(description="要修改的字段")]
                               ) -> contract.KeyTaskRead | Problem:
@@ -244,21 +255,23 @@ class CollaborationMutations:
         body = {k: v for k, v in input_json(input).items() if v is not None}
         return await _send(info, UPDATE_TASK, body, version, task_id=id)
 
-    @strawberry.mutation(description=f"报告重点任务进展。{REPORTERS}；任务不存在或不在查看范围内返回 "
+    @strawberry.mutation(description=f"报告重点任务进展。{REPORTED_BY}；任务不存在或不在查看范围内返回 "
                                      "collaboration.task_not_found",
-                         graphql_type=ProgressResult)
+                         graphql_type=ProgressResult,
+                         extensions=[Roles(*REPORTERS)])
     async def report_task_progress(self, info: Info[Context, None], task_id: TaskId,
                                    input: Annotated[ProgressInput, strawberry.argument(description="进展报告")]
                                    ) -> contract.ProgressRecorded | Problem:
         """Report progress (POST /key-tasks/{task_id}/progress)."""
         return await _send(info, REPORT_PROGRESS, input_json(input), task_id=task_id)
 
-    @strawberry.mutation(description=f"把项目库中的项目登记为协作项目。{REPORTERS}；无带贫减贫机制返回 "
+    @strawberry.mutation(description=f"把项目库中的项目登记为协作项目。{REPORTED_BY}；无带贫减贫机制返回 "
                                      "collaboration.linkage_required，项目库未知返回 collaboration.project_unknown，"
                                      "项目已终结返回 collaboration.project_ended，已登记返回 "
                                      "collaboration.project_registered，结对不存在或属另一县区返回 "
                                      "collaboration.pairing_not_found / collaboration.pairing_other_county",
-                         graphql_type=CollaborationProjectResult)
+                         graphql_type=CollaborationProjectResult,
+                         extensions=[Roles(*REPORTERS)])
     async def register_collaboration_project(self, info: Info[Context, None], input: Annotated[
                                                  CollaborationProjectInput,
                                                  strawberry.argument(description="要登记的协作项目")]
@@ -266,27 +279,30 @@ class CollaborationMutations:
         """Register a collaboration project (POST /collaboration-projects)."""
         return await _send(info, REGISTER_PROJECT, input_json(input))
 
-    @strawberry.mutation(description=f"安排资金使用计划。{PLANNERS}；超过已到位资金返回 "
+    @strawberry.mutation(description=f"安排资金使用计划。{PLANNED_BY}；超过已到位资金返回 "
                                      "collaboration.plan_exceeds_arrived，超过项目的广东资金份额返回 "
                                      "collaboration.plan_exceeds_share，项目已终结返回 collaboration.project_ended，"
                                      "同一幂等键换了内容返回 idempotency.key_reused",
-                         graphql_type=PlanLineResult)
+                         graphql_type=PlanLineResult,
+                         extensions=[Roles(*PLANNERS)])
     async def add_plan_line(self, info: Info[Context, None],
                             input: Annotated[PlanLineInput, strawberry.argument(description="要安排的计划行")],
                             idempotency_key: IdempotencyKey) -> contract.PlanLineRead | Problem:
         """Plan Guangdong money (POST /plan-lines), idempotent on the caller's key."""
         return await _send(info, ADD_PLAN_LINE, input_json(input), key=idempotency_key)
 
-    @strawberry.mutation(description=f"登记引进的广东企业。{REPORTERS}；县级角色登记其他县区返回 auth.out_of_scope",
-                         graphql_type=EnterpriseResult)
+    @strawberry.mutation(description=f"登记引进的广东企业。{REPORTED_BY}；县级角色登记其他县区返回 auth.out_of_scope",
+                         graphql_type=EnterpriseResult,
+                         extensions=[Roles(*REPORTERS)])
     async def record_collaboration_enterprise(self, info: Info[Context, None], input: Annotated[
                                                   EnterpriseInput, strawberry.argument(description="引进的企业")]
                                                   ) -> contract.EnterpriseRead | Problem:
         """Record an enterprise brought in (POST /enterprises)."""
         return await _send(info, RECORD_ENTERPRISE, input_json(input))
 
-    @strawberry.mutation(description=f"登记人才交流（挂职干部、专业技术人才）。{REPORTERS}；结束日期早于开始日期"
-                                     "返回 request.invalid", graphql_type=TalentExchangeResult)
+    @strawberry.mutation(description=f"登记人才交流（挂职干部、专业技术人才）。{REPORTED_BY}；结束日期早于开始日期"
+                                     "返回 request.invalid", graphql_type=TalentExchangeResult,
+                         extensions=[Roles(*REPORTERS)])
     async def record_talent_exchange(self, info: Info[Context, None], input: Annotated[
                                          TalentExchangeInput, strawberry.argument(description="人才交流记录")]
                                          ) -> contract.TalentExchangeRead | Problem:

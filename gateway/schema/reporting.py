@@ -10,9 +10,11 @@ from gateway.context import Context
 from gateway.reporting_client import BULLETIN, EDITIONS, ISSUE, PREVIEW, RANKING, REMINDERS
 from gateway.schema.arguments import After, First
 from gateway.schema.page import Page, page_size
+from gateway.schema.permissions import Roles
 from gateway.schema.problems import Forbidden, InvalidInput, NotFound, Problem, Refused, or_problem
 from gateway.schema.reporting_types import Bulletin, BulletinEdition, CountyRanking, Reminder
 from gateway.schema.text import FreeText
+from services.kit.auth import Role
 
 # Only the refusals issuing can give: a bad reason or a future month, a role other than the city office, a month
 # that is no YYYY-MM (its path answers 404), a correction without reason or a conflict (Refused).
@@ -74,8 +76,10 @@ class ReportingQueries:
 class ReportingMutations:
     """Actions of the reporting service (city office)."""
 
-    @strawberry.mutation(description="印发月度通报（市扶贫办）：数据冻结，此后不变；再次印发为更正版，无理由时返回 "
-                                     "Refused(bulletin.reason_required)", graphql_type=IssueBulletinResult)
+    @strawberry.mutation(description="印发月度通报。角色：city_office（市扶贫办）；数据冻结，此后不变；"
+                                     "再次印发为更正版，无理由时返回 Refused(bulletin.reason_required)",
+                         graphql_type=IssueBulletinResult,
+                         extensions=[Roles(Role.CITY_OFFICE)])
     async def issue_bulletin(self, info: Info[Context, None], input: Annotated[IssueBulletinInput, strawberry.argument(
                                  description="要印发的月份与更正理由")]) -> contract.Bulletin | Problem:
         """Issue a month's bulletin (POST /bulletins/{month}/issue)."""
