@@ -194,16 +194,18 @@ async def _send(info: Info[Context, None], endpoint: Endpoint[M], body: dict[str
 class CollaborationMutations:
     """Actions of the collaboration service."""
 
-    @strawberry.mutation(description=f"建立结对。{EDITED_BY}；上级结对不存在返回 collaboration.pairing_not_found，"
-                                     "属于另一县区返回 collaboration.parent_other_county，同名结对已登记返回 "
-                                     "collaboration.pairing_exists", graphql_type=PairingResult,
+    @strawberry.mutation(description=f"建立结对。{EDITED_BY}；"
+                                     "上级结对不存在返回 Refused(collaboration.pairing_not_found)，"
+                                     "属于另一县区返回 Refused(collaboration.parent_other_county)，同名结对已登记返回 "
+                                     "Refused(collaboration.pairing_exists)", graphql_type=PairingResult,
                          extensions=[Roles(*EDITORS)])
     async def create_pairing(self, info: Info[Context, None], input: Annotated[PairingInput, strawberry.argument(
                                  description="要建立的结对")]) -> contract.PairingRead | Problem:
         """Set up a pairing (POST /pairings)."""
         return await _send(info, CREATE_PAIRING, input_json(input))
 
-    @strawberry.mutation(description=f"修改结对。{EDITED_BY}；结对不存在返回 collaboration.pairing_not_found；{STALE}",
+    @strawberry.mutation(description=f"修改结对。{EDITED_BY}；"
+                                     f"结对不存在返回 NotFound(collaboration.pairing_not_found)；{STALE}",
                          graphql_type=PairingResult,
                          extensions=[Roles(*EDITORS)])
     async def update_pairing(self, info: Info[Context, None], id: PairingId, version: Version,
@@ -214,8 +216,8 @@ class CollaborationMutations:
         return await _send(info, UPDATE_PAIRING, body, version, pairing_id=id)
 
     @strawberry.mutation(description=f"签订框架协议（每个结对每年一份）。{EDITED_BY}；结对不存在返回 "
-                                     "collaboration.pairing_not_found，该年协议已登记返回 "
-                                     "collaboration.agreement_exists",
+                                     "Refused(collaboration.pairing_not_found)，该年协议已登记返回 "
+                                     "Refused(collaboration.agreement_exists)",
                          graphql_type=AgreementResult,
                          extensions=[Roles(*EDITORS)])
     async def sign_collaboration_agreement(self, info: Info[Context, None], input: Annotated[
@@ -236,7 +238,7 @@ class CollaborationMutations:
         return await _send(info, UPDATE_AGREEMENT, body, version, agreement_id=id)
 
     @strawberry.mutation(description=f"为框架协议添加重点任务。{EDITED_BY}；协议不存在返回 "
-                                     "collaboration.agreement_not_found",
+                                     "NotFound(collaboration.agreement_not_found)",
                          graphql_type=KeyTaskResult,
                          extensions=[Roles(*EDITORS)])
     async def add_key_task(self, info: Info[Context, None], agreement_id: AgreementId,
@@ -245,7 +247,8 @@ class CollaborationMutations:
         """Add a key task (POST /agreements/{agreement_id}/tasks)."""
         return await _send(info, ADD_TASK, input_json(input), agreement_id=agreement_id)
 
-    @strawberry.mutation(description=f"修改重点任务。{EDITED_BY}；任务不存在返回 collaboration.task_not_found；{STALE}",
+    @strawberry.mutation(description=f"修改重点任务。{EDITED_BY}；"
+                                     f"任务不存在返回 NotFound(collaboration.task_not_found)；{STALE}",
                          graphql_type=KeyTaskResult,
                          extensions=[Roles(*EDITORS)])
     async def update_key_task(self, info: Info[Context, None], id: TaskId, version: Version,
@@ -256,7 +259,7 @@ class CollaborationMutations:
         return await _send(info, UPDATE_TASK, body, version, task_id=id)
 
     @strawberry.mutation(description=f"报告重点任务进展。{REPORTED_BY}；任务不存在或不在查看范围内返回 "
-                                     "collaboration.task_not_found",
+                                     "NotFound(collaboration.task_not_found)",
                          graphql_type=ProgressResult,
                          extensions=[Roles(*REPORTERS)])
     async def report_task_progress(self, info: Info[Context, None], task_id: TaskId,
@@ -266,10 +269,12 @@ class CollaborationMutations:
         return await _send(info, REPORT_PROGRESS, input_json(input), task_id=task_id)
 
     @strawberry.mutation(description=f"把项目库中的项目登记为协作项目。{REPORTED_BY}；无带贫减贫机制返回 "
-                                     "collaboration.linkage_required，项目库未知返回 collaboration.project_unknown，"
-                                     "项目已终结返回 collaboration.project_ended，已登记返回 "
-                                     "collaboration.project_registered，结对不存在或属另一县区返回 "
-                                     "collaboration.pairing_not_found / collaboration.pairing_other_county",
+                                     "Refused(collaboration.linkage_required)，"
+                                     "项目库未知返回 Refused(collaboration.project_unknown)，"
+                                     "项目已终结返回 Refused(collaboration.project_ended)，已登记返回 "
+                                     "Refused(collaboration.project_registered)，结对不存在或属另一县区返回 "
+                                     "Refused(collaboration.pairing_not_found)、"
+                                     "Refused(collaboration.pairing_other_county)",
                          graphql_type=CollaborationProjectResult,
                          extensions=[Roles(*REPORTERS)])
     async def register_collaboration_project(self, info: Info[Context, None], input: Annotated[
@@ -280,9 +285,10 @@ class CollaborationMutations:
         return await _send(info, REGISTER_PROJECT, input_json(input))
 
     @strawberry.mutation(description=f"安排资金使用计划。{PLANNED_BY}；超过已到位资金返回 "
-                                     "collaboration.plan_exceeds_arrived，超过项目的广东资金份额返回 "
-                                     "collaboration.plan_exceeds_share，项目已终结返回 collaboration.project_ended，"
-                                     "同一幂等键换了内容返回 idempotency.key_reused",
+                                     "Refused(collaboration.plan_exceeds_arrived)，超过项目的广东资金份额返回 "
+                                     "Refused(collaboration.plan_exceeds_share)，"
+                                     "项目已终结返回 Refused(collaboration.project_ended)，"
+                                     "同一幂等键换了内容返回 Refused(idempotency.key_reused)",
                          graphql_type=PlanLineResult,
                          extensions=[Roles(*PLANNERS)])
     async def add_plan_line(self, info: Info[Context, None],
@@ -301,7 +307,7 @@ class CollaborationMutations:
         return await _send(info, RECORD_ENTERPRISE, input_json(input))
 
     @strawberry.mutation(description=f"登记人才交流（挂职干部、专业技术人才）。{REPORTED_BY}；结束日期早于开始日期"
-                                     "返回 request.invalid", graphql_type=TalentExchangeResult,
+                                     "返回 InvalidInput", graphql_type=TalentExchangeResult,
                          extensions=[Roles(*REPORTERS)])
     async def record_talent_exchange(self, info: Info[Context, None], input: Annotated[
                                          TalentExchangeInput, strawberry.argument(description="人才交流记录")]
