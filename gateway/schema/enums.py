@@ -3,7 +3,7 @@
 strawberry marks the class itself, so a resolver can hand GraphQL a contract model's value as it is, and the
 schema modules import the enums from here (which declares them before any type uses them). An enum the gateway
 shows with its own words passes them as the description; the others keep the contract's docstring. Each value
-is described by the contract's word for it (contracts.enums.TERMS, through `terms_of`).
+is described by the contract's word for it (contracts.terms.TERMS, through `terms_of`).
 """
 from collections.abc import Mapping
 from enum import Enum
@@ -40,9 +40,9 @@ from contracts.enums import (
     SourceLevel,
     SpendingKind,
     Trend,
-    terms_of,
 )
 from contracts.reporting import BulletinStatus, ReminderRule
+from contracts.terms import terms_of
 
 __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
