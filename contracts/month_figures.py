@@ -15,9 +15,9 @@ MonthText = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description
 class Count(BaseModel):
     """A count under one key (a state, a class), with its Chinese label."""
 
-    key: str
-    label: str
-    count: int
+    key: str = Field(description="状态或分类代码（English code）")
+    label: str = Field(description="状态或分类名称（中文）（label）")
+    count: int = Field(description="数量（count）")
 
 
 class ProjectsMonthRow(BaseModel):

@@ -20,23 +20,23 @@ Rate = Decimal  # a share between 0 and 1, four decimals (shown as a percentage)
 class BulletinStatus(StrEnum):
     """Whether a bulletin is a draft computed now or an issued, frozen edition."""
 
-    DRAFT = "draft"  # 预览草稿（实时计算）
-    ISSUED = "issued"  # 已印发（冻结）
+    DRAFT = "draft"
+    ISSUED = "issued"
 
 
 class ReminderRule(StrEnum):
     """The rules that put a unit or county on the reminder-talk list (提醒约谈)."""
 
-    CASE_OVERDUE = "case_overdue"  # 整改事项逾期超过规定天数
-    QUOTA_BREACH_RUNNING = "quota_breach_running"  # 集团在建项目连续数月用工比例未达标
-    COUNTY_AT_BOTTOM = "county_at_bottom"  # 县区连续数月排名末位
+    CASE_OVERDUE = "case_overdue"
+    QUOTA_BREACH_RUNNING = "quota_breach_running"
+    COUNTY_AT_BOTTOM = "county_at_bottom"
 
 
 class Amount(BaseModel):
     """Yuan under one key (an idle class, an age bucket), with its Chinese label."""
 
-    key: str
-    label: str
+    key: str = Field(description="分类代码（English code）")
+    label: str = Field(description="分类名称（中文）（label）")
     amount: Yuan
 
 
@@ -44,7 +44,7 @@ class CountyFigures(BaseModel):
     """One county's figures of a month, from every service (stock figures as of the month's last day)."""
 
     county_code: CountyCode
-    county_name: str
+    county_name: str = Field(description="县区名称（county name）")
     entries: int = Field(description="项目库项目总数（各状态）")
     entries_by_status: list[Count] = Field(description="各状态项目数")
     in_library: int = Field(description="在库项目数（已入库至已报账）")
@@ -85,30 +85,30 @@ class RankingRow(BaseModel):
     """One county's place in the month's ranking (每月一评比)."""
 
     county_code: CountyCode
-    county_name: str
+    county_name: str = Field(description="县区名称（county name）")
     score: Decimal = Field(description="综合得分（0–100，两位小数）")
-    rank: int
+    rank: int = Field(description="名次（1 为第一；rank）")
     previous_rank: int | None = Field(description="上月名次；上月无数据为空")
     change: int | None = Field(description="名次变化（正数为上升）")
     bottom: bool = Field(description="是否列入末位（黑榜）")
-    indicators: list[IndicatorScore]
+    indicators: list[IndicatorScore] = Field(description="各项指标的得分明细（indicator scores）")
 
 
 class Ranking(BaseModel):
     """The month's ranking of the counties in the reader's scope."""
 
-    month: str
-    rows: list[RankingRow]
+    month: str = Field(description="月份 YYYY-MM（month）")
+    rows: list[RankingRow] = Field(description="各县区得分与名次，按名次排列（rows by rank）")
     bottom: list[str] = Field(description="末位县区代码（全市排名）")
 
 
 class Reminder(BaseModel):
     """A unit or county due for a reminder talk (提醒约谈), with the rule and the evidence."""
 
-    rule: ReminderRule
-    rule_label: str
+    rule: ReminderRule = Field(description="提醒约谈规则（rule）")
+    rule_label: str = Field(description="规则（中文）（rule label）")
     county_code: CountyCode
-    county_name: str
+    county_name: str = Field(description="县区名称（county name）")
     unit: str = Field(description="约谈对象（单位或县区）")
     evidence: str = Field(description="依据（中文，含数字）")
     subject_id: int | None = Field(None, description="整改事项或在建项目的 id；县区为空")
@@ -117,27 +117,27 @@ class Reminder(BaseModel):
 class Bulletin(BaseModel):
     """A month's bulletin: a draft computed now, or an issued edition exactly as it was issued."""
 
-    month: str
-    status: BulletinStatus
+    month: str = Field(description="月份 YYYY-MM（month）")
+    status: BulletinStatus = Field(description="通报状态：草稿或已印发（status）")
     edition: int | None = Field(description="版次（1 起）；草稿为空")
-    issued_at: datetime | None
-    issued_by: str | None
+    issued_at: datetime | None = Field(description="印发时间，UTC；草稿为空（issued at）")
+    issued_by: str | None = Field(description="印发人；草稿为空（issued by）")
     reason: str | None = Field(description="更正理由（第 2 版起）")
     generated_at: datetime = Field(description="数据生成时间")
-    counties: list[CountyFigures]
-    ranking: list[RankingRow]
+    counties: list[CountyFigures] = Field(description="各县区当月数据（county figures）")
+    ranking: list[RankingRow] = Field(description="当月县区排名（ranking）")
     upstream_calls: int = Field(description="生成时调用其他服务的次数（与数据量无关）")
 
 
 class BulletinEdition(BaseModel):
     """One issued edition, without its figures (the list of editions)."""
 
-    id: int
-    month: str
-    edition: int
-    issued_at: datetime
-    issued_by: str
-    reason: str | None
+    id: int = Field(description="版次记录的 id（edition id）")
+    month: str = Field(description="月份 YYYY-MM（month）")
+    edition: int = Field(description="版次（1 起；edition）")
+    issued_at: datetime = Field(description="印发时间，UTC（issued at）")
+    issued_by: str = Field(description="印发人（issued by）")
+    reason: str | None = Field(description="更正理由（第 2 版起；第 1 版为空）（correction reason）")
 
 
 class BulletinIssue(StrictInput):

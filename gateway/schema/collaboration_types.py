@@ -1,6 +1,8 @@
 """GraphQL types of the collaboration service (粤桂扶贫协作); the types are the contract's
 (contracts/collaboration.py)."""
-from strawberry.scalars import JSON
+from decimal import Decimal
+
+import strawberry
 
 from contracts import collaboration as contract
 from gateway.schema.contract_types import contract_type
@@ -59,12 +61,38 @@ class CollaborationFunds:
     """contracts.collaboration.CountyFunds."""
 
 
+@strawberry.type(description="考核一项指标的得分（indicator score）")
+class ScorecardIndicator:
+    """One indicator's score of a scorecard row."""
+
+    indicator: str = strawberry.field(description="指标代码，如 funds_arrived、key_tasks（indicator code）")
+    score: Decimal = strawberry.field(description="得分 = 权重 × 完成程度（score）")
+
+
+@strawberry.type(description="考核数字背后的记录（where a figure comes from）")
+class ScorecardRecord:
+    """The REST address behind one figure of a scorecard row."""
+
+    figure: str = strawberry.field(description="数字名称，如 funds、key_tasks（figure）")
+    path: str = strawberry.field(description="各服务 REST 地址（相对路径）（REST path）")
+
+
+def _indicator_scores(root: strawberry.Parent[contract.ScorecardRow]) -> list[ScorecardIndicator]:
+    return [ScorecardIndicator(indicator=k, score=v) for k, v in root.indicator_scores.items()]
+
+
+def _records(root: strawberry.Parent[contract.ScorecardRow]) -> list[ScorecardRecord]:
+    return [ScorecardRecord(figure=k, path=v) for k, v in root.records.items()]
+
+
 @contract_type(contract.ScorecardRow, name="ScorecardRow", description="东西部扶贫协作成效考核：县区一行")
 class ScorecardRow:
-    """contracts.collaboration.ScorecardRow; the indicator scores and the record addresses as JSON maps."""
+    """contracts.collaboration.ScorecardRow; the indicator scores and the record addresses as typed lists."""
 
-    indicator_scores: JSON
-    records: JSON
+    indicator_scores: list[ScorecardIndicator] = strawberry.field(
+        resolver=_indicator_scores, description="各指标得分（权重 × 完成程度）")
+    records: list[ScorecardRecord] = strawberry.field(resolver=_records,
+                                                      description="每项数字背后的记录：各服务 REST 地址（相对路径）")
 
 
 @contract_type(contract.EnterpriseRead, name="CollaborationEnterprise", description="引进的广东企业")

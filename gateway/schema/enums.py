@@ -3,10 +3,10 @@
 strawberry marks the class itself, so a resolver can hand GraphQL a contract model's value as it is, and the
 schema modules import the enums from here (which declares them before any type uses them). An enum the gateway
 shows with its own words passes them as the description; the others keep the contract's docstring. Each value
-is described by the contract's word for it (contracts.enums.TERMS).
+is described by the contract's word for it (contracts.terms.TERMS, through `terms_of`).
 """
 from collections.abc import Mapping
-from enum import Enum, StrEnum
+from enum import Enum
 
 import strawberry
 
@@ -20,7 +20,6 @@ from contracts.collaboration import (
     TaskArea,
 )
 from contracts.enums import (
-    TERMS,
     CaseOrigin,
     CaseStatus,
     CourseKind,
@@ -42,12 +41,14 @@ from contracts.enums import (
     SpendingKind,
     Trend,
 )
+from contracts.reporting import BulletinStatus, ReminderRule
+from contracts.terms import terms_of
 
 __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
            "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
-           "TaskArea", "graphql_enum"]
+           "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -70,6 +71,8 @@ _WORDS: dict[type[Enum], str] = {
     CourseKind: "培训类别（course kind）",
     Outcome: "培训结果（course outcome）",
     Trend: "趋势（trend between the last two periods）",
+    BulletinStatus: "通报状态：DRAFT 实时草稿 / ISSUED 已印发冻结（bulletin status）",
+    ReminderRule: "提醒约谈规则（the rule that put a unit or county on the reminder-talk list）",
 }
 
 
@@ -77,14 +80,14 @@ def graphql_enum(cls: type[Enum]) -> type[Enum]:
     """Declare a contract enum as the GraphQL enum of its name (once); it is the same class afterwards."""
     if not hasattr(cls, "__strawberry_definition__"):
         strawberry.enum(cls, description=_WORDS.get(cls) or (cls.__doc__ or cls.__name__).strip())
-        describe_values(cls, TERMS)
+        describe_values(cls, terms_of(cls))
     return cls
 
 
-def describe_values(cls: type[Enum], words: Mapping[StrEnum, str]) -> type[Enum]:
+def describe_values(cls: type[Enum], words: Mapping[Enum, str]) -> type[Enum]:
     """Describe each value of a strawberry enum by its word in `words` (a value without one keeps none)."""
     for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
-        value.description = words.get(cls[value.name], value.description)  # type: ignore[call-overload]
+        value.description = words.get(cls[value.name], value.description)
     return cls
 
 

@@ -362,7 +362,7 @@ class LifecycleMutations:
         return await _act(info, ACTIONS["resubmit"], id, version, {"note": note})
 
     @strawberry.mutation(description="公示期内提出异议。角色：除外部系统外的任何角色（project_owner、township、county_department、"
-                                     "county_office、city_office、finance、hr、inspector）；"
+                                     "county_office、city_office、collaboration_office、finance、hr、inspector）；"
                                      "项目不在公示中时返回 InvalidTransition", graphql_type=ObjectionResult,
                          extensions=[Roles(*OBJECTORS)])
     async def lodge_objection(self, info: Info[Context, None], id: ProjectId,

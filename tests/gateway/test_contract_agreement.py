@@ -56,6 +56,7 @@ DECLARED = {
     # JSON maps in the contract that GraphQL types.
     ("Announcement", "allocations"): "[AnnouncedAllocation!]!", ("Evaluation", "indicators"): "[EvaluationIndicator!]!",
     ("Course", "outcomes"): "[OutcomeCount!]!", ("HistoryStep", "data"): "HistoryData!",
+    ("ScorecardRow", "indicatorScores"): "[ScorecardIndicator!]!", ("ScorecardRow", "records"): "[ScorecardRecord!]!",
 }
 LINKS = {"Project": {"funding", "collaboration"}, "Employer": {"compliance"}, "Placement": {"labourer", "employer"}}
 

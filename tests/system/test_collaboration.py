@@ -27,7 +27,7 @@ FINANCE = token(Role.FINANCE, LIUCHENG)
 HR = token(Role.HR)
 OWNER = token(Role.PROJECT_OWNER, LIUCHENG, "柳城县农业农村局")
 ROW = """{ collaborationScorecard(year: 2021) { countyCode committed arrived spent tasksTotal tasksDone
-  tasksOverdue labourGuangdong labourAvailable townshipsPaired score records } }"""
+  tasksOverdue labourGuangdong labourAvailable townshipsPaired score records { figure path } } }"""
 
 
 def one(client, doc: str, headers: dict, **variables) -> dict:
@@ -141,7 +141,8 @@ def test_collaboration_from_pairing_to_scorecard(gateway_http, move_clock):
         allocated spent } }""", FINANCE)["data"]["collaborationFunds"]
     assert funds == [{"committed": "3000000.00", "arrived": "1000000.00", "planned": "600000.00",
                       "allocated": "500000.00", "spent": "100000.50"}]
-    assert row["records"]["overdue_tasks"] == "/key-tasks?county=450222&year=2021&overdue=true"
+    records = {r["figure"]: r["path"] for r in row["records"]}
+    assert records["overdue_tasks"] == "/key-tasks?county=450222&year=2021&overdue=true"
     entry_view = gql(gateway_http, """query($id: Int!) { project(id: $id) { collaboration { planned spent
         linkage { householdsPromised } } } }""", CITY, id=project_id)["data"]["project"]
     assert entry_view["collaboration"] == {"planned": "600000.00", "spent": "100000.50",
