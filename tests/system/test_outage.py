@@ -56,4 +56,4 @@ def _assert_degraded(gateway_http, pid: int) -> None:
     ready = gateway_http.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["services"] == {"projects": "unavailable", "funds": "ok", "employment": "ok",
-                                        "collaboration": "ok"}
+                                        "collaboration": "ok", "reporting": "ok"}
