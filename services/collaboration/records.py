@@ -1,13 +1,11 @@
-"""What every collaboration record shares: read within scope or 404, and edits made at the version last read."""
+"""What every collaboration record shares: edits made at the version last read, and its ETag (a 404 is the kit's
+Repository.get_or_404)."""
 from typing import Any, Protocol, TypeVar
 
 from fastapi import Response
 from pydantic import BaseModel
 
-from services.kit.auth import Principal
 from services.kit.concurrency import check_version, etag
-from services.kit.errors import not_found
-from services.kit.repository import M, Repository
 
 
 class Versioned(Protocol):
@@ -17,14 +15,6 @@ class Versioned(Protocol):
 
 
 R = TypeVar("R", bound=Versioned)
-
-
-async def found(repo: Repository[M], row_id: int, principal: Principal, code: str, noun: str) -> M:
-    """The row the caller may read; 404 `code` naming the `noun` otherwise (existence is not disclosed)."""
-    row = await repo.get(row_id, principal)
-    if row is None:
-        raise not_found(code, f"{noun} {row_id} 不存在或不在查看范围内")
-    return row
 
 
 def edit(row: Any, version: int, changes: BaseModel) -> None:

@@ -49,6 +49,11 @@ class DomainError(Exception):
         return f"{self.code}: {self.detail}"
 
 
+def unseen(noun: str, row_id: int) -> str:
+    """The detail of a 404 for a record the caller cannot read (whether it exists elsewhere is not disclosed)."""
+    return f"{noun} {row_id} 不存在或不在查看范围内"
+
+
 def not_found(code: str, detail: str) -> DomainError:
     """404 with the given code."""
     return DomainError(404, code, detail)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from services.kit.auth import Principal
 from services.kit.db import Base
+from services.kit.errors import not_found
 
 M = TypeVar("M", bound=Base)
 
@@ -50,9 +51,16 @@ class Repository(Generic[M]):
         return row
 
     async def get(self, row_id: int, principal: Principal, *options: Any) -> M | None:
-        """One row, if it exists and the caller may read it (404 is the caller's to raise)."""
+        """One row, if it exists and the caller may read it (see get_or_404 for the usual answer when not)."""
         query = self.readable(principal).where(self.id_column == row_id).options(*options)
         return (await self.session.scalars(query)).unique().one_or_none()
+
+    async def get_or_404(self, row_id: int, principal: Principal, code: str, detail: str) -> M:
+        """The row the caller may read; 404 `code` otherwise, the same answer whether it exists elsewhere or not."""
+        row = await self.get(row_id, principal)
+        if row is None:
+            raise not_found(code, detail)
+        return row
 
     async def get_many(self, ids: Sequence[int], principal: Principal, *options: Any) -> list[M]:
         """The readable rows among ids, in the order asked (missing and out-of-scope ids are left out)."""

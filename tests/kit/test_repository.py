@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.auth import Principal, Role
+from services.kit.errors import DomainError, unseen
 from services.kit.repository import Repository
 
 
@@ -49,6 +50,16 @@ async def test_get_answers_only_rows_in_the_callers_county(session):
     assert await repo.get(2, RONGSHUI) is None
     assert (await repo.get(3, RONGSHUI)).name == "村3"
 
+
+
+async def test_get_or_404_answers_the_same_404_for_out_of_scope_and_missing_rows(session):
+    repo = VillageRepository(session)
+    assert (await repo.get_or_404(2, CITY, "village.not_found", unseen("村", 2))).county_code == "450226"
+    for row_id in (2, 999):  # in another county, and nowhere
+        with pytest.raises(DomainError) as refused:
+            await repo.get_or_404(row_id, RONGSHUI, "village.not_found", unseen("村", row_id))
+        assert (refused.value.status, refused.value.code) == (404, "village.not_found")
+        assert refused.value.detail == f"村 {row_id} 不存在或不在查看范围内"
 
 async def test_get_many_keeps_the_order_asked_and_drops_what_the_caller_may_not_see(session):
     repo = VillageRepository(session)

@@ -8,18 +8,19 @@ from services.collaboration.agreements.repository import AgreementRepository
 from services.collaboration.agreements.schemas import AgreementCreate, AgreementUpdate, agreement_read
 from services.collaboration.common import bad_field
 from services.collaboration.pairings.repository import PairingRepository
-from services.collaboration.records import edit, found
+from services.collaboration.records import edit
 from services.kit.audit import audit
 from services.kit.context import RequestContext
-from services.kit.errors import conflict
+from services.kit.errors import conflict, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], agreement_id: int) -> Agreement:
     """An agreement the caller may read; 404 otherwise."""
-    return await found(AgreementRepository(ctx.session), agreement_id, ctx.principal,
-                       "collaboration.agreement_not_found", "框架协议")
+    return await AgreementRepository(ctx.session).get_or_404(
+        agreement_id, ctx.principal, "collaboration.agreement_not_found",
+        unseen("框架协议", agreement_id))
 
 
 async def _published(ctx: RequestContext[Any], row: Agreement, action: str, before: dict[str, Any] | None

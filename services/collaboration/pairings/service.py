@@ -7,18 +7,19 @@ from services.collaboration.common import bad_field
 from services.collaboration.pairings.models import Pairing
 from services.collaboration.pairings.repository import PairingRepository
 from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
-from services.collaboration.records import edit, found
+from services.collaboration.records import edit
 from services.kit.audit import audit
 from services.kit.context import RequestContext
-from services.kit.errors import conflict
+from services.kit.errors import conflict, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], pairing_id: int) -> Pairing:
     """A pairing the caller may read; 404 otherwise."""
-    return await found(PairingRepository(ctx.session), pairing_id, ctx.principal,
-                       "collaboration.pairing_not_found", "结对")
+    return await PairingRepository(ctx.session).get_or_404(
+        pairing_id, ctx.principal, "collaboration.pairing_not_found",
+        unseen("结对", pairing_id))
 
 
 async def _published(ctx: RequestContext[Any], row: Pairing, action: str, before: dict[str, Any] | None

@@ -13,10 +13,10 @@ from services.collaboration.projects.schemas import (
     CollaborationProjectUpdate,
     project_read,
 )
-from services.collaboration.records import edit, found
+from services.collaboration.records import edit
 from services.kit.audit import audit
 from services.kit.context import RequestContext
-from services.kit.errors import FieldError, conflict, unprocessable
+from services.kit.errors import FieldError, conflict, unprocessable, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
@@ -34,8 +34,9 @@ async def reads(ctx: RequestContext[Any], rows: Sequence[CollaborationProject]) 
 
 async def get(ctx: RequestContext[Any], link_id: int) -> CollaborationProject:
     """A collaboration project the caller may read; 404 otherwise."""
-    return await found(CollaborationProjectRepository(ctx.session), link_id, ctx.principal,
-                       "collaboration.project_not_found", "协作项目")
+    return await CollaborationProjectRepository(ctx.session).get_or_404(
+        link_id, ctx.principal, "collaboration.project_not_found",
+        unseen("协作项目", link_id))
 
 
 async def _published(ctx: RequestContext[Any], row: CollaborationProject, action: str,

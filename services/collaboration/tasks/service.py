@@ -6,21 +6,23 @@ from typing import Any
 from contracts.collaboration import KeyTaskRead, ProgressReportRead, TaskArea
 from contracts.events.collaboration import KeyTaskChanged, TaskProgressReported
 from services.collaboration.agreements import service as agreements
-from services.collaboration.records import edit, found
+from services.collaboration.records import edit
 from services.collaboration.tasks.models import KeyTask, ProgressReport
 from services.collaboration.tasks.repository import KeyTaskRepository, ProgressRepository
 from services.collaboration.tasks.schemas import KeyTaskCreate, KeyTaskUpdate, ProgressCreate, report_read, task_read
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
 from services.kit.context import RequestContext
+from services.kit.errors import unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def get(ctx: RequestContext[Any], task_id: int) -> KeyTask:
     """A task the caller may read; 404 otherwise."""
-    return await found(KeyTaskRepository(ctx.session), task_id, ctx.principal,
-                       "collaboration.task_not_found", "重点任务")
+    return await KeyTaskRepository(ctx.session).get_or_404(
+        task_id, ctx.principal, "collaboration.task_not_found",
+        unseen("重点任务", task_id))
 
 
 def _settle(task: KeyTask, on: date) -> None:

@@ -17,24 +17,27 @@ from services.employment.employers.schemas import (
     employer_read,
     workforce_report_read,
 )
-from services.employment.refusals import bad_field, readable_or_404
+from services.employment.refusals import bad_field
 from services.employment.terms import EmployerKind
 from services.kit.audit import audit
 from services.kit.auth import out_of_scope
+from services.kit.errors import unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def employer_in_scope(ctx: Context, employer_id: int) -> Employer:
     """An employer the caller may see; 404 otherwise."""
-    return await readable_or_404(EmployerRepository(ctx.session), employer_id, ctx.principal,
-                                 "employer.not_found", "用工单位")
+    return await EmployerRepository(ctx.session).get_or_404(
+        employer_id, ctx.principal, "employer.not_found",
+        unseen("用工单位", employer_id))
 
 
 async def project_in_scope(ctx: Context, project_id: int) -> GroupProject:
     """A group project the caller may see; 404 otherwise."""
-    return await readable_or_404(GroupProjectRepository(ctx.session), project_id, ctx.principal,
-                                 "group_project.not_found", "在建项目")
+    return await GroupProjectRepository(ctx.session).get_or_404(
+        project_id, ctx.principal, "group_project.not_found",
+        unseen("在建项目", project_id))
 
 
 async def register_employer(ctx: Context, entry: EmployerCreate) -> EmployerRead:

@@ -8,10 +8,9 @@ from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, labourer_read
-from services.employment.refusals import readable_or_404
 from services.employment.terms import Registration
 from services.kit.audit import audit
-from services.kit.errors import conflict
+from services.kit.errors import conflict, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
@@ -47,8 +46,9 @@ async def register(ctx: Context, entry: LabourerCreate) -> LabourerRead:
 
 async def labourer_in_scope(ctx: Context, labourer_id: int) -> Labourer:
     """A labourer the caller may see; 404 when it does not exist or is outside the caller's scope."""
-    return await readable_or_404(LabourerRepository(ctx.session), labourer_id, ctx.principal,
-                                 "labourer.not_found", "劳动力")
+    return await LabourerRepository(ctx.session).get_or_404(
+        labourer_id, ctx.principal, "labourer.not_found",
+        unseen("劳动力", labourer_id))
 
 
 async def get_labourer(ctx: Context, labourer_id: int) -> LabourerRead:

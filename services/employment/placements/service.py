@@ -10,11 +10,11 @@ from services.employment.labourers.service import labourer_in_scope
 from services.employment.placements.models import Placement
 from services.employment.placements.repository import PlacementRepository
 from services.employment.placements.schemas import PlacementCreate, PlacementEnd, placement_read
-from services.employment.refusals import bad_field, readable_or_404
+from services.employment.refusals import bad_field
 from services.employment.terms import EmployerKind, PlacementKind
 from services.kit.audit import audit
 from services.kit.auth import Principal
-from services.kit.errors import conflict, not_found
+from services.kit.errors import conflict, not_found, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
@@ -63,8 +63,9 @@ async def _publish(ctx: Context, model: type[PlacementFacts], placement: Placeme
 
 
 async def _placement_in_scope(ctx: Context, placement_id: int) -> Placement:
-    return await readable_or_404(PlacementRepository(ctx.session), placement_id, ctx.principal,
-                                 "placement.not_found", "安置记录")
+    return await PlacementRepository(ctx.session).get_or_404(
+        placement_id, ctx.principal, "placement.not_found",
+        unseen("安置记录", placement_id))
 
 
 async def end(ctx: Context, placement_id: int, entry: PlacementEnd) -> PlacementRead:

@@ -4,17 +4,19 @@ from contracts.employment import CourseRead
 from contracts.events.employment import CourseAdded, CourseParticipantSet
 from services.employment.config import Context
 from services.employment.labourers.service import labourer_in_scope
-from services.employment.refusals import readable_or_404
 from services.employment.training.models import Course, Participant
 from services.employment.training.repository import CourseRepository, ParticipantRepository
 from services.employment.training.schemas import CourseCreate, ParticipantSet, course_read
 from services.kit.audit import audit
+from services.kit.errors import unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
 
 
 async def _course_in_scope(ctx: Context, course_id: int) -> Course:
-    return await readable_or_404(CourseRepository(ctx.session), course_id, ctx.principal, "course.not_found", "培训")
+    return await CourseRepository(ctx.session).get_or_404(
+        course_id, ctx.principal, "course.not_found",
+        unseen("培训", course_id))
 
 
 async def _with_participants(ctx: Context, course: Course) -> CourseRead:

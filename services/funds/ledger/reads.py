@@ -15,31 +15,23 @@ from services.funds.ledger.repository import (
     SpendingRepository,
     TransferRepository,
 )
-from services.kit.errors import not_found
 from services.kit.pagination import Page, decode_cursor, page_of
-from services.kit.repository import M, Repository
 
 FUNDING_LIMIT = 10_000  # allocations and idle items of the projects of one batch read
 
 
-async def readable_or_404(repository: Repository[M], ctx: Ctx, row_id: int, code: str, detail: str) -> M:
-    """The row if the caller may read it; 404 `code` otherwise (whether it exists elsewhere is not disclosed)."""
-    row = await repository.get(row_id, ctx.principal)
-    if row is None:
-        raise not_found(code, detail)
-    return row
-
-
 async def load_batch(ctx: Ctx, batch_id: int) -> FundBatch:
     """A batch the caller may see; 404 otherwise."""
-    return await readable_or_404(BatchRepository(ctx.session), ctx, batch_id, "funds.batch_not_found",
-                                 f"资金批次 {batch_id} 不存在或不在当前账号的查看范围内")
+    return await BatchRepository(ctx.session).get_or_404(
+        batch_id, ctx.principal, "funds.batch_not_found",
+        f"资金批次 {batch_id} 不存在或不在当前账号的查看范围内")
 
 
 async def load_allocation(ctx: Ctx, allocation_id: int) -> Allocation:
     """An allocation the caller may see; 404 otherwise."""
-    return await readable_or_404(AllocationRepository(ctx.session), ctx, allocation_id, "funds.allocation_not_found",
-                                 f"资金分配 {allocation_id} 不存在或不在当前账号的查看范围内")
+    return await AllocationRepository(ctx.session).get_or_404(
+        allocation_id, ctx.principal, "funds.allocation_not_found",
+        f"资金分配 {allocation_id} 不存在或不在当前账号的查看范围内")
 
 
 def transfer_read(t: Transfer, recovered_on: date, started_on: date | None) -> TransferRead:

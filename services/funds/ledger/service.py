@@ -15,7 +15,7 @@ from contracts.funds import TransferRead
 from services.funds.deps import Ctx, projects_of
 from services.funds.events import publish_funds
 from services.funds.ledger.models import Allocation, FundBatch, Recovery, Spending, Transfer
-from services.funds.ledger.reads import load_allocation, load_batch, readable_or_404, transfer_read
+from services.funds.ledger.reads import load_allocation, load_batch, transfer_read
 from services.funds.ledger.repository import (
     AllocationRepository,
     BatchRepository,
@@ -221,8 +221,9 @@ async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recover
 async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> TransferRead:
     """Place recovered money on another fundable project (另行安排), as a transfer record."""
     recoveries = RecoveryRepository(ctx.session)
-    recovery = await readable_or_404(recoveries, ctx, recovery_id, "funds.recovery_not_found",
-                                     f"收回记录 {recovery_id} 不存在或不在当前账号的查看范围内")
+    recovery = await recoveries.get_or_404(
+        recovery_id, ctx.principal, "funds.recovery_not_found",
+        f"收回记录 {recovery_id} 不存在或不在当前账号的查看范围内")
     ctx.check_county(recovery.county_code, OUT_OF_COUNTY)
     on = _not_after_today(ctx, "on", body.on or ctx.clock.today(), recovery.recovered_on)
     if body.project_id == recovery.project_id:

@@ -8,7 +8,7 @@ from services.funds.deps import Ctx
 from services.funds.events import publish_funds
 from services.funds.idle import service as idle
 from services.funds.idle.schemas import IdleFilter
-from services.funds.ledger.reads import load_allocation, load_batch, readable_or_404
+from services.funds.ledger.reads import load_allocation, load_batch
 from services.funds.ledger.repository import AllocationRepository, BatchRepository
 from services.funds.projection.repository import ProjectStateRepository
 from services.funds.rectification.models import RectificationCase
@@ -89,8 +89,9 @@ async def _moved(ctx: Ctx, case: RectificationCase, before: str) -> None:
 
 
 async def _load(ctx: Ctx, case_id: int) -> RectificationCase:
-    return await readable_or_404(CaseRepository(ctx.session), ctx, case_id, "funds.case_not_found",
-                                 f"整改事项 {case_id} 不存在或不在查看范围内")
+    return await CaseRepository(ctx.session).get_or_404(
+        case_id, ctx.principal, "funds.case_not_found",
+        f"整改事项 {case_id} 不存在或不在查看范围内")
 
 
 async def one_case(ctx: Ctx, case_id: int) -> CaseRead:
