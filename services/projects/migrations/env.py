@@ -1,6 +1,7 @@
 """Alembic environment of the projects service."""
 import services.projects.library.models  # noqa: F401  (registers the tables)
 import services.projects.lifecycle.models  # noqa: F401
+import services.projects.places.models  # noqa: F401
 import services.projects.plans.models  # noqa: F401
 from services.kit.migrate import run_env
 
