@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import services.projects.places.models  # noqa: F401  (the registry tables entries point at)
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
 from services.projects.terms import FundSource, ProjectCategory, ProjectStatus
 
@@ -35,6 +36,8 @@ class Project(Base):
     county_code: Mapped[str] = mapped_column(String(6))
     township: Mapped[str] = mapped_column(String(60))
     village: Mapped[str] = mapped_column(String(60))
+    # The registry village (行政村) the entry is in; null only for legacy entries imported before the registry.
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_villages.id"), index=True)
     category: Mapped[ProjectCategory] = mapped_column(_enum(ProjectCategory))
     owner_org: Mapped[str] = mapped_column(String(120))
     status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus))
@@ -106,3 +109,12 @@ class HistoryRecord(Base):
     to_status: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ProjectNaturalVillage(Base):
+    """A natural village (自然屯) an entry serves, e.g. the one whose road it hardens (硬化道路)."""
+
+    __tablename__ = "project_natural_villages"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    natural_village_id: Mapped[int] = mapped_column(ForeignKey("natural_villages.id"), primary_key=True, index=True)

@@ -1,4 +1,4 @@
-"""The village registry: townships, administrative villages with yearly figures, natural villages.
+"""The village registry (townships, administrative villages with yearly figures, natural villages); entries' places.
 
 Revision ID: 2026_11_29_0002
 Revises: 2026_11_29_0001
@@ -73,9 +73,26 @@ def upgrade() -> None:
     )
     op.create_index("ix_natural_villages_village_id", "natural_villages", ["village_id"])
     op.create_index("ix_natural_villages_county_id", "natural_villages", ["county_code", "id"])
+    with op.batch_alter_table("projects") as batch:
+        batch.add_column(sa.Column("village_id", BigId))
+        batch.create_foreign_key("fk_projects_village_id_administrative_villages", "administrative_villages",
+                                 ["village_id"], ["id"])
+    op.create_index("ix_projects_village_id", "projects", ["village_id"])
+    op.create_table(
+        "project_natural_villages",
+        sa.Column("project_id", BigId, sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("natural_village_id", BigId, sa.ForeignKey("natural_villages.id"), primary_key=True),
+    )
+    op.create_index("ix_project_natural_villages_natural_village_id", "project_natural_villages",
+                    ["natural_village_id"])
 
 
 def downgrade() -> None:
     """Drop the registry tables."""
+    op.drop_table("project_natural_villages")
+    op.drop_index("ix_projects_village_id", "projects")
+    with op.batch_alter_table("projects") as batch:
+        batch.drop_constraint("fk_projects_village_id_administrative_villages", type_="foreignkey")
+        batch.drop_column("village_id")
     for table in ("natural_villages", "village_years", "administrative_villages", "townships"):
         op.drop_table(table)
