@@ -41,6 +41,13 @@ class TaskArea(StrEnum):
     CONSUMPTION = "consumption"
 
 
+class CompletionGrouping(StrEnum):
+    """How key-task completion is grouped (完成率汇总口径)."""
+
+    COUNTY = "county"
+    AREA = "area"
+
+
 class LinkageMechanism(StrEnum):
     """How a collaboration project lifts poor households (带贫减贫机制)."""
 

@@ -18,6 +18,7 @@ from contracts.enums import (
     QuotaKind,
     QuotaStatus,
     Registration,
+    Sex,
     Trend,
 )
 from contracts.fields import CountyCode, LabourerId, Year
@@ -31,7 +32,7 @@ class LabourerRead(BaseModel):
     id_number: str = Field(description="居民身份证号码；仅人社局与管理员完整显示，其余为脱敏值（4502**********1234）")
     name: str = Field(description="姓名；仅人社局与管理员完整显示，其余角色为脱敏值")
     birth_date: date = Field(description="出生日期（由身份证号码推出）")
-    sex: str = Field(description="性别：male 男 | female 女（由身份证号码推出）")
+    sex: Sex = Field(description="性别（由身份证号码推出）")
     county_code: CountyCode
     county_name: str | None = Field(description="县区名称；柳州市以外为空")
     liuzhou: bool = Field(description="户籍在柳州市十个县区")

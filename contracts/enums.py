@@ -12,6 +12,29 @@ class FeedName(StrEnum):
     REPORTING = "reporting"
 
 
+class Role(StrEnum):
+    """The roles of the people and systems that use the platform."""
+
+    PROJECT_OWNER = "project_owner"  # 项目主管单位 / 实施单位
+    TOWNSHIP = "township"  # 乡镇
+    COUNTY_DEPARTMENT = "county_department"  # 县直行业主管部门 (项目论证)
+    COUNTY_OFFICE = "county_office"  # 县区扶贫办
+    CITY_OFFICE = "city_office"  # 市扶贫办
+    COLLABORATION_OFFICE = "collaboration_office"  # 粤桂扶贫协作办公室
+    FINANCE = "finance"  # 财政局
+    HR = "hr"  # 人社局
+    INSPECTOR = "inspector"  # 督查 / 审计
+    EXTERNAL = "external"  # 外部系统, read-only
+    ADMIN = "admin"
+
+
+class Sex(StrEnum):
+    """Sex as the ID number records it (性别)."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
 class ProjectStatus(StrEnum):
     """Where a library entry is in its life (项目状态)."""
 
@@ -132,6 +155,25 @@ class IdleClass(StrEnum):
     ASSIGN = "assign"
 
 
+class AgeBucket(StrEnum):
+    """How many months an idle item has lain idle (闲置月数区间)."""
+
+    M0_3 = "0-3"
+    M3_6 = "3-6"
+    M6_12 = "6-12"
+    M12 = "12+"
+
+
+class IdleDimension(StrEnum):
+    """What idle money can be summed by (闲置资金汇总维度)."""
+
+    COUNTY_CODE = "county_code"
+    SOURCE_LEVEL = "source_level"
+    YEAR = "year"
+    IDLE_CLASS = "idle_class"
+    AGE_BUCKET = "age_bucket"
+
+
 class ItemKind(StrEnum):
     """Which ledger row an idle item is."""
 
@@ -236,3 +278,10 @@ class QuotaKind(StrEnum):
 
     ENTERPRISE = "enterprise"
     GROUP_PROJECT = "group_project"
+
+
+class BreachGrouping(StrEnum):
+    """How quota breaches are grouped (未达标汇总口径)."""
+
+    COUNTY = "county"
+    GROUP = "group"

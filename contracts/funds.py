@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.enums import (
+    AgeBucket,
     CaseOrigin,
     CaseStatus,
     IdleClass,
@@ -125,7 +126,7 @@ class IdleItem(BaseModel):
     amount: Decimal = Field(description="闲置金额（元，两位小数）")
     since: date = Field(description="资金最后一次变动（到位、分配或支出）的日期")
     age_days: int = Field(description="闲置天数（自 since 起）")
-    age_bucket: str = Field(description="闲置月数区间：0-3、3-6、6-12、12+")
+    age_bucket: AgeBucket = Field(description="闲置月数区间")
     idle_class: IdleClass = Field(description="闲置资金分类（what to do about it）")
     idle_class_label: str = Field(description="分类的中文名称")
     overridden: bool = Field(description="分类是否经财政部门人工调整")
@@ -138,7 +139,7 @@ class IdleSum(BaseModel):
     source_level: SourceLevel | None = Field(None, description="资金来源级次；未按来源分组为空")
     year: int | None = Field(None, description="年度；未按年度分组为空")
     idle_class: IdleClass | None = Field(None, description="闲置资金分类；未按分类分组为空")
-    age_bucket: str | None = Field(None, description="闲置月数区间（0-3、3-6、6-12、12+）；未按区间分组为空")
+    age_bucket: AgeBucket | None = Field(None, description="闲置月数区间；未按区间分组为空")
     amount: Decimal = Field(description="闲置金额合计（元，两位小数）")
     items: int = Field(description="闲置资金笔数")
 

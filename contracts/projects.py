@@ -11,7 +11,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.enums import FundSource, ObjectionStatus, PlanEntryVia, PlanStatus, ProjectCategory, ProjectStatus
+from contracts.enums import (
+    FundSource,
+    ObjectionStatus,
+    PlanEntryVia,
+    PlanStatus,
+    ProjectCategory,
+    ProjectStatus,
+    Role,
+)
 from contracts.fields import CountyCode, ProjectId, Year
 from contracts.inputs import FreeText, StrictInput
 from contracts.values import Measure
@@ -109,7 +117,7 @@ class ObjectionRead(BaseModel):
     id: int = Field(description="异议的 id")
     project_id: ProjectId
     lodged_by: str = Field(description="提出人（登录账号）")
-    lodged_role: str = Field(description="提出人的角色")
+    lodged_role: Role = Field(description="提出人的角色")
     lodged_at: datetime = Field(description="提出时间（UTC）")
     reason: str = Field(description="异议理由")
     status: ObjectionStatus = Field(description="异议处理状态")
@@ -126,7 +134,7 @@ class HistoryRead(BaseModel):
     id: int = Field(description="记录的 id，按发生先后递增")
     at: datetime = Field(description="发生时间（UTC）")
     actor: str = Field(description="经办人（登录账号）")
-    actor_role: str = Field(description="经办人的角色")
+    actor_role: Role = Field(description="经办人的角色")
     action: str = Field(description="操作：submit 申报、import 导入，其余为 ProjectAction 的值（如 approve、start）")
     from_status: ProjectStatus | None = Field(description="操作前的状态；申报、导入为空")
     to_status: ProjectStatus | None = Field(description="操作后的状态")

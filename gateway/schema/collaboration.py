@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import collaboration as contract
+from contracts.enums import Role
 from contracts.page import Page as PageRead
 from gateway.collaboration_client import (
     ADD_PLAN_LINE,
@@ -57,13 +58,13 @@ from gateway.schema.collaboration_types import (
     TaskCompletion,
     TaskProgressReport,
 )
+from gateway.schema.enums import CompletionGrouping
 from gateway.schema.page import Page, page_size
 from gateway.schema.permissions import Roles
 from gateway.schema.problems import REFUSALS, PreconditionFailed, Problem, or_problem
 from gateway.schema.projects import input_json
 from gateway.schema.rest import result_union
 from gateway.upstream import Endpoint
-from services.kit.auth import Role
 
 M = TypeVar("M")
 PairingId = Annotated[int, strawberry.argument(description="结对的 id（pairing id）")]
@@ -148,11 +149,11 @@ class CollaborationQueries:
     @strawberry.field(description="重点任务完成率：by 为 county（县区）或 area（县区和领域）",
                       graphql_type=list[TaskCompletion])
     async def task_completion(self, info: Info[Context, None], year: YearFilter = None, county: County = None,
-                              by: Annotated[str, strawberry.argument(
-                                  description="分组：county 按县区，area 按县区和领域")] = "county"
-                                  ) -> list[contract.TaskCompletion]:
+                              by: Annotated[CompletionGrouping, strawberry.argument(description="分组口径")] = (
+                                  CompletionGrouping.COUNTY)) -> list[contract.TaskCompletion]:
         """Completion rates (GET /key-tasks/completion)."""
-        return await info.context.collaboration.call(COMPLETION, params={"year": year, "county": county, "by": by})
+        params = {"year": year, "county": county, "by": by.value}
+        return await info.context.collaboration.call(COMPLETION, params=params)
 
     @strawberry.field(description="协作项目（项目名称与状态来自项目库事件流）", graphql_type=Page[CollaborationProject])
     async def collaboration_projects(self, info: Info[Context, None], county: County = None,

@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import employment as contract
+from contracts.enums import Role
 from contracts.page import Page as PageRead
 from gateway.context import Context
 from gateway.employment_client import (
@@ -42,7 +43,16 @@ from gateway.schema.employment_types import (
     ProvinceExport,
     WorkforceReport,
 )
-from gateway.schema.enums import CourseKind, EmployerKind, Outcome, PlacementKind, QuotaKind, QuotaStatus, Registration
+from gateway.schema.enums import (
+    BreachGrouping,
+    CourseKind,
+    EmployerKind,
+    Outcome,
+    PlacementKind,
+    QuotaKind,
+    QuotaStatus,
+    Registration,
+)
 from gateway.schema.page import Page, page_size
 from gateway.schema.permissions import Roles
 from gateway.schema.problems import REFUSALS, Problem, or_problem
@@ -50,7 +60,6 @@ from gateway.schema.projects import input_json
 from gateway.schema.rest import result_union
 from gateway.schema.text import free_text_field
 from gateway.upstream import Endpoint
-from services.kit.auth import Role
 
 M = TypeVar("M")
 HR = "角色：hr（人社局）"
@@ -185,12 +194,12 @@ class EmploymentQueries:
         params = {"kind": _value(kind), "county": county, "limit": page_size(first), "after": after}
         return await info.context.employment.call(EMPLOYERS, params=params)
 
-    @strawberry.field(description="集团在建项目", graphql_type=list[GroupProject])
-    async def group_projects(self, info: Info[Context, None],
-                             group_id: GroupId = None) -> list[contract.GroupProjectRead]:
-        """The group projects, of one group or all (GET /group-projects)."""
-        page = await info.context.employment.call(GROUP_PROJECTS, params={"group_id": group_id, "limit": 200})
-        return page.items
+    @strawberry.field(description="集团在建项目，分页", graphql_type=Page[GroupProject])
+    async def group_projects(self, info: Info[Context, None], group_id: GroupId = None, first: First = 50,
+                             after: After = None) -> PageRead[contract.GroupProjectRead]:
+        """A page of group projects, of one group or all (GET /group-projects)."""
+        params = {"group_id": group_id, "limit": page_size(first), "after": after}
+        return await info.context.employment.call(GROUP_PROJECTS, params=params)
 
     @strawberry.field(description="用工总数报送及更正历史", graphql_type=list[WorkforceReport])
     async def workforce_reports(self, info: Info[Context, None], employer_id: EmployerId = None,
@@ -229,10 +238,10 @@ class EmploymentQueries:
             self, info: Info[Context, None], kind: Kind,
             period_from: Annotated[str, strawberry.argument(description="起始期（含）：YYYY 或 YYYY-MM")],
             period_to: Annotated[str, strawberry.argument(description="截止期（含）：YYYY 或 YYYY-MM")],
-            by: Annotated[str, strawberry.argument(
-                description="county 按县区 | group 按集团（仅集团项目）")] = "county") -> list[contract.BreachLine]:
+            by: Annotated[BreachGrouping, strawberry.argument(description="分组口径")] = BreachGrouping.COUNTY
+    ) -> list[contract.BreachLine]:
         """Breaches per county or group over a range of periods (GET /quotas/breaches)."""
-        params = {"kind": kind.value, "by": by, "from": period_from, "to": period_to}
+        params = {"kind": kind.value, "by": by.value, "from": period_from, "to": period_to}
         return (await info.context.employment.call(BREACHES, params=params)).lines
 
     @strawberry.field(description="培训班及学员（本县区）", graphql_type=Page[Course])

@@ -11,6 +11,7 @@ from enum import Enum
 import strawberry
 
 from contracts.collaboration import (
+    CompletionGrouping,
     LinkageMechanism,
     PairingLevel,
     PairingStatus,
@@ -20,23 +21,29 @@ from contracts.collaboration import (
     TaskArea,
 )
 from contracts.enums import (
+    AgeBucket,
+    BreachGrouping,
     CaseOrigin,
     CaseStatus,
     CourseKind,
     EmployerKind,
     FundSource,
     IdleClass,
+    IdleDimension,
     ObjectionStatus,
     Outcome,
     PlacementKind,
     PlanEntryVia,
     PlanStatus,
     ProgressFlag,
+    ProjectAction,
     ProjectCategory,
     ProjectStatus,
     QuotaKind,
     QuotaStatus,
     Registration,
+    Role,
+    Sex,
     SourceLevel,
     SpendingKind,
     Trend,
@@ -48,7 +55,8 @@ __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
            "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
-           "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum"]
+           "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum", "AgeBucket", "BreachGrouping",
+           "CompletionGrouping", "IdleDimension", "ProjectAction", "Role", "Sex"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -73,6 +81,13 @@ _WORDS: dict[type[Enum], str] = {
     Trend: "趋势（trend between the last two periods）",
     BulletinStatus: "通报状态：DRAFT 实时草稿 / ISSUED 已印发冻结（bulletin status）",
     ReminderRule: "提醒约谈规则（the rule that put a unit or county on the reminder-talk list）",
+    Role: "角色（the role a token carries）",
+    ProjectAction: "项目操作（an action on a library entry）",
+    Sex: "性别（sex, from the ID number）",
+    AgeBucket: "闲置月数区间（months idle）",
+    IdleDimension: "闲置资金汇总维度（what idle money is summed by）",
+    BreachGrouping: "未达标汇总口径（how quota breaches are grouped）",
+    CompletionGrouping: "重点任务完成率汇总口径（how key-task completion is grouped）",
 }
 
 

@@ -27,7 +27,7 @@ from gateway.funds_client import (
 )
 from gateway.schema.arguments import After, AllocationId, County, First, YearFilter
 from gateway.schema.contract_types import contract_type, described_by
-from gateway.schema.enums import CaseStatus, IdleClass, SourceLevel, describe_values
+from gateway.schema.enums import AgeBucket, CaseStatus, IdleClass, IdleDimension, SourceLevel, describe_values
 from gateway.schema.page import Page, page_size
 from gateway.schema.rest import from_rest
 
@@ -181,24 +181,25 @@ class FundsQueries:
             self, info: Info[Context, None], county: County = None, source_level: Level = None,
             year: YearFilter = None,
             idle_class: Annotated[IdleClass | None, strawberry.argument(description="只列该分类；为空不限")] = None,
-            age_bucket: Annotated[str | None, strawberry.argument(
-                description="只列该闲置月数区间：0-3、3-6、6-12、12+；为空不限")] = None,
+            age_bucket: Annotated[AgeBucket | None, strawberry.argument(
+                description="只列该闲置月数区间；为空不限")] = None,
             first: First = 50, after: After = None) -> PageRead[contract.IdleItem]:
         """A page of idle items, largest first (GET /idle-funds)."""
         params = {"county": county, "source_level": _value(source_level), "year": year,
-                  "idle_class": _value(idle_class), "age_bucket": age_bucket, "limit": page_size(first),
+                  "idle_class": _value(idle_class), "age_bucket": _value(age_bucket), "limit": page_size(first),
                   "after": after}
         return await info.context.funds.call(IDLE_FUNDS, params=params)
 
-    @strawberry.field(description="闲置资金汇总；by 为逗号分隔的维度："
-                                  "county_code、source_level、year、idle_class、age_bucket",
-                      graphql_type=list[IdleFundSum])
+    @strawberry.field(description="闲置资金汇总，按 by 所列的一个或多个维度分组", graphql_type=list[IdleFundSum])
     async def idle_fund_sums(
             self, info: Info[Context, None],
-            by: Annotated[str, strawberry.argument(description="分组维度，逗号分隔")] = "county_code",
+            by: Annotated[list[IdleDimension] | None, strawberry.argument(
+                description="分组维度（一个或多个）；为空按县区")] = None,
             county: County = None) -> list[contract.IdleSum]:
         """Idle money summed by the chosen dimensions (GET /idle-funds/sums)."""
-        return await info.context.funds.call(IDLE_SUMS, params={"by": by, "county": county})
+        dimensions = by or [IdleDimension.COUNTY_CODE]
+        params = {"by": ",".join(d.value for d in dimensions), "county": county}
+        return await info.context.funds.call(IDLE_SUMS, params=params)
 
     @strawberry.field(description="整改事项，按新到旧分页；overdue 为真时只列逾期未销号的。Excel 台账（文件，"
                                   "不经 GraphQL）：资金服务 REST GET /ledgers/rectification-cases.xlsx",

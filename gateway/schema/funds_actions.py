@@ -11,6 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import funds as contract
+from contracts.enums import Role
 from gateway.context import Context
 from gateway.funds_client import (
     ALLOCATE,
@@ -58,7 +59,6 @@ from gateway.schema.projects import input_json, to_json
 from gateway.schema.rest import result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
-from services.kit.auth import Role
 
 M = TypeVar("M")
 CaseId = Annotated[int, strawberry.argument(description="整改事项的 id")]

@@ -7,6 +7,7 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import projects as contract
+from contracts.enums import Role
 from contracts.page import Page as PageRead
 from gateway.context import Context
 from gateway.projects_client import (
@@ -58,7 +59,6 @@ from gateway.schema.projects import Project, ProjectInput, input_json
 from gateway.schema.rest import from_rest, result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
-from services.kit.auth import Role
 
 
 @strawberry.enum(description="审核结论（review decision）")

@@ -13,8 +13,8 @@ from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
 from strawberry.types import Info
 
+from contracts.enums import Role
 from gateway.schema.problems import Forbidden, Problem
-from services.kit.auth import Role
 
 ADMITTED_ALWAYS = Role.ADMIN
 
@@ -40,7 +40,7 @@ class Roles(FieldExtension):
 
     def __init__(self, *roles: Role) -> None:
         self.admitted = frozenset(roles) | {ADMITTED_ALWAYS}
-        self.allowed_roles = sorted(str(r) for r in self.admitted)
+        self.allowed_roles = sorted(self.admitted)
 
     async def resolve_async(self, next_: Callable[..., Awaitable[Any]], source: Any, info: Info,
                             **kwargs: Any) -> Any:

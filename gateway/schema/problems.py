@@ -4,6 +4,7 @@ from typing import TypeVar
 
 import strawberry
 
+from contracts.enums import ProjectAction, ProjectStatus, Role
 from gateway.upstream import UpstreamProblem
 
 T = TypeVar("T")
@@ -43,22 +44,22 @@ class InvalidInput(Problem):
 class Forbidden(Problem):
     """A 403: the role may not, or the object is outside the caller's scope."""
 
-    allowed_roles: list[str] = strawberry.field(description="可以执行该操作的角色；范围不符时为空")
+    allowed_roles: list[Role] = strawberry.field(description="可以执行该操作的角色；范围不符时为空")
 
 
 @strawberry.type(description="某一状态下允许的操作及可执行的角色")
 class AllowedAction:
     """An action allowed in the current state, and who may take it."""
 
-    action: str = strawberry.field(description="操作（ProjectAction 的值，如 approve）")
-    roles: list[str] = strawberry.field(description="可执行该操作的角色")
+    action: ProjectAction = strawberry.field(description="操作")
+    roles: list[Role] = strawberry.field(description="可执行该操作的角色")
 
 
 @strawberry.type(description="当前状态不允许该操作：给出当前状态与允许的操作")
 class InvalidTransition(Problem):
     """project.invalid_transition."""
 
-    current_state: str = strawberry.field(description="对象的当前状态（如 ProjectStatus 的值）")
+    current_state: ProjectStatus = strawberry.field(description="项目的当前状态")
     allowed_actions: list[AllowedAction] = strawberry.field(description="当前状态下允许的操作；终局状态为空")
 
 
@@ -90,15 +91,16 @@ def as_problem(error: UpstreamProblem) -> Problem | None:
     if code == "project.not_eligible":
         return ProjectNotEligible(code=code, message=message, fields=fields, cause=error, rules=p.get("rules", []))
     if code == "project.invalid_transition":
-        allowed = [AllowedAction(action=a, roles=r) for a, r in p.get("allowed_actions", {}).items()]
+        allowed = [AllowedAction(action=ProjectAction(a), roles=[Role(role) for role in r])
+                   for a, r in p.get("allowed_actions", {}).items()]
         return InvalidTransition(code=code, message=message, fields=fields, cause=error,
-                                 current_state=p.get("current_state", ""), allowed_actions=allowed)
+                                 current_state=ProjectStatus(p["current_state"]), allowed_actions=allowed)
     if error.status in (412, 428):
         return PreconditionFailed(code=code, message=message, fields=fields, cause=error,
                                   current_version=p.get("current_version"))
     if error.status == 403:
         return Forbidden(code=code, message=message, fields=fields, cause=error,
-                         allowed_roles=p.get("allowed_roles", []))
+                         allowed_roles=[Role(role) for role in p.get("allowed_roles", [])])
     if code == "request.invalid":
         return InvalidInput(code=code, message=message, fields=fields, cause=error)
     if error.status == 404:

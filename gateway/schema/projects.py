@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from contracts import projects as contract
 from contracts.collaboration import CollaborationProjectRead
+from contracts.enums import Role
 from contracts.funds import ProjectFunding as ProjectFundingRead
 from contracts.page import encode_cursor
 from gateway.context import Context
@@ -22,7 +23,6 @@ from gateway.schema.funds import ProjectFunding
 from gateway.schema.permissions import Roles
 from gateway.schema.problems import Forbidden, InvalidInput, Problem, ProjectNotEligible, Refused, or_problem
 from gateway.schema.text import free_text_field
-from services.kit.auth import Role
 
 
 @contract_type(contract.BudgetLineRead, name="BudgetLine", description="某一资金来源在某一年度的预算（元）")

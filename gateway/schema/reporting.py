@@ -5,6 +5,7 @@ import strawberry
 from strawberry.types import Info
 
 from contracts import reporting as contract
+from contracts.enums import Role
 from contracts.page import Page as PageRead
 from gateway.context import Context
 from gateway.reporting_client import BULLETIN, EDITIONS, ISSUE, PREVIEW, RANKING, REMINDERS
@@ -14,7 +15,6 @@ from gateway.schema.permissions import Roles
 from gateway.schema.problems import Forbidden, InvalidInput, NotFound, Problem, Refused, or_problem
 from gateway.schema.reporting_types import Bulletin, BulletinEdition, CountyRanking, Reminder
 from gateway.schema.text import FreeText
-from services.kit.auth import Role
 
 # Only the refusals issuing can give: a bad reason or a future month, a role other than the city office, a month
 # that is no YYYY-MM (its path answers 404), a correction without reason or a conflict (Refused).

@@ -5,7 +5,7 @@ from enum import StrEnum
 from sqlalchemy import BigInteger, Dialect, Enum
 from sqlalchemy.types import TypeDecorator
 
-from contracts.enums import IdleClass, SourceLevel
+from contracts.enums import AgeBucket, IdleClass, IdleDimension, SourceLevel
 
 __all__ = ["CENT", "SourceLevel", "SOURCE_LABELS", "IdleClass", "IDLE_LABELS", "AgeBucket", "IDLE_GROUPS",
            "FUNDABLE", "ENDED", "OUT_OF_COUNTY", "Money", "str_enum"]
@@ -22,17 +22,8 @@ IDLE_LABELS = {IdleClass.ACCELERATE: "加快推进", IdleClass.ACCEPT_AND_SETTLE
 
 
 
-class AgeBucket(StrEnum):
-    """Months idle."""
-
-    M0_3 = "0-3"
-    M3_6 = "3-6"
-    M6_12 = "6-12"
-    M12 = "12+"
-
-
 # What idle funds may be summed by (闲置资金汇总维度).
-IDLE_GROUPS = ("county_code", "source_level", "year", "idle_class", "age_bucket")
+IDLE_GROUPS = tuple(IdleDimension)
 
 # Why a write outside the caller's county is refused (403 auth.out_of_scope): 财政局只能处理本县区资金.
 OUT_OF_COUNTY = "只能处理本县区的资金"

@@ -3,7 +3,6 @@ import time
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Annotated
 
 import httpx
@@ -11,6 +10,7 @@ import jwt
 from fastapi import Depends, Request
 
 from contracts.enums import FeedName
+from contracts.enums import Role as Role  # re-exported: services and tests name the roles through the kit
 from services.kit.clock import Clock
 from services.kit.contract import answers
 from services.kit.counties import is_liuzhou_county
@@ -20,20 +20,6 @@ from services.kit.errors import DomainError
 ALGORITHM = "HS256"
 
 
-class Role(StrEnum):
-    """The roles of the people and systems that use the platform."""
-
-    PROJECT_OWNER = "project_owner"  # 项目主管单位 / 实施单位
-    TOWNSHIP = "township"  # 乡镇
-    COUNTY_DEPARTMENT = "county_department"  # 县直行业主管部门 (项目论证)
-    COUNTY_OFFICE = "county_office"  # 县区扶贫办
-    CITY_OFFICE = "city_office"  # 市扶贫办
-    COLLABORATION_OFFICE = "collaboration_office"  # 粤桂扶贫协作办公室
-    FINANCE = "finance"  # 财政局
-    HR = "hr"  # 人社局
-    INSPECTOR = "inspector"  # 督查 / 审计
-    EXTERNAL = "external"  # 外部系统, read-only
-    ADMIN = "admin"
 
 
 ALL_ROLES = frozenset(Role)

@@ -59,7 +59,7 @@ QUERIES = {
     "labourers": "{ labourers { items { idNumber } nextCursor } }",
     "employers": """{ e: employers(kind: ENTERPRISE) { items { id compliance(period: "2026") { status ratio } } }
                       g: employers(kind: GROUP) { items { id compliance(period: "2026-03") { status name } } } }""",
-    "groupProjects": "{ groupProjects { id name } }",
+    "groupProjects": "{ groupProjects { items { id name } } }",
     "workforceReports": "query($e: Int) { workforceReports(employerId: $e) { total revision current } }",
     "placements": "{ placements { items { labourerIdNumber labourer { idNumber } employer { name } } } }",
     "quotaCompliance": "{ quotaCompliance(kind: GROUP_PROJECT, period: \"2026-03\") { items { status placed } } }",

@@ -76,7 +76,7 @@ async def test_funding_idle_funds_and_typed_problems(stack):
     stale = await gql(gateway, CLOSE, FINANCE, id=case["id"], v=case["version"])
     assert stale["data"]["closeRectificationCase"] == {"__typename": "PreconditionFailed",
                                                        "code": "precondition.failed"}
-    sums = await gql(gateway, '{ idleFundSums(by: "idle_class") { idleClass amount items } }', FINANCE)
+    sums = await gql(gateway, '{ idleFundSums(by: [IDLE_CLASS]) { idleClass amount items } }', FINANCE)
     assert sums["data"]["idleFundSums"] == [{"idleClass": "RECOVER", "amount": "200.00", "items": 1}]
     swept = await gql(gateway, "mutation { openIdleCases { id } }", FINANCE)
     assert swept["data"]["openIdleCases"] == []  # the only idle item already has its case

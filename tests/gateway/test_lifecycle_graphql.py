@@ -27,8 +27,8 @@ async def submitted(gateway) -> int:
 async def test_invalid_transition_is_typed_with_the_allowed_actions(gateway):
     pid = await submitted(gateway)
     result = (await gql(gateway, ADMIT, COUNTY, id=pid, v=1))["data"]["admitProject"]
-    assert result["__typename"] == "InvalidTransition" and result["currentState"] == "submitted"
-    assert {"action": "approve", "roles": ["township"]} in result["allowedActions"]
+    assert result["__typename"] == "InvalidTransition" and result["currentState"] == "SUBMITTED"
+    assert {"action": "APPROVE", "roles": ["TOWNSHIP"]} in result["allowedActions"]
 
 
 async def test_stale_version_and_wrong_role_are_typed(gateway):
@@ -36,7 +36,7 @@ async def test_stale_version_and_wrong_role_are_typed(gateway):
     stale = (await gql(gateway, APPROVE, TOWNSHIP, id=pid, v=7))["data"]["reviewProject"]
     assert stale == {"__typename": "PreconditionFailed", "code": "precondition.failed"}
     wrong = (await gql(gateway, APPROVE, COUNTY, id=pid, v=1))["data"]["reviewProject"]
-    assert wrong == {"__typename": "Forbidden", "code": "auth.forbidden", "allowedRoles": ["township"]}
+    assert wrong == {"__typename": "Forbidden", "code": "auth.forbidden", "allowedRoles": ["TOWNSHIP"]}
     ok = (await gql(gateway, APPROVE, TOWNSHIP, id=pid, v=1))["data"]["reviewProject"]
     assert ok == {"__typename": "Project", "status": "COUNTY_DEPARTMENTS", "version": 2}
 

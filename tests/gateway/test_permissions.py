@@ -44,7 +44,7 @@ def test_the_claimed_role_is_read_from_a_bearer_token_and_nothing_else():
 async def test_a_role_not_admitted_is_forbidden_before_any_upstream_call(system):
     body = await gql(system.gateway, SUBMIT, bearer(Role.FINANCE), input=as_input(entry()))
     assert body["data"]["submitProject"] == {"__typename": "Forbidden", "code": "auth.forbidden",
-                                             "allowedRoles": ["admin", "project_owner"]}
+                                             "allowedRoles": ["ADMIN", "PROJECT_OWNER"]}
     assert system.seen == []
     owner = await gql(system.gateway, SUBMIT, bearer(Role.PROJECT_OWNER, RONGSHUI, OWNER_ORG), input=as_input(entry()))
     assert owner["data"]["submitProject"]["__typename"] == "Project"
