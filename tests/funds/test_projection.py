@@ -9,7 +9,7 @@ import pytest
 from services.funds.projection.feed import catch_up, project_state
 from services.funds.projection.repository import ProjectStateRepository
 from services.kit.testing import serve_in_process
-from tests.funds.helpers import INSPECTOR, clear, make_projects, project_row
+from tests.funds.helpers import FINANCE, INSPECTOR, clear, make_projects, move, new_batch, project_row
 
 
 class Upstream(httpx.AsyncBaseTransport):
@@ -95,3 +95,21 @@ def test_project_state_reads_only_project_snapshots():
             "payload": {"plan_id": 1, "county_code": "450225", "year": 2019, "status": "open", "change": "opened"}}
     assert project_state(plan) is None
     assert project_state({"id": 2, "type": "project.submitted"}) is None  # no version: unknown, not a crash
+
+
+async def test_a_money_move_asks_the_projects_service_before_its_transaction(setup, projects, backend):
+    app, funds, upstream = setup
+    (pid,) = await make_projects(projects, project_row("甲"))
+    batch = await new_batch(funds)
+    upstream.held.clear()
+    body, key = {"project_id": pid, "amount": "1000", "allocated_on": "2016-06-02"}, "alloc-before-transaction"
+    first = await move(funds, f"/batches/{batch['id']}/allocations", body, key=key)
+    assert first.status_code == 201, first.text
+    assert upstream.held == [0]  # the live check ran with no connection (so no transaction, no key lock) held
+    upstream.down = True
+    replayed = await move(funds, f"/batches/{batch['id']}/allocations", body, key=key)
+    assert (replayed.status_code, replayed.json()) == (201, first.json())  # a replay never needs projects
+    refused = await move(funds, f"/batches/{batch['id']}/allocations", body)
+    assert (refused.status_code, refused.json()["code"]) == (503, "funds.projects_unavailable")
+    after = (await funds.get(f"/batches/{batch['id']}", headers=FINANCE)).json()
+    assert after["unallocated"] == "999000.00"  # the refused move changed nothing

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from contracts.funds import AllocationRead, BatchRead, RecoveryRead, SpendingRead, TransferRead
 from services.funds.deps import Finance, Reader
 from services.funds.ledger import reads, service
+from services.funds.ledger.live import look_up
 from services.funds.ledger.schemas import (
     AllocationCreate,
     BatchCreate,
@@ -54,9 +55,10 @@ async def get_batch(batch_id: Id, ctx: Reader) -> BatchRead:
              summary="Allocate to a fundable project within its budget (资金分配)")
 async def allocate(batch_id: Id, body: AllocationCreate, ctx: Finance, once: Idempotent) -> JSONResponse:
     """Allocate part of a batch to a fundable project, checked live against the projects service."""
+    live = await look_up(ctx, body.project_id)  # first: no network call inside the request's transaction
     if replayed := await once.replay(body):
         return replayed
-    return await once.answer(AllocationRead.model_validate(await service.allocate(ctx, batch_id, body)))
+    return await once.answer(AllocationRead.model_validate(await service.allocate(ctx, batch_id, body, live)))
 
 
 @router.get("/allocations", response_model=Page[AllocationRead],
@@ -119,9 +121,10 @@ async def list_recoveries(ctx: Reader, after: str | None = None, limit: Limit = 
              responses=MOVES, summary="Reallocate recovered money to another project (另行安排)")
 async def reallocate(recovery_id: Id, body: ReallocationCreate, ctx: Finance, once: Idempotent) -> JSONResponse:
     """Place recovered money on another fundable project, as a transfer."""
+    live = await look_up(ctx, body.project_id)  # first: no network call inside the request's transaction
     if replayed := await once.replay(body):
         return replayed
-    return await once.answer(await service.reallocate(ctx, recovery_id, body))
+    return await once.answer(await service.reallocate(ctx, recovery_id, body, live))
 
 
 @router.get("/transfers", response_model=Page[TransferRead],

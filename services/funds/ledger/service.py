@@ -12,8 +12,9 @@ from contracts.events.funds import (
     SpendingReversed,
 )
 from contracts.funds import TransferRead
-from services.funds.deps import Ctx, projects_of
+from services.funds.deps import Ctx
 from services.funds.events import publish_funds
+from services.funds.ledger.live import LiveProject
 from services.funds.ledger.models import Allocation, FundBatch, Recovery, Spending, Transfer
 from services.funds.ledger.reads import load_allocation, load_batch, transfer_read
 from services.funds.ledger.repository import (
@@ -69,9 +70,9 @@ async def receive_batch(ctx: Ctx, body: BatchCreate) -> FundBatch:
     return batch
 
 
-async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: Decimal) -> None:
-    """Live check against the projects service: admitted, not ended, same county, within its source budget."""
-    project = await projects_of(ctx).project(project_id)
+async def _check_fundable(ctx: Ctx, live: LiveProject, batch: FundBatch, amount: Decimal) -> None:
+    """Live check against the projects service's answer: admitted, not ended, same county, within its budget."""
+    project_id, project = live.project_id, live.answer()
     if project is None:
         raise unprocessable("funds.project_not_found", f"项目 {project_id} 不存在",
                             [FieldError("project_id", "项目不存在")])
@@ -98,9 +99,10 @@ async def _check_fundable(ctx: Ctx, project_id: int, batch: FundBatch, amount: D
                        source_level=str(batch.source_level))
 
 
-async def _allocate(ctx: Ctx, batch: FundBatch, project_id: int, amount: Decimal, on: date) -> Allocation:
+async def _allocate(ctx: Ctx, batch: FundBatch, live: LiveProject, amount: Decimal, on: date) -> Allocation:
     ctx.check_county(batch.county_code, OUT_OF_COUNTY)
-    await _check_fundable(ctx, project_id, batch, amount)
+    await _check_fundable(ctx, live, batch, amount)
+    project_id = live.project_id
     batches = BatchRepository(ctx.session)
     if not await batches.take(batch.id, amount):
         fresh = await batches.fresh(batch.id)
@@ -115,11 +117,11 @@ async def _allocate(ctx: Ctx, batch: FundBatch, project_id: int, amount: Decimal
     return allocation
 
 
-async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate) -> Allocation:
-    """Allocate part of a batch to a fundable project (资金分配)."""
+async def allocate(ctx: Ctx, batch_id: int, body: AllocationCreate, live: LiveProject) -> Allocation:
+    """Allocate part of a batch to a fundable project (资金分配), given the projects service's answer for it."""
     batch = await load_batch(ctx, batch_id)
     on = _not_after_today(ctx, "allocated_on", body.allocated_on or ctx.clock.today(), batch.received_on)
-    allocation = await _allocate(ctx, batch, body.project_id, body.amount, on)
+    allocation = await _allocate(ctx, batch, live, body.amount, on)
     fresh = await BatchRepository(ctx.session).fresh(batch.id)
     await publish_funds(ctx, FundsAllocated(
         allocation_id=allocation.id, batch_id=batch.id, project_id=allocation.project_id,
@@ -218,7 +220,7 @@ async def recover(ctx: Ctx, allocation_id: int, body: RecoveryCreate) -> Recover
     return row
 
 
-async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> TransferRead:
+async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate, live: LiveProject) -> TransferRead:
     """Place recovered money on another fundable project (另行安排), as a transfer record."""
     recoveries = RecoveryRepository(ctx.session)
     recovery = await recoveries.get_or_404(
@@ -233,7 +235,7 @@ async def reallocate(ctx: Ctx, recovery_id: int, body: ReallocationCreate) -> Tr
         raise conflict("funds.exceeds_recovered", f"该笔收回资金尚可安排 {left} 元，不足 {body.amount} 元",
                        available=str(left))
     batch = await BatchRepository(ctx.session).fresh(recovery.batch_id)
-    allocation = await _allocate(ctx, batch, body.project_id, body.amount, on)
+    allocation = await _allocate(ctx, batch, live, body.amount, on)
     transfer = await TransferRepository(ctx.session).add(Transfer(
         recovery_id=recovery.id, from_allocation_id=recovery.allocation_id, to_allocation_id=allocation.id,
         from_project_id=recovery.project_id, to_project_id=body.project_id, county_code=recovery.county_code,
