@@ -72,7 +72,7 @@ class CollectiveIncomeRecorded(EventPayload):
     village_id: int = Field(description="行政村的 id")
     county_code: CountyCode
     year: Year
-    total: Yuan = Field(description="合计收入（元）")
+    income_total: Yuan = Field(description="村级集体经济合计收入（元）")
     version: int = Field(description="记录版本号；只应用比已知版本更新的")
 
 

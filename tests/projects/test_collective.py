@@ -74,7 +74,7 @@ async def test_correct_with_if_match_audited_and_announced(projects, projects_ap
     assert r.json()["total"] == "50000.00" and r.json()["reaches_target"] is True
     events = (await projects.get("/events?after=0", headers=CITY)).json()["events"]
     recorded = [e["payload"] for e in events if e["type"] == "collective_income.recorded"]
-    assert [(p["total"], p["version"]) for p in recorded] == [("49999.99", 1), ("50000.00", 2)]
+    assert [(p["income_total"], p["version"]) for p in recorded] == [("49999.99", 1), ("50000.00", 2)]
     again = await projects.post("/collective/incomes", json=income(places.villages["乙村"], 2019), headers=COUNTY)
     assert again.status_code == 409 and again.json()["income_id"] == made["id"]
 

@@ -39,8 +39,8 @@ async def _announce(ctx: Ctx, row: CollectiveIncome, before: dict[str, Any] | No
     action = "collective_income.record" if before is None else "collective_income.correct"
     await audit(ctx.session, ctx.principal, action, "collective_income", row.id, before, _snapshot(row))
     await publish(ctx.session, CollectiveIncomeRecorded(
-        income_id=row.id, village_id=row.village_id, county_code=row.county_code, year=row.year, total=row.total,
-        version=row.version), Scope(row.county_code))
+        income_id=row.id, village_id=row.village_id, county_code=row.county_code, year=row.year,
+        income_total=row.total, version=row.version), Scope(row.county_code))
 
 
 async def village_for_change(ctx: Ctx, village_id: int) -> AdministrativeVillage:
