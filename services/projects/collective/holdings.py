@@ -1,6 +1,6 @@
 """Collective-economy entries (村级集体经济项目) with the income each is expected to bring its village, and 三变
 share records (资源变资产、资金变股金、农民变股东): an entry turning funds into a village's shares."""
-from typing import Any
+from decimal import Decimal
 
 from contracts.collective import CollectiveProject, ShareConversionRead
 from services.kit.audit import audit
@@ -41,7 +41,7 @@ async def _project(ctx: Ctx, project_id: int) -> Project:
     return project
 
 
-async def set_expected_income(ctx: Ctx, project_id: int, version: int, amount: Any) -> CollectiveProject:
+async def set_expected_income(ctx: Ctx, project_id: int, version: int, amount: Decimal) -> CollectiveProject:
     """The yearly income a collective-economy entry is expected to bring (version 0 when none is recorded yet)."""
     project = await _project(ctx, project_id)
     if project.category != ProjectCategory.COLLECTIVE_ECONOMY:

@@ -24,6 +24,11 @@ _COLUMN = {field: header for header, field in FIELDS.items()} | {"village_id": V
 MONEY, COUNT, RATE = "0.00", "0", "0.00%"
 
 
+def _place(cells: dict[str, Any]) -> tuple[str, str]:
+    """(township, village) as a row names them."""
+    return str(cells[TOWNSHIP] or "").strip(), str(cells[VILLAGE] or "").strip()
+
+
 def _column(loc: Any) -> str:
     return _COLUMN.get(str(loc[0] if isinstance(loc, tuple) else loc), WHOLE_ROW)
 
@@ -32,14 +37,14 @@ async def import_incomes(ctx: Ctx, file: UploadFile) -> list[CollectiveIncomeRea
     """A ledger of the caller's county, all rows or none: every bad cell and unknown village is reported."""
     ledger = await read_ledger(file, ctx.settings, HEADERS)
     county = ctx.principal.county
-    names = {(str(cells[TOWNSHIP] or "").strip(), str(cells[VILLAGE] or "").strip()) for _, cells in ledger.rows}
-    villages = await VillageRepository(ctx.session).named(county, names) if county else {}
+    named = [(number, _place(cells), cells) for number, cells in ledger.rows]
+    villages = await VillageRepository(ctx.session).named(county, {p for _, p, _ in named}) if county else {}
     problems: list[CellProblem] = []
     payloads = []
-    for number, cells in ledger.rows:
-        village = villages.get((str(cells[TOWNSHIP] or "").strip(), str(cells[VILLAGE] or "").strip()))
+    for number, (township, name), cells in named:
+        village = villages.get((township, name))
         if village is None:
-            problems.append(CellProblem(number, VILLAGE, f"本县区没有“{cells[TOWNSHIP]}{cells[VILLAGE]}”这个行政村"))
+            problems.append(CellProblem(number, VILLAGE, f"本县区没有“{township}{name}”这个行政村"))
             continue
         payloads.append((number, {"village_id": village.id, **{f: cells[h] for h, f in FIELDS.items()}}))
     good, bad = await to_thread.run_sync(validate_rows, payloads, IncomeIn, _column)
