@@ -12,6 +12,7 @@ from contracts.page import Page as PageRead
 from gateway.context import Context
 from gateway.places_client import (
     COLLECTIVE_GAPS,
+    COLLECTIVE_PROJECTS,
     COLLECTIVE_SUMMARY,
     CORRECT_INCOME,
     INCOMES,
@@ -19,6 +20,7 @@ from gateway.places_client import (
     RECORD_INCOME,
     ROAD_COVERAGE,
     ROAD_GAPS,
+    SHARES,
 )
 from gateway.schema.arguments import After, County, First, Version, Year, YearFilter
 from gateway.schema.contract_types import contract_type, described_by
@@ -49,6 +51,18 @@ class CollectiveEconomyGap:
                description="县区某年度村级集体经济达标情况：村数、达标数、未达标数、达标率")
 class CollectiveEconomySummary:
     """contracts.collective.CollectiveSummary."""
+
+
+@contract_type(collective.CollectiveProject, name="CollectiveEconomyProject",
+               description="项目库中的村级集体经济项目（关联行政村）及其预计每年带来的村集体收入")
+class CollectiveEconomyProject:
+    """contracts.collective.CollectiveProject."""
+
+
+@contract_type(collective.ShareConversionRead, name="ShareConversion",
+               description="三变（资源变资产、资金变股金、农民变股东）折股量化记录：村、项目、成员、户数、股数、金额")
+class ShareConversion:
+    """contracts.collective.ShareConversionRead."""
 
 
 @contract_type(roads.RoadCoverage, name="RoadCoverage", description="县区某年度 20 户以上自然屯硬化道路覆盖情况")
@@ -144,6 +158,27 @@ class PlaceQueries:
                                          year: Year) -> list[collective.CollectiveSummary]:
         """Per county figures (GET /collective/summary)."""
         return await info.context.projects.call(COLLECTIVE_SUMMARY, params={"year": year})
+
+    @strawberry.field(description="村级集体经济项目（项目库中关联行政村的 collective_economy 项目）及其预计收入，"
+                                  "按项目 id 升序", graphql_type=Page[CollectiveEconomyProject])
+    async def collective_economy_projects(self, info: Info[Context, None], county: County = None,
+                                          village_id: VillageFilter = None, first: First = 50,
+                                          after: After = None) -> PageRead[collective.CollectiveProject]:
+        """A page of collective-economy entries (GET /collective/projects)."""
+        params = {"county": county, "village_id": village_id, "limit": page_size(first), "after": after}
+        return await info.context.projects.call(COLLECTIVE_PROJECTS, params=params)
+
+    @strawberry.field(description="三变折股量化记录，按 id 升序，可按县区、行政村、项目筛选",
+                      graphql_type=Page[ShareConversion])
+    async def share_conversions(self, info: Info[Context, None], county: County = None,
+                                village_id: VillageFilter = None,
+                                project_id: Annotated[int | None, strawberry.argument(
+                                    description="项目的 id；为空不按项目筛选")] = None,
+                                first: First = 50, after: After = None) -> PageRead[collective.ShareConversionRead]:
+        """A page of 三变 records (GET /collective/shares)."""
+        params = {"county": county, "village_id": village_id, "project_id": project_id, "limit": page_size(first),
+                  "after": after}
+        return await info.context.projects.call(SHARES, params=params)
 
     @strawberry.field(description="各县区某年度 20 户以上自然屯硬化道路覆盖率（贫困村及贫困发生率达到阈值的村）",
                       graphql_type=list[RoadCoverage])

@@ -8,7 +8,9 @@ from services.kit.testing import bearer, serve_in_process
 from services.projects.app import create_app
 from services.projects.config import Settings
 from tests.gateway.graphql import gql
-from tests.projects.places_seed import seed
+from tests.projects.entries import entry
+from tests.projects.life import OWNER
+from tests.projects.places_seed import link, seed
 
 COUNTY = bearer(Role.COUNTY_OFFICE, "450225")
 CITY = bearer(Role.CITY_OFFICE)
@@ -105,3 +107,33 @@ async def test_mark_a_road(stack):
                                           "roadHardenedOn": "2019-05-01", "version": 2}
     stale = await gql(gateway, MARK, COUNTY, id=natural, version=1, on=None)
     assert stale["data"]["markRoad"] == {"__typename": "PreconditionFailed", "code": "precondition.failed"}
+
+
+HOLDINGS = """
+query($village: Int) {
+  collectiveEconomyProjects(villageId: $village) { items { projectId name status villageName expectedIncome } }
+  shareConversions(villageId: $village) { items { projectName members households shares amount } hasNextPage }
+}"""
+
+
+async def test_collective_economy_entries_and_shares(stack):
+    gateway, app = stack
+    places = await seed(app)
+    village = places.villages["甲村"]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://projects") as projects:
+        made = await projects.post("/projects", json=entry(name="甲村光伏", category="collective_economy"),
+                                   headers=OWNER)
+        project_id = made.json()["id"]
+        await link(app, project_id, village)
+        r = await projects.put(f"/collective/projects/{project_id}/expected-income", json={"amount": "8000"},
+                               headers=COUNTY | {"If-Match": '"0"'})
+        assert r.status_code == 200, r.text
+        share = {"village_id": village, "project_id": project_id, "year": 2019, "members": 80, "households": 20,
+                 "shares": 300, "amount": "300000"}
+        assert (await projects.post("/collective/shares", json=share, headers=COUNTY)).status_code == 201
+    data = (await gql(gateway, HOLDINGS, CITY, village=village))["data"]
+    assert data["collectiveEconomyProjects"]["items"] == [
+        {"projectId": project_id, "name": "甲村光伏", "status": "SUBMITTED", "villageName": "甲村",
+         "expectedIncome": "8000.00"}]
+    assert data["shareConversions"] == {"items": [{"projectName": "甲村光伏", "members": 80, "households": 20,
+                                                   "shares": 300, "amount": "300000.00"}], "hasNextPage": False}
