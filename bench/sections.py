@@ -13,6 +13,7 @@ from bench.employment import employment_quotas
 from bench.funds import idle_classification
 from bench.gateway import gateway_rows, list_walks, single_object
 from bench.load import Load, interleaved_medians_ms, throughput
+from bench.places import village_gap_lists
 from bench.report import Row
 from bench.reporting import bulletin_on_bench_data, bulletin_on_empty_data
 from bench.scale import worker_scaling
@@ -177,9 +178,9 @@ def resident_memory(b: Bench) -> list[Row]:
 
 
 # Execution order: the bulletin on the empty system first; the list figures seed the table to 100,000 rows for
-# the others; the bulletin again once projects, employment and funds are seeded; memory goes last so it reflects
-# the processes after real work.
+# the others; the bulletin again once projects, employment, funds and the village registry are seeded; memory
+# goes last so it reflects the processes after real work.
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
     bulletin_on_empty_data, list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls,
     gateway_overhead, clearout_sweep, employment_quotas, idle_classification, collaboration_scorecard,
-    bulletin_on_bench_data, resident_memory]
+    village_gap_lists, bulletin_on_bench_data, resident_memory]

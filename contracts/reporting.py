@@ -67,6 +67,10 @@ class CountyFigures(BaseModel):
     quota_not_reported: int = Field(description="未报送用工总数的对象数")
     guangdong_delivered: Yuan | None = Field(None, description="粤桂协作资金到位（元）；协作服务未接入为空")
     key_tasks_overdue: int | None = Field(None, description="逾期的协作重点任务数；协作服务未接入为空")
+    collective_below_target: int | None = Field(
+        None, description="当年村级集体经济收入未达目标（含未填报）的行政村数；2026-11-30 以前印发的版次为空")
+    road_gaps: int | None = Field(
+        None, description="当年应通而未通硬化道路的 20 户以上自然屯数；2026-11-30 以前印发的版次为空")
 
 
 class IndicatorScore(BaseModel):

@@ -5,7 +5,7 @@ from pydantic import Field
 
 from contracts.enums import FeedName, PlanChange, PlanStatus, ProjectAction, ProjectStatus
 from contracts.events.base import EventPayload, event
-from contracts.fields import CountyCode, Note, ProjectId, Year
+from contracts.fields import CountyCode, Note, ProjectId, Year, Yuan
 
 FEED = FeedName.PROJECTS
 
@@ -62,3 +62,27 @@ class AnnualPlanChanged(EventPayload):
     year: Year
     plan_status: PlanStatus = Field(description="变更后的计划状态")
     change: PlanChange = Field(description="发生了什么")
+
+
+@event(FEED, "collective_income.recorded", 1, "collective_income", "income_id")
+class CollectiveIncomeRecorded(EventPayload):
+    """A county office recorded or corrected a village's yearly collective income (村级集体经济收入)."""
+
+    income_id: int = Field(description="收入记录的 id")
+    village_id: int = Field(description="行政村的 id")
+    county_code: CountyCode
+    year: Year
+    income_total: Yuan = Field(description="村级集体经济合计收入（元）")
+    version: int = Field(description="记录版本号；只应用比已知版本更新的")
+
+
+@event(FEED, "natural_village.road_marked", 1, "natural_village", "natural_village_id")
+class RoadMarked(EventPayload):
+    """A county office marked a natural village's road as hardened (自然屯通硬化道路), or corrected the mark."""
+
+    natural_village_id: int = Field(description="自然屯的 id")
+    village_id: int = Field(description="所属行政村的 id")
+    county_code: CountyCode
+    hardened_road: bool = Field(description="是否已通硬化道路")
+    road_hardened_on: date | None = Field(description="道路硬化完成日期；未硬化为空")
+    version: int = Field(description="自然屯版本号；只应用比已知版本更新的")

@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from contracts.inputs import from_stored
 from contracts.values import Measure, PlainDecimal
 
-__all__ = ["CENT", "DateWindow", "WINDOW", "PlainDecimal", "Yuan", "Measure", "Year", "Day"]
+__all__ = ["CENT", "DateWindow", "WINDOW", "PlainDecimal", "Yuan", "YuanOrZero", "Measure", "Year", "Day"]
 
 CENT = Decimal("0.01")
 
@@ -58,6 +58,9 @@ def _quantize(places: Decimal) -> Callable[[Decimal], Decimal]:
 # Field first, so its bounds sit on the decimal itself (and in the JSON schema); the plain-form check runs before.
 Yuan = Annotated[Decimal, Field(gt=0, description="元，半角数字，最多两位小数"), PlainDecimal(2, 14, "金额"),
                  AfterValidator(_quantize(CENT))]
+# The same, where nothing is a real answer (a source that brought no income this year).
+YuanOrZero = Annotated[Decimal, Field(ge=0, description="元，半角数字，最多两位小数，可为 0"),
+                       PlainDecimal(2, 14, "金额"), AfterValidator(_quantize(CENT))]
 
 
 def _year(value: int, info: ValidationInfo) -> int:

@@ -1,4 +1,5 @@
 """Projects service settings (env prefix PROJECTS_)."""
+from datetime import date
 from decimal import Decimal
 
 from pydantic import Field
@@ -18,3 +19,9 @@ class Settings(ServiceSettings):
     notice_days: int = Field(7, ge=1, description="公示天数（自然日）")
     stall_months: int = Field(6, ge=1, description="停滞判定月数")
     adjustment_from_month: int = Field(10, ge=1, le=12, description="年度计划调整窗口起始月（第四季度为 10）")
+    collective_income_target: Decimal = Field(Decimal("50000"), gt=0,
+                                              description="村级集体经济年收入目标（元），默认 5 万元")
+    collective_income_deadline: date = Field(date(2020, 12, 31), description="村级集体经济收入达标期限")
+    road_incidence_threshold: Decimal = Field(Decimal("25"), ge=0, le=100,
+                                              description="硬化道路：贫困发生率达到此数（%）的非贫困村纳入")
+    road_min_households: int = Field(20, ge=0, description="硬化道路：纳入的自然屯最少户数")

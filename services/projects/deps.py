@@ -1,5 +1,5 @@
 """The contexts projects endpoints take, by who may call them; services receive the context as `Ctx`."""
-from services.kit.auth import COUNTY_FIGURE_ROLES, READ_ROLES, Role
+from services.kit.auth import COUNTY_FIGURE_ROLES, READ_ROLES, Principal, Role
 from services.kit.context import RequestContext, context
 from services.projects.config import Settings
 
@@ -18,3 +18,5 @@ CountyOffice = context(Role.COUNTY_OFFICE)
 LedgerUploader = context(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)
 # County and city readers of per-county figures (the reporting service's monthly sources), one statement each.
 CountyFigureReader = context(*COUNTY_FIGURE_ROLES, read_only=True)
+# What the /metrics gauges read as: the city office, every county.
+CITYWIDE = Principal(sub="system:gauges", role=Role.CITY_OFFICE)

@@ -10,7 +10,8 @@ COLUMNS = [Column("县区", 16), Column("名次", 6, COUNT), Column("综合得�
            Column("已分配（元）", 16, MONEY), Column("已支出（元）", 16, MONEY), Column("支出进度", 10, RATE),
            Column("闲置资金（元）", 16, MONEY), Column("未销号整改", 10, COUNT), Column("逾期整改", 9, COUNT),
            Column("当月销号", 9, COUNT), Column("用工考核对象", 12, COUNT), Column("未达标", 8, COUNT),
-           Column("达标", 8, COUNT), Column("未报送", 8, COUNT)]
+           Column("达标", 8, COUNT), Column("未报送", 8, COUNT), Column("集体经济未达标村", 14, COUNT),
+           Column("未通硬化道路自然屯", 16, COUNT)]
 
 
 def bulletin_xlsx(bulletin: Bulletin) -> bytes:
@@ -22,6 +23,6 @@ def bulletin_xlsx(bulletin: Bulletin) -> bytes:
         rows.append([c.county_name, r.rank, r.score, r.change, c.entries, c.in_library, c.admitted_in_month,
                      c.started_in_month, c.stalled, c.received, c.allocated, c.spent, c.spend_rate, c.idle,
                      c.cases_open, c.cases_overdue, c.cases_closed_in_month, c.quota_subjects, c.quota_breach,
-                     c.quota_compliant, c.quota_not_reported])
+                     c.quota_compliant, c.quota_not_reported, c.collective_below_target, c.road_gaps])
     edition = "草稿" if bulletin.edition is None else f"第{bulletin.edition}版"
     return write_report_xlsx(f"{bulletin.month}月度通报{edition}", COLUMNS, rows)

@@ -49,6 +49,8 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
             idle_age[s.county_code][s.age_bucket or ""] += s.amount
     enterprises, group_projects = _quota(reads.enterprises), _quota(reads.group_projects)
     collaboration = {row.county_code: row for row in reads.collaboration or []}
+    below_target = {row.county_code: row.below for row in reads.collective}
+    road_gaps = {row.county_code: row.gaps for row in reads.roads}
     rows = []
     for code, name in COUNTIES.items():
         p, c, m = projects.get(code), cases.get(code), money[code]
@@ -67,5 +69,6 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
             cases_open=c.open if c else 0, cases_overdue=c.overdue if c else 0,
             cases_closed_in_month=c.closed_in_month if c else 0, quota_subjects=subjects, quota_breach=breach,
             quota_not_reported=unreported, quota_compliant=subjects - breach - unreported,
+            collective_below_target=below_target.get(code, 0), road_gaps=road_gaps.get(code, 0),
             **_collaboration(collaboration.get(code), reads.collaboration is not None)))
     return rows

@@ -1,6 +1,9 @@
 """What the month's figures read from each service: a fixed set of calls per month, each answering every county
 at once (never one call per entry), parsed into the services' contract models.
 
+Village figures (issue 16): two reads of the projects service for the month's year, `GET /collective/summary`
+(villages below the collective-income target) and `GET /roads/coverage` (road gaps), one row per county each.
+
 Collaboration figures (Guangdong money, key tasks): when a collaboration URL is configured, one more read of its
 `GET /figures?year=` (`CollaborationCountyFigures` of the month's year) fills `guangdong_delivered` and
 `key_tasks_overdue`; without it both stay empty.
@@ -11,10 +14,12 @@ from dataclasses import dataclass
 from pydantic import TypeAdapter
 
 from contracts.collaboration import CollaborationCountyFigures
+from contracts.collective import CollectiveSummary
 from contracts.employment import BreachReport
 from contracts.funds import IdleSum, ProgressRow
 from contracts.inputs import STORED
 from contracts.month_figures import CasesMonthRow, ProjectsMonthRow
+from contracts.roads import RoadCoverage
 from services.kit.months import Month
 from services.reporting.sources.client import Calls, Upstreams
 
@@ -23,6 +28,8 @@ _PROGRESS = TypeAdapter(list[ProgressRow])
 _IDLE = TypeAdapter(list[IdleSum])
 _CASES = TypeAdapter(list[CasesMonthRow])
 _COLLABORATION = TypeAdapter(list[CollaborationCountyFigures])
+_COLLECTIVE = TypeAdapter(list[CollectiveSummary])
+_ROADS = TypeAdapter(list[RoadCoverage])
 
 
 @dataclass(frozen=True)
@@ -35,12 +42,15 @@ class MonthReads:
     cases: list[CasesMonthRow]
     enterprises: BreachReport
     group_projects: BreachReport
+    collective: list[CollectiveSummary]
+    roads: list[RoadCoverage]
     collaboration: list[CollaborationCountyFigures] | None = None  # None: the collaboration service is not read
 
 
 async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthReads:
-    """Six calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports; a
-    seventh for the collaboration figures of the year when that service is configured."""
+    """Eight calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports,
+    the year's collective economy and road coverage; a ninth for the collaboration figures of the year when that
+    service is configured."""
     m = str(month)
     collaboration = (upstreams.get("collaboration", "/figures", {"year": month.year}, calls)
                      if upstreams.reads("collaboration") else None)
@@ -52,11 +62,15 @@ async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthR
         upstreams.get("employment", "/quotas/breaches",
                       {"kind": "enterprise", "from": str(month.year), "to": str(month.year)}, calls),
         upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls),
+        upstreams.get("projects", "/collective/summary", {"year": month.year}, calls),
+        upstreams.get("projects", "/roads/coverage", {"year": month.year}, calls),
         *([collaboration] if collaboration else []))
-    projects, progress, idle, cases, enterprises, group_projects = answers[:6]
+    projects, progress, idle, cases, enterprises, group_projects, collective, roads = answers[:8]
     return MonthReads(_PROJECTS.validate_python(projects, context=STORED),
                       _PROGRESS.validate_python(progress, context=STORED), _IDLE.validate_python(idle, context=STORED),
                       _CASES.validate_python(cases, context=STORED),
                       BreachReport.model_validate(enterprises, context=STORED),
                       BreachReport.model_validate(group_projects, context=STORED),
-                      _COLLABORATION.validate_python(answers[6], context=STORED) if collaboration else None)
+                      _COLLECTIVE.validate_python(collective, context=STORED),
+                      _ROADS.validate_python(roads, context=STORED),
+                      _COLLABORATION.validate_python(answers[8], context=STORED) if collaboration else None)
