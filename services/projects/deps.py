@@ -18,3 +18,5 @@ CountyOffice = context(Role.COUNTY_OFFICE)
 LedgerUploader = context(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)
 # County and city readers of per-county figures (the reporting service's monthly sources), one statement each.
 CountyFigureReader = context(*COUNTY_FIGURE_ROLES, read_only=True)
+# County offices keep their county's village registry (村屯名录); the city office keeps every county's.
+RegistryKeeper = context(Role.COUNTY_OFFICE, Role.CITY_OFFICE)
