@@ -8,7 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from contracts.fields import CountyCode
 
 
-
 class TownshipRead(BaseModel):
     """A township or town (乡镇) of one county."""
 

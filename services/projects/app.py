@@ -16,7 +16,8 @@ from services.projects.plans.router import router as plans_router
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("objection.not_found", "异议"),
-             "village_id": ("village.not_found", "行政村"), "natural_village_id": ("natural_village.not_found", "自然屯"),
+             "village_id": ("village.not_found", "行政村"),
+             "natural_village_id": ("natural_village.not_found", "自然屯"),
              "figures_year": ("village_year.not_found", "年度数据"),
              "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")}
 

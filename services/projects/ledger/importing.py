@@ -7,8 +7,8 @@ from contracts.events.projects import ProjectImported
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
-from services.projects.deps import Ctx
 from services.kit.xlsx import refuse_rows
+from services.projects.deps import Ctx
 from services.projects.ledger.rows import match_places
 from services.projects.ledger.schemas import ExistingProject
 from services.projects.library.events import publish_project

@@ -69,12 +69,13 @@ class ProjectCreate(EntryContent):
     @model_validator(mode="after")
     def _villages_by_id(self) -> "ProjectCreate":
         if self.beneficiaries.poor_villages:
-            raise ValueError("服务的贫困村请以 poor_village_ids 填写村屯名录中的 id（beneficiaries.poor_villages 只用于读取）")
+            raise ValueError("服务的贫困村请以 poor_village_ids 填写村屯名录中的 id"
+                             "（beneficiaries.poor_villages 只用于读取）")
         return self
 
 
 class NamedEntry(EntryContent):
-    """An entry whose places are named as a ledger row names them (乡镇、行政村、服务贫困村), matched to the registry."""
+    """An entry whose places are named as a ledger row names them (乡镇、行政村、服务贫困村), matched by name."""
 
     township: PlaceName
     village: PlaceName

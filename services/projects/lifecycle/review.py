@@ -4,8 +4,8 @@ from datetime import timedelta
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
-from services.projects.library.schemas import ProjectCreate
 from services.projects.library.repository import ProjectRepository
+from services.projects.library.schemas import ProjectCreate
 from services.projects.library.service import apply_content, check_submission, places_of
 from services.projects.lifecycle.codes import next_library_code
 from services.projects.lifecycle.models import Objection

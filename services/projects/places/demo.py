@@ -6,6 +6,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.projects.places.models import AdministrativeVillage, NaturalVillage, Township, VillageYear
+from services.projects.places.repository import VillageRepository
 
 # county -> township -> [(village, poor, deep, exited year, [(natural village, households, road hardened on)])]
 Natural = tuple[str, int, date | None]
@@ -66,3 +67,11 @@ async def add_registry(session: AsyncSession) -> dict[str, AdministrativeVillage
                                        demo=True) for name, households, on in naturals[village.name])
     await session.flush()
     return villages
+
+
+async def demo_registry(session: AsyncSession) -> dict[str, int]:
+    """The registry's village ids by name, after adding the demo registry when the registry is empty."""
+    repo = VillageRepository(session)
+    if not await repo.any_stored():
+        await add_registry(session)
+    return {v.name: v.id for v in await repo.of_counties(REGISTRY)}

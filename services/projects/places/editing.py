@@ -111,7 +111,8 @@ async def update_natural_village(ctx: Ctx, natural_id: int, version: int, entry:
                                  ) -> NaturalVillageRead:
     """Change a natural village read at `version` (households, hardened road and since when)."""
     repo = NaturalVillageRepository(ctx.session)
-    natural = await repo.get_or_404(natural_id, ctx.principal, "natural_village.not_found", unseen("自然屯", natural_id))
+    natural = await repo.get_or_404(natural_id, ctx.principal, "natural_village.not_found",
+                                    unseen("自然屯", natural_id))
     ctx.check_county(natural.county_code, KEEP)
     check_version(version, natural.version)
     if entry.name != natural.name and await repo.named(natural.village_id, entry.name) is not None:

@@ -116,10 +116,10 @@ async def _store(ctx: Ctx, county: str, townships: list[Township], existing: dic
     await session.flush()
     changed |= await _store_years(ctx, existing, villages)
     changed |= await _store_naturals(ctx, county, existing, naturals)
-    for (township, _), village in changed.items():
+    for (township_name, _), village in changed.items():
         await audit(session, ctx.principal, "village.import", "village", village.id, None,
-                    village_read(village, township).model_dump(mode="json"))
-        await announce(ctx, village, township, "imported")
+                    village_read(village, township_name).model_dump(mode="json"))
+        await announce(ctx, village, township_name, "imported")
     wanted = list(dict.fromkeys((row.township, row.name) for row in villages))
     return [village_read(existing[key], key[0]) for key in wanted]
 

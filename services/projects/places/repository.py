@@ -2,8 +2,7 @@
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, exists, select
 
 from services.kit.auth import Principal
 from services.kit.repository import Repository
@@ -74,6 +73,10 @@ class VillageRepository(Repository[AdministrativeVillage]):
         """Every village of these counties (for name matching)."""
         query = select(AdministrativeVillage).where(AdministrativeVillage.county_code.in_(list(counties)))
         return list((await self.session.scalars(query)).all())
+
+    async def any_stored(self) -> bool:
+        """Whether the registry holds any village (the demo registry loads only into an empty one)."""
+        return bool(await self.session.scalar(select(exists(select(AdministrativeVillage.id)))))
 
     async def by_ids(self, ids: Sequence[int]) -> dict[int, AdministrativeVillage]:
         """Villages by id whoever asks (an entry's checks name the county rule themselves)."""

@@ -13,7 +13,13 @@ from services.kit.values import Year
 from services.kit.xlsx import XLSX
 from services.projects.deps import Actor, Reader, RegistryKeeper
 from services.projects.places import editing, ledger, service
-from services.projects.places.schemas import NaturalVillageIn, TownshipCreate, VillageCreate, VillageUpdate, VillageYearIn
+from services.projects.places.schemas import (
+    NaturalVillageIn,
+    TownshipCreate,
+    VillageCreate,
+    VillageUpdate,
+    VillageYearIn,
+)
 
 router = APIRouter(tags=["village registry"])
 

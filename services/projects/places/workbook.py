@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import model_validator
 
 from services.kit.values import Year
-from services.kit.xlsx import CellProblem, Loc, validate_rows
+from services.kit.xlsx import WHOLE_ROW, CellProblem, Loc, validate_rows
 from services.projects.places.schemas import NaturalVillageIn, PlaceName, VillageMarks, VillageYearIn
 
 VILLAGES, NATURALS = "行政村", "自然屯"
@@ -91,7 +91,7 @@ def column_namer(sheet: str, columns: list[Column]) -> Callable[[Loc], str]:
 
     def name(loc: Loc) -> str:
         key = ".".join(str(part) for part in loc[:2]) if loc and loc[0] == "figures" else str(loc[0])
-        return f"{headers.get(key, '整行')}（{sheet}）"
+        return f"{headers.get(key, WHOLE_ROW)}（{sheet}）"
 
     return name
 
@@ -103,12 +103,22 @@ def read_rows(village_rows: list[tuple[int, dict[str, Any]]], natural_rows: list
                                        column_namer(VILLAGES, VILLAGE_COLUMNS))
     naturals, more = validate_rows(((n, payload(c, NATURAL_COLUMNS)) for n, c in natural_rows), NaturalRow,
                                    column_namer(NATURALS, NATURAL_COLUMNS))
-    return villages, naturals, problems + more + across_rows(villages, naturals)
+    return villages, naturals, (_in_sheet(problems, VILLAGES) + _in_sheet(more, NATURALS)
+                                + across_rows(villages, naturals))
+
+
+def _in_sheet(problems: list[CellProblem], sheet: str) -> list[CellProblem]:
+    """Whole-row problems (a rule across a row's cells) named with their sheet too."""
+    return [CellProblem(p.row, f"{WHOLE_ROW}（{sheet}）", p.message) if p.column == WHOLE_ROW else p
+            for p in problems]
 
 
 def across_rows(villages: list[tuple[int, VillageRow]], naturals: list[tuple[int, NaturalRow]]) -> list[CellProblem]:
     """What no single row shows: a village marked two ways, a year or a natural village given twice."""
-    problems, marks, years, seen = [], {}, {}, {}
+    problems: list[CellProblem] = []
+    marks: dict[tuple[str, str], tuple[int, tuple[bool, bool, int | None]]] = {}
+    years: dict[tuple[tuple[str, str], int], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for number, row in villages:
         key = (row.township, row.name)
         first = marks.setdefault(key, (number, (row.poor_village, row.deep_poverty, row.exited_year)))
@@ -118,7 +128,8 @@ def across_rows(villages: list[tuple[int, VillageRow]], naturals: list[tuple[int
         if row.year is not None:
             earlier = years.setdefault((key, row.year), number)
             if earlier != number:
-                problems.append(CellProblem(number, f"年度（{VILLAGES}）", f"与第 {earlier} 行重复：同一行政村同一年度"))
+                problems.append(CellProblem(number, f"年度（{VILLAGES}）",
+                                            f"与第 {earlier} 行重复：同一行政村同一年度"))
     for number, natural in naturals:
         earlier = seen.setdefault((natural.township, natural.village, natural.name), number)
         if earlier != number:
