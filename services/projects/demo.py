@@ -49,7 +49,7 @@ STATES = cycle([
 ])
 
 
-def demo_projects(villages: dict[str, int]) -> list[Project]:
+def demo_projects(ids: dict[str, int]) -> list[Project]:
     """Deterministic demo entries in registry villages (ids by name): every county, every category, every state."""
     projects, n = [], 0
     for county, (owner, villages) in PLACES.items():
@@ -62,8 +62,8 @@ def demo_projects(villages: dict[str, int]) -> list[Project]:
                 households = 12 + (n * 7) % 60
                 projects.append(Project(
                     name=name.format(v=village, t=township) + ("（二期）" if offset else ""),
-                    county_code=county, township=township, village=village, village_id=villages[village],
-                    poor_village_ids=[villages[village]], natural_village_ids=[], category=category,
+                    county_code=county, township=township, village=village, village_id=ids[village],
+                    poor_village_ids=[ids[village]], natural_village_ids=[], category=category,
                     owner_org=owner, status=next(STATES), uses_fiscal_funds=True,
                     total_budget=central + county_money, poor_households=households,
                     poor_people=households * 4, poor_villages=[village], mechanism=mechanism,
