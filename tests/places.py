@@ -5,7 +5,7 @@ import asyncio
 from sqlalchemy import select
 
 from services.kit.db import make_engine, make_sessionmaker
-from services.projects.places.demo import add_registry
+from services.projects.places.demo import REGISTRY, add_registry
 from services.projects.places.models import NaturalVillage
 
 # Filled when the templates are built (tests/conftest.py `migrated`); the same on every backend.
@@ -44,3 +44,14 @@ def first_village(county: str) -> int | None:
     """The first seeded village of a county; None for a county the registry does not have."""
     return min((i for i, c in COUNTY_OF.items() if c == county), default=None)
 
+
+
+def placed_in(row: dict, county: str) -> dict:
+    """A ledger-style row (places by name) moved to the county's first seeded village, serving that village (a row
+    already in the county is left as it is)."""
+    if row["county_code"] == county:
+        return row
+    township, villages = next(iter(REGISTRY[county].items()))
+    village = villages[0][0]
+    beneficiaries = row["beneficiaries"] | {"poor_villages": [village]}
+    return row | {"county_code": county, "township": township, "village": village, "beneficiaries": beneficiaries}

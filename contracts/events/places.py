@@ -2,7 +2,7 @@
 yearly figures or its natural villages."""
 from pydantic import Field
 
-from contracts.enums import FeedName
+from contracts.enums import FeedName, VillageChange
 from contracts.events.base import EventPayload, event
 from contracts.fields import CountyCode
 
@@ -13,8 +13,7 @@ class VillageChanged(EventPayload):
 
     village_id: int = Field(description="行政村的 id")
     version: int = Field(description="行政村版本号：每次变更加一；只应用比已知版本更新的状态")
-    change: str = Field(description="变更内容：created 新建、updated 修改、figures 年度数据、natural_village 自然屯、"
-                                    "imported 导入")
+    village_change: VillageChange = Field(description="变更内容：新建、修改标记、年度数据、自然屯或导入")
     county_code: CountyCode
     township: str = Field(description="所属乡镇名称")
     name: str = Field(description="行政村名称")

@@ -72,7 +72,8 @@ async def test_county_office_adds_and_edits_its_villages_with_if_match_audited_a
     r = await projects.put(path, json=change, headers=COUNTY | {"If-Match": r.headers["etag"]})
     assert r.status_code == 200, r.text
     assert r.json()["exited_year"] == 2020 and r.json()["version"] == 2
-    kinds = [e["payload"]["change"] for e in await events(projects) if e["payload"]["village_id"] == created["id"]]
+    kinds = [e["payload"]["village_change"] for e in await events(projects)
+             if e["payload"]["village_id"] == created["id"]]
     assert kinds == ["created", "updated"]
     async with projects_app.state.sessionmaker() as session:
         trail = (await session.scalars(select(AuditRecord).where(AuditRecord.entity_type == "village")

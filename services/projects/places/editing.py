@@ -2,6 +2,7 @@
 villages; every change is audited and announced as `village.changed`."""
 from typing import Any
 
+from contracts.enums import VillageChange
 from contracts.events.places import VillageChanged
 from contracts.places import NaturalVillageRead, VillageDetail
 from services.kit.audit import audit
@@ -27,17 +28,17 @@ from services.projects.places.service import detail, unknown_township, village_i
 KEEP = "只能维护本县区的村屯名录"
 
 
-async def announce(ctx: Ctx, village: AdministrativeVillage, township: str, change: str,
+async def announce(ctx: Ctx, village: AdministrativeVillage, township: str, change: VillageChange,
                    year: int | None = None) -> None:
     """Publish the village's state after a change on the projects feed, readable in its county."""
     await publish(ctx.session, VillageChanged(
-        village_id=village.id, version=village.version, change=change, county_code=village.county_code,
+        village_id=village.id, version=village.version, village_change=change, county_code=village.county_code,
         township=township, name=village.name, poor_village=village.poor_village,
         deep_poverty=village.deep_poverty, exited_year=village.exited_year, year=year), Scope(village.county_code))
 
 
 async def _recorded(ctx: Ctx, village: AdministrativeVillage, action: str, before: dict[str, Any] | None,
-                    change: str, year: int | None = None) -> VillageDetail:
+                    change: VillageChange, year: int | None = None) -> VillageDetail:
     await ctx.session.flush()
     after = await detail(ctx, village)
     await audit(ctx.session, ctx.principal, f"village.{action}", "village", village.id, before,
@@ -67,7 +68,7 @@ async def create_village(ctx: Ctx, entry: VillageCreate) -> VillageDetail:
     village = await repo.add(AdministrativeVillage(
         township_id=township.id, county_code=township.county_code, name=entry.name,
         poor_village=entry.poor_village, deep_poverty=entry.deep_poverty, exited_year=entry.exited_year))
-    return await _recorded(ctx, village, "create", None, "created")
+    return await _recorded(ctx, village, "create", None, VillageChange.CREATED)
 
 
 async def update_village(ctx: Ctx, village_id: int, version: int, changes: VillageUpdate) -> VillageDetail:
@@ -79,7 +80,7 @@ async def update_village(ctx: Ctx, village_id: int, version: int, changes: Villa
             raise conflict("village.duplicate", f"本乡镇已有行政村“{changes.name}”", existing_id=taken.id)
     village.name, village.poor_village = changes.name, changes.poor_village
     village.deep_poverty, village.exited_year = changes.deep_poverty, changes.exited_year
-    return await _recorded(ctx, village, "update", before, "updated")
+    return await _recorded(ctx, village, "update", before, VillageChange.UPDATED)
 
 
 async def put_year(ctx: Ctx, village_id: int, year: int, version: int, figures: VillageYearIn) -> VillageDetail:
@@ -92,7 +93,7 @@ async def put_year(ctx: Ctx, village_id: int, year: int, version: int, figures: 
     stored.households, stored.poor_households = figures.households, figures.poor_households
     stored.poverty_incidence = figures.poverty_incidence
     village.updated_at = ctx.clock.now()  # the village itself changes, so its version (and ETag) moves on
-    return await _recorded(ctx, village, "figures", before, "figures", year)
+    return await _recorded(ctx, village, "figures", before, VillageChange.FIGURES, year)
 
 
 async def add_natural_village(ctx: Ctx, village_id: int, version: int, entry: NaturalVillageIn) -> VillageDetail:
@@ -104,7 +105,7 @@ async def add_natural_village(ctx: Ctx, village_id: int, version: int, entry: Na
         raise conflict("natural_village.duplicate", f"{village.name}已有自然屯“{entry.name}”", existing_id=taken.id)
     ctx.session.add(NaturalVillage(village_id=village.id, county_code=village.county_code, **entry.model_dump()))
     village.updated_at = ctx.clock.now()
-    return await _recorded(ctx, village, "natural_village", before, "natural_village")
+    return await _recorded(ctx, village, "natural_village", before, VillageChange.NATURAL_VILLAGE)
 
 
 async def update_natural_village(ctx: Ctx, natural_id: int, version: int, entry: NaturalVillageIn
@@ -127,5 +128,5 @@ async def update_natural_village(ctx: Ctx, natural_id: int, version: int, entry:
     await audit(ctx.session, ctx.principal, "natural_village.update", "natural_village", natural.id, before,
                 after.model_dump(mode="json"))
     names = await TownshipRepository(ctx.session).names([village.township_id])
-    await announce(ctx, village, names[village.township_id], "natural_village")
+    await announce(ctx, village, names[village.township_id], VillageChange.NATURAL_VILLAGE)
     return after

@@ -5,6 +5,7 @@ from typing import Any
 from anyio import to_thread
 from starlette.datastructures import UploadFile
 
+from contracts.enums import VillageChange
 from contracts.places import VillageRead
 from services.kit.audit import audit
 from services.kit.auth import Principal
@@ -119,7 +120,7 @@ async def _store(ctx: Ctx, county: str, townships: list[Township], existing: dic
     for (township_name, _), village in changed.items():
         await audit(session, ctx.principal, "village.import", "village", village.id, None,
                     village_read(village, township_name).model_dump(mode="json"))
-        await announce(ctx, village, township_name, "imported")
+        await announce(ctx, village, township_name, VillageChange.IMPORTED)
     wanted = list(dict.fromkeys((row.township, row.name) for row in villages))
     return [village_read(existing[key], key[0]) for key in wanted]
 
