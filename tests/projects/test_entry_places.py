@@ -1,9 +1,13 @@
 """Entries point at real places: registry villages of their county, the poor-village rule as of the start year,
 and legacy imports that report every name the registry does not hold."""
+from sqlalchemy import select
+
 from services.kit.auth import Role
 from services.kit.testing import bearer
+from services.projects.library.models import ProjectNaturalVillage
 from tests.places import NATURAL_VILLAGES, village_id
 from tests.projects.entries import OWNER_ORG, RONGSHUI, entry
+from tests.projects.life import TOWNSHIP, Life
 from tests.projects.test_ledger import EXISTING
 
 OWNER = bearer(Role.PROJECT_OWNER, RONGSHUI, OWNER_ORG)
@@ -89,3 +93,26 @@ async def test_legacy_import_matches_trimmed_names_and_links_the_village(project
     assert r.status_code == 201, r.text
     [read] = r.json()
     assert (read["village_id"], read["poor_village_ids"]) == (village_id("党鸠村"), [village_id("党鸠村")])
+
+
+async def linked(projects_app, project_id: int) -> list[int]:
+    async with projects_app.state.sessionmaker() as session:
+        rows = await session.scalars(select(ProjectNaturalVillage.natural_village_id)
+                                     .where(ProjectNaturalVillage.project_id == project_id)
+                                     .order_by(ProjectNaturalVillage.natural_village_id))
+        return list(rows.all())
+
+
+async def test_an_edit_moves_the_entry_and_relinks_its_natural_villages(projects, projects_app):
+    life = Life(projects, projects_app)
+    road = [NATURAL_VILLAGES["江门屯"], NATURAL_VILLAGES["小寨屯"]]
+    await life.submit(natural_village_ids=road)
+    assert await linked(projects_app, life.id) == sorted(road)
+    await life.act("/review", TOWNSHIP, {"decision": "return", "opinion": "改到党鸠村"})
+    moved = await life.act("", OWNER, entry(village="党鸠村", natural_village_ids=[NATURAL_VILLAGES["党鸠屯"]]),
+                           method="PUT")
+    assert (moved["village"], moved["poor_village_ids"]) == ("党鸠村", [village_id("党鸠村")])
+    assert await linked(projects_app, life.id) == [NATURAL_VILLAGES["党鸠屯"]]
+    wrong = await projects.put(f"/projects/{life.id}", json=entry(village_id=village_id("高定村"), poor_village_ids=[]),
+                               headers=OWNER | {"If-Match": f'"{life.version}"'})
+    assert wrong.status_code == 422 and wrong.json()["code"] == "project.unknown_place"
