@@ -11,7 +11,7 @@ from services.kit.audit import audit
 from services.kit.auth import Principal
 from services.kit.counties import is_liuzhou_county
 from services.kit.errors import FieldError, unprocessable
-from services.kit.xlsx import CellProblem, LedgerLimits, parse_xlsx, refuse_rows, write_sheets
+from services.kit.xlsx import CellProblem, Ledger, LedgerLimits, parse_xlsx, refuse_rows, write_sheets
 from services.projects.deps import Ctx
 from services.projects.places.editing import KEEP, announce
 from services.projects.places.models import AdministrativeVillage, NaturalVillage, Township, VillageYear
@@ -71,7 +71,7 @@ async def export_registry(ctx: Ctx, county: str | None) -> bytes:
                          (NATURALS, [c.header for c in NATURAL_COLUMNS], natural_rows)])
 
 
-def _parse(content: bytes, limits: LedgerLimits) -> tuple[Any, Any]:
+def _parse(content: bytes, limits: LedgerLimits) -> tuple[Ledger, Ledger]:
     return (parse_xlsx(content, VILLAGE_REQUIRED, limits, sheet=VILLAGES),
             parse_xlsx(content, NATURAL_REQUIRED, limits, sheet=NATURALS))
 
@@ -84,7 +84,7 @@ async def import_registry(ctx: Ctx, county: str | None, file: UploadFile) -> lis
     village_sheet, natural_sheet = await to_thread.run_sync(_parse, content, LedgerLimits.of(ctx.settings))
     villages, naturals, problems = await to_thread.run_sync(read_rows, village_sheet.rows, natural_sheet.rows)
     problems = village_sheet.problems + natural_sheet.problems + problems
-    stored = {(t.id): t for t in await TownshipRepository(ctx.session).of_counties([code])}
+    stored = {t.id: t for t in await TownshipRepository(ctx.session).of_counties([code])}
     existing = {(stored[v.township_id].name, v.name): v
                 for v in await VillageRepository(ctx.session).of_counties([code])}
     named = {(row.township, row.name) for _, row in villages}
