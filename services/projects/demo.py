@@ -118,7 +118,7 @@ async def load_demo(url: str) -> int:
             repo = ProjectRepository(session)
             if await repo.any_stored():
                 return 0
-            villages = await demo_registry(session)
+            villages = await demo_registry(session, DEMO)
             projects = await repo.add_all(demo_projects(villages))
             # Each demo entry comes in the way an imported one does: timeline step, audit record and event, so
             # the feed agrees with the library from the start.

@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 
 from services.kit.db import make_engine, make_sessionmaker
 from services.kit.migrate import upgrade
-from services.projects.demo import load_demo
+from services.kit.outbox import OutboxEvent
+from services.projects.demo import DEMO, load_demo
 from services.projects.places.demo import REGISTRY, demo_registry
 from services.projects.places.models import AdministrativeVillage
 from services.projects.terms import ProjectStatus
@@ -58,10 +59,12 @@ async def test_an_empty_registry_gets_the_demo_registry_once(databases, migrated
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
-            first = await demo_registry(session)
-            again = await demo_registry(session)
+            first = await demo_registry(session, DEMO)
+            again = await demo_registry(session, DEMO)
             count = await session.scalar(select(func.count()).select_from(AdministrativeVillage))
+            events = (await session.scalars(select(OutboxEvent.type))).all()
     finally:
         await engine.dispose()
         await databases.drop(url)
     assert first == again and count == sum(len(v) for places in REGISTRY.values() for v in places.values())
+    assert events == ["village.changed"] * count  # the feed holds the demo registry like any import

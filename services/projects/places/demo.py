@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.auth import Principal
+from services.projects.places.ledger import record_village_import
 from services.projects.places.models import AdministrativeVillage, NaturalVillage, Township, VillageYear
 from services.projects.places.repository import VillageRepository
 
@@ -69,9 +71,14 @@ async def add_registry(session: AsyncSession) -> dict[str, AdministrativeVillage
     return villages
 
 
-async def demo_registry(session: AsyncSession) -> dict[str, int]:
-    """The registry's village ids by name, after adding the demo registry when the registry is empty."""
+async def demo_registry(session: AsyncSession, principal: Principal) -> dict[str, int]:
+    """The registry's village ids by name, after adding the demo registry when the registry is empty (each village
+    audited and announced as imported, so the feed holds the registry like any import)."""
     repo = VillageRepository(session)
     if not await repo.any_stored():
-        await add_registry(session)
+        villages = await add_registry(session)
+        townships = {name: township for places in REGISTRY.values() for township, rows in places.items()
+                     for name, *_ in rows}
+        for name, village in villages.items():
+            await record_village_import(session, principal, village, townships[name])
     return {v.name: v.id for v in await repo.of_counties(REGISTRY)}

@@ -2,6 +2,8 @@
 villages; every change is audited and announced as `village.changed`."""
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from contracts.enums import VillageChange
 from contracts.events.places import VillageChanged
 from contracts.places import NaturalVillageRead, VillageDetail
@@ -28,10 +30,10 @@ from services.projects.places.service import detail, unknown_township, village_i
 KEEP = "只能维护本县区的村屯名录"
 
 
-async def announce(ctx: Ctx, village: AdministrativeVillage, township: str, change: VillageChange,
+async def announce(session: AsyncSession, village: AdministrativeVillage, township: str, change: VillageChange,
                    year: int | None = None) -> None:
     """Publish the village's state after a change on the projects feed, readable in its county."""
-    await publish(ctx.session, VillageChanged(
+    await publish(session, VillageChanged(
         village_id=village.id, version=village.version, village_change=change, county_code=village.county_code,
         township=township, name=village.name, poor_village=village.poor_village,
         deep_poverty=village.deep_poverty, exited_year=village.exited_year, year=year), Scope(village.county_code))
@@ -43,7 +45,7 @@ async def _recorded(ctx: Ctx, village: AdministrativeVillage, action: str, befor
     after = await detail(ctx, village)
     await audit(ctx.session, ctx.principal, f"village.{action}", "village", village.id, before,
                 after.model_dump(mode="json"))
-    await announce(ctx, village, after.township, change, year)
+    await announce(ctx.session, village, after.township, change, year)
     return after
 
 
@@ -128,5 +130,5 @@ async def update_natural_village(ctx: Ctx, natural_id: int, version: int, entry:
     await audit(ctx.session, ctx.principal, "natural_village.update", "natural_village", natural.id, before,
                 after.model_dump(mode="json"))
     names = await TownshipRepository(ctx.session).names([village.township_id])
-    await announce(ctx, village, names[village.township_id], VillageChange.NATURAL_VILLAGE)
+    await announce(ctx.session, village, names[village.township_id], VillageChange.NATURAL_VILLAGE)
     return after

@@ -3,6 +3,7 @@ importing the same workbook twice changes nothing the second time."""
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
 from contracts.enums import VillageChange
@@ -118,11 +119,17 @@ async def _store(ctx: Ctx, county: str, townships: list[Township], existing: dic
     changed |= await _store_years(ctx, existing, villages)
     changed |= await _store_naturals(ctx, county, existing, naturals)
     for (township_name, _), village in changed.items():
-        await audit(session, ctx.principal, "village.import", "village", village.id, None,
-                    village_read(village, township_name).model_dump(mode="json"))
-        await announce(ctx, village, township_name, VillageChange.IMPORTED)
+        await record_village_import(session, ctx.principal, village, township_name)
     wanted = list(dict.fromkeys((row.township, row.name) for row in villages))
     return [village_read(existing[key], key[0]) for key in wanted]
+
+
+async def record_village_import(session: AsyncSession, principal: Principal, village: AdministrativeVillage,
+                                township: str) -> None:
+    """A village that came in by import (or as demo data): audit record and `village.changed` event."""
+    await audit(session, principal, "village.import", "village", village.id, None,
+                village_read(village, township).model_dump(mode="json"))
+    await announce(session, village, township, VillageChange.IMPORTED)
 
 
 def _touch(ctx: Ctx, village: AdministrativeVillage) -> AdministrativeVillage:
