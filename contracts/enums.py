@@ -135,6 +135,16 @@ class PlanChange(StrEnum):
     ADJUSTED = "adjusted"
 
 
+class VillageChange(StrEnum):
+    """What changed in the village registry (村屯名录) about an administrative village."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    FIGURES = "figures"
+    NATURAL_VILLAGE = "natural_village"
+    IMPORTED = "imported"
+
+
 class SourceLevel(StrEnum):
     """Where fiscal poverty money comes from (资金来源级次); values match the projects service's budget sources."""
 

@@ -107,6 +107,9 @@ class ProjectRead(BaseModel):
     ended_on: date | None = Field(None, description="终止日期（不予入库、取消或清理出库）；未终止为空")
     end_reason: str | None = Field(None, description="终止理由；未终止为空")
     breach_rules: list[str] = Field(default_factory=list, description="违反的入库规则（历史导入项目可能存在）")
+    village_id: int | None = Field(None, description="所在行政村在村屯名录中的 id；系统启用名录前导入的项目为空")
+    poor_village_ids: list[int] = Field(default_factory=list, description="服务的贫困村在村屯名录中的 id")
+    natural_village_ids: list[int] = Field(default_factory=list, description="服务的自然屯在村屯名录中的 id")
 
 
 class ObjectionRead(BaseModel):

@@ -42,6 +42,7 @@ from contracts.enums import (
     SourceLevel,
     SpendingKind,
     Trend,
+    VillageChange,
 )
 from contracts.reporting import BulletinStatus, ReminderRule
 
@@ -140,6 +141,11 @@ TERMS: dict[tuple[type[Enum], str], str] = {(type(member), member.name): word fo
     (PlanChange.OPENED, "建立年度计划"),
     (PlanChange.ROLLED_OVER, "年度滚动：本年关闭，未完成项目转入下一年"),
     (PlanChange.ADJUSTED, "第四季度调整"),
+    (VillageChange.CREATED, "新建行政村"),
+    (VillageChange.UPDATED, "修改名称或贫困村标记"),
+    (VillageChange.FIGURES, "填报年度数据（户数、贫困户数、贫困发生率）"),
+    (VillageChange.NATURAL_VILLAGE, "新增或修改自然屯"),
+    (VillageChange.IMPORTED, "Excel 名录导入"),
     (SourceLevel.CENTRAL, "中央"),
     (SourceLevel.REGION, "自治区"),
     (SourceLevel.CITY, "市级"),

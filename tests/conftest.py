@@ -8,6 +8,7 @@ import pytest
 from devtools.stack import SERVICES
 from services.kit.testing import DatabaseFactory, backends, serve_in_process
 from tests.clients import Generated, generate_all
+from tests.places import seed_template
 
 # The suite signs tokens with the default secret, which only development accepts (every process reads
 # ENVIRONMENT; the system tests' processes inherit it). Tests of production mode pass it explicitly.
@@ -32,6 +33,8 @@ def migrated(databases: DatabaseFactory, backend: str) -> str:
     """Build the templates of every service for this backend, outside any event loop."""
     for service in SERVICES:
         databases.template(service, backend)
+        if service == "projects":  # every projects database starts with a small village registry (tests/places.py)
+            seed_template(databases.template_url(service, backend))
     return backend
 
 

@@ -8,6 +8,7 @@ from strawberry.dataloader import DataLoader
 from contracts.collaboration import CollaborationProjectRead
 from contracts.employment import EmployerRead, LabourerRead
 from contracts.funds import ProjectFunding
+from contracts.places import VillageRead
 from contracts.projects import ProjectRead
 from gateway.collaboration_client import CollaborationClient
 from gateway.employment_client import EmploymentClient
@@ -37,7 +38,7 @@ class ByIdLoader(DataLoader[int, M | None]):
         return [found.get(i) for i in ids]
 
 
-def _id(read: ProjectRead | LabourerRead | EmployerRead) -> int:
+def _id(read: ProjectRead | LabourerRead | EmployerRead | VillageRead) -> int:
     return read.id
 
 
@@ -54,6 +55,7 @@ class DataLoaders:
     labourer_by_id: ByIdLoader[LabourerRead]  # GET /labourers?ids=
     employer_by_id: ByIdLoader[EmployerRead]  # GET /employers?ids=
     collaboration_by_project_id: ByIdLoader[CollaborationProjectRead]  # GET /collaboration-projects?project_ids=
+    village_by_id: ByIdLoader[VillageRead]  # GET /villages?ids= (the village registry, projects service)
 
     @classmethod
     def of(cls, projects: ProjectsClient, funds: FundsClient, employment: EmploymentClient,
@@ -63,4 +65,5 @@ class DataLoaders:
                    funding_by_project_id=ByIdLoader(funds.funding, _project_id),
                    labourer_by_id=ByIdLoader(employment.labourers, _id),
                    employer_by_id=ByIdLoader(employment.employers, _id),
-                   collaboration_by_project_id=ByIdLoader(collaboration.projects_of, _project_id))
+                   collaboration_by_project_id=ByIdLoader(collaboration.projects_of, _project_id),
+                   village_by_id=ByIdLoader(projects.villages, _id))

@@ -47,6 +47,7 @@ from contracts.enums import (
     SourceLevel,
     SpendingKind,
     Trend,
+    VillageChange,
 )
 from contracts.reporting import BulletinStatus, ReminderRule
 from contracts.terms import terms_of
@@ -56,7 +57,7 @@ __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
            "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
            "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum", "AgeBucket", "BreachGrouping",
-           "CompletionGrouping", "IdleDimension", "ProjectAction", "Role", "Sex"]
+           "CompletionGrouping", "IdleDimension", "ProjectAction", "Role", "Sex", "VillageChange"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -88,6 +89,7 @@ _WORDS: dict[type[Enum], str] = {
     IdleDimension: "闲置资金汇总维度（what idle money is summed by）",
     BreachGrouping: "未达标汇总口径（how quota breaches are grouped）",
     CompletionGrouping: "重点任务完成率汇总口径（how key-task completion is grouped）",
+    VillageChange: "村屯名录变更内容（what changed about an administrative village）",
 }
 
 

@@ -55,7 +55,7 @@ from gateway.schema.problems import (
     Refused,
     or_problem,
 )
-from gateway.schema.projects import Project, ProjectInput, input_json
+from gateway.schema.projects import EntryInput, NamedBeneficiariesInput, Project, ProjectInput, input_json
 from gateway.schema.rest import from_rest, result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
@@ -208,14 +208,19 @@ class AcceptanceInput:
 
 
 @described_by(contract.ProjectRead, owner_org="项目主管单位（必填）", budget="分来源、分年度的预算（至少一行）",
+              township="所在乡镇名称（按县区内的村屯名录匹配）", village="所在行政村名称（按该乡镇的村屯名录匹配）",
               status="导入时的状态：已入库、已列入年度计划、已开工、已竣工、已验收或已报账",
               library_code="原入库编号（县区代码-年度-序号）；为空自动编号",
               plan_year="所在年度计划（已列入计划的必填）", admitted_on="入库日期")
 @strawberry.input(description="一个历史项目（已入库或实施中）：申报内容加上当前状态及各环节日期"
                               "（入库 ≤ 开工 ≤ 竣工 ≤ 验收 ≤ 报账）")
-class ExistingProjectInput(ProjectInput):
-    """An entry admitted or in execution before the county adopted the system (REST's ExistingProject)."""
+class ExistingProjectInput(EntryInput):
+    """An entry admitted or in execution before the county adopted the system (REST's ExistingProject); its places
+    are named and matched to the village registry."""
 
+    township: str
+    village: str
+    beneficiaries: NamedBeneficiariesInput
     status: ProjectStatus
     admitted_on: date
     library_code: str | None = None

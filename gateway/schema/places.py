@@ -1,237 +1,154 @@
-"""GraphQL of the village collective economy (村级集体经济) and road coverage (硬化道路), read from the projects
-service; the types are the contract's (contracts/collective.py, contracts/roads.py)."""
-from datetime import date
-from decimal import Decimal
+"""GraphQL of the village registry (村屯名录): townships, administrative villages with yearly figures, natural
+villages; the types are the contract's (contracts/places.py), the data the projects service's."""
+from collections.abc import Awaitable
 from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from contracts import collective, roads
+from contracts import places as contract
 from contracts.page import Page as PageRead
 from gateway.context import Context
-from gateway.places_client import (
-    COLLECTIVE_GAPS,
-    COLLECTIVE_PROJECTS,
-    COLLECTIVE_SUMMARY,
-    CORRECT_INCOME,
-    INCOMES,
-    MARK_ROAD,
-    RECORD_INCOME,
-    ROAD_COVERAGE,
-    ROAD_GAPS,
-    SHARES,
+from gateway.projects_client import (
+    ADD_NATURAL_VILLAGE,
+    CREATE_TOWNSHIP,
+    CREATE_VILLAGE,
+    SET_VILLAGE_YEAR,
+    TOWNSHIPS,
+    UPDATE_NATURAL_VILLAGE,
+    UPDATE_VILLAGE,
+    VILLAGES,
 )
-from gateway.schema.arguments import After, County, First, Version, Year, YearFilter
-from gateway.schema.contract_types import contract_type, described_by
+from gateway.schema.arguments import After, County, First, Version, Year
 from gateway.schema.page import Page, page_size
 from gateway.schema.permissions import Roles
+from gateway.schema.place_types import (
+    NaturalVillage,
+    NaturalVillageInput,
+    Township,
+    TownshipInput,
+    Village,
+    VillageDetail,
+    VillageInput,
+    VillageYearInput,
+)
 from gateway.schema.problems import Forbidden, InvalidInput, NotFound, PreconditionFailed, Problem, Refused, or_problem
+from gateway.schema.projects import input_json
 from services.kit.auth import Role
 
-
-@contract_type(collective.CollectiveIncomeRead, name="CollectiveIncome",
-               description="行政村某年度村级集体经济收入及来源（元）")
-class CollectiveIncome:
-    """contracts.collective.CollectiveIncomeRead."""
+VillageId = Annotated[int, strawberry.argument(description="行政村的 id（村屯名录）")]
+NamePrefix = Annotated[str | None, strawberry.argument(description="名称前缀；为空不按名称筛选")]
+KEEPERS = "角色：county_office（本县区）、city_office"
 
 
-@contract_type(collective.YearTotal, name="CollectiveYearTotal", description="此前某年度的集体经济合计收入（趋势）")
-class CollectiveYearTotal:
-    """contracts.collective.YearTotal."""
-
-
-@contract_type(collective.CollectiveGap, name="CollectiveEconomyGap",
-               description="某年度集体经济收入未达目标（或未填报）的行政村及此前年度收入")
-class CollectiveEconomyGap:
-    """contracts.collective.CollectiveGap."""
-
-
-@contract_type(collective.CollectiveSummary, name="CollectiveEconomySummary",
-               description="县区某年度村级集体经济达标情况：村数、达标数、未达标数、达标率")
-class CollectiveEconomySummary:
-    """contracts.collective.CollectiveSummary."""
-
-
-@contract_type(collective.CollectiveProject, name="CollectiveEconomyProject",
-               description="项目库中的村级集体经济项目（关联行政村）及其预计每年带来的村集体收入")
-class CollectiveEconomyProject:
-    """contracts.collective.CollectiveProject."""
-
-
-@contract_type(collective.ShareConversionRead, name="ShareConversion",
-               description="三变（资源变资产、资金变股金、农民变股东）折股量化记录：村、项目、成员、户数、股数、金额")
-class ShareConversion:
-    """contracts.collective.ShareConversionRead."""
-
-
-@contract_type(roads.RoadCoverage, name="RoadCoverage", description="县区某年度 20 户以上自然屯硬化道路覆盖情况")
-class RoadCoverage:
-    """contracts.roads.RoadCoverage."""
-
-
-@contract_type(roads.ClosingEntry, name="RoadClosingEntry", description="将解决某自然屯道路的项目库项目")
-class RoadClosingEntry:
-    """contracts.roads.ClosingEntry."""
-
-
-@contract_type(roads.RoadGap, name="RoadGap", description="应通而未通硬化道路的自然屯，及将解决它的项目")
-class RoadGap:
-    """contracts.roads.RoadGap."""
-
-
-@contract_type(roads.NaturalVillageRoad, name="NaturalVillageRoad", description="自然屯及其道路硬化情况")
-class NaturalVillageRoad:
-    """contracts.roads.NaturalVillageRoad."""
-
-
-AMOUNTS = {"dividends": "入股分红（元，可为 0，最多两位小数）", "leasing": "资源发包租赁（元，可为 0）",
-           "operating": "经营收入（元，可为 0）", "other": "其他收入（元，可为 0）"}
-
-
-@described_by(collective.CollectiveIncomeRead, **AMOUNTS)
-@strawberry.input(description="行政村某年度集体经济收入的四项来源（元）")
-class CollectiveIncomeAmountsInput:
-    """The four sources of a year's income."""
-
-    dividends: Decimal
-    leasing: Decimal
-    operating: Decimal
-    other: Decimal
-
-
-@described_by(collective.CollectiveIncomeRead, **AMOUNTS)
-@strawberry.input(description="填报行政村某年度集体经济收入（县扶贫办，本县区的村）")
-class CollectiveIncomeInput(CollectiveIncomeAmountsInput):
-    """A new yearly record of one village."""
-
-    village_id: int
-    year: int
-
-
-def _amounts(value: CollectiveIncomeAmountsInput) -> dict[str, str]:
-    return {name: str(getattr(value, name)) for name in AMOUNTS}
-
-
-# Each union lists only what its mutation can meet.
-RecordIncomeResult = Annotated[CollectiveIncome | InvalidInput | Forbidden | NotFound | Refused, strawberry.union(
-    "RecordCollectiveIncomeResult", description="成功时为收入记录；否则为 InvalidInput、Forbidden、NotFound（村不存在"
-                                                "或不在本县区）、Refused(collective_income.exists) 之一")]
-CorrectIncomeResult = Annotated[
-    CollectiveIncome | InvalidInput | Forbidden | NotFound | PreconditionFailed, strawberry.union(
-        "CorrectCollectiveIncomeResult", description="成功时为修改后的收入记录；否则为 InvalidInput、Forbidden、"
-                                                     "NotFound、PreconditionFailed（版本已过期）之一")]
-MarkRoadResult = Annotated[
-    NaturalVillageRoad | InvalidInput | Forbidden | NotFound | PreconditionFailed, strawberry.union(
-        "MarkRoadResult", description="成功时为自然屯道路情况；否则为 InvalidInput（日期晚于今天等）、Forbidden、"
-                                      "NotFound、PreconditionFailed（版本已过期）之一")]
-VillageFilter = Annotated[int | None, strawberry.argument(description="行政村的 id；为空不按村筛选")]
+Keeps = Forbidden | InvalidInput | PreconditionFailed | NotFound | Refused
+VillageResult = Annotated[VillageDetail | Keeps, strawberry.union(
+    "VillageResult", description="行政村及其数据，或无权、输入有误、版本过期、不存在、被拒绝（如重名）")]
+TownshipResult = Annotated[Township | Forbidden | InvalidInput | Refused, strawberry.union(
+    "TownshipResult", description="新建的乡镇，或无权、输入有误、被拒绝（如重名）")]
+NaturalVillageResult = Annotated[NaturalVillage | Keeps, strawberry.union(
+    "NaturalVillageResult", description="自然屯，或无权、输入有误、版本过期、不存在、被拒绝（如重名）")]
 
 
 @strawberry.type
 class PlaceQueries:
-    """Reads of the collective economy and road coverage."""
+    """Reads of the village registry."""
 
-    @strawberry.field(description="村级集体经济收入记录，按 id 升序，游标分页；县级角色只见本县区。"
-                                  "Excel 是文件，不经 GraphQL：REST GET /collective/incomes/export.xlsx",
-                      graphql_type=Page[CollectiveIncome])
-    async def collective_income(self, info: Info[Context, None], year: YearFilter = None, county: County = None,
-                                village_id: VillageFilter = None, first: First = 50,
-                                after: After = None) -> PageRead[collective.CollectiveIncomeRead]:
-        """A page of income records (GET /collective/incomes)."""
-        params = {"year": year, "county": county, "village_id": village_id, "limit": page_size(first), "after": after}
-        return await info.context.projects.call(INCOMES, params=params)
+    @strawberry.field(description="乡镇列表（村屯名录），按 id 升序；县级角色只见本县区", graphql_type=Page[Township])
+    async def townships(self, info: Info[Context, None], county: County = None, name: NamePrefix = None,
+                        first: First = 50, after: After = None) -> PageRead[contract.TownshipRead]:
+        """A page of townships (GET /townships)."""
+        params = {"county": county, "name": name, "limit": page_size(first), "after": after}
+        return await info.context.projects.call(TOWNSHIPS, params=params)
 
-    @strawberry.field(description="某年度集体经济收入未达目标（含未填报）的行政村及此前年度收入，按村 id 升序。"
-                                  "Excel：REST GET /collective/gaps/export.xlsx",
-                      graphql_type=Page[CollectiveEconomyGap])
-    async def collective_economy_gaps(self, info: Info[Context, None], year: Year, county: County = None,
-                                      first: First = 50,
-                                      after: After = None) -> PageRead[collective.CollectiveGap]:
-        """A page of villages below target (GET /collective/gaps)."""
-        params = {"year": year, "county": county, "limit": page_size(first), "after": after}
-        return await info.context.projects.call(COLLECTIVE_GAPS, params=params)
+    @strawberry.field(description="行政村列表（村屯名录），按 id 升序；县级角色只见本县区。Excel：项目库服务 REST "
+                                  "GET /villages/export.xlsx、POST /villages/import.xlsx", graphql_type=Page[Village])
+    async def villages(
+            self, info: Info[Context, None], county: County = None,
+            township_id: Annotated[int | None, strawberry.argument(description="只列该乡镇的行政村")] = None,
+            poor: Annotated[bool | None, strawberry.argument(description="只列贫困村（true）或非贫困村（false）")
+                            ] = None,
+            name: NamePrefix = None, first: First = 50, after: After = None) -> PageRead[contract.VillageRead]:
+        """A page of villages (GET /villages), each primed into the loader."""
+        params = {"county": county, "township_id": township_id, "poor": None if poor is None else str(poor).lower(),
+                  "name": name, "limit": page_size(first), "after": after}
+        page = await info.context.projects.call(VILLAGES, params=params)
+        for item in page.items:
+            info.context.loaders.village_by_id.prime(item.id, item)
+        return page
 
-    @strawberry.field(description="各县区某年度村级集体经济达标情况（目标、期限、村数、达标数、达标率）",
-                      graphql_type=list[CollectiveEconomySummary])
-    async def collective_economy_summary(self, info: Info[Context, None],
-                                         year: Year) -> list[collective.CollectiveSummary]:
-        """Per county figures (GET /collective/summary)."""
-        return await info.context.projects.call(COLLECTIVE_SUMMARY, params={"year": year})
+    @strawberry.field(description="按 id 读取一个行政村及其历年数据、自然屯；无权查看或不存在时为 null",
+                      graphql_type=VillageDetail | None)
+    async def village(self, info: Info[Context, None], id: VillageId) -> contract.VillageDetail | None:
+        """One village with its figures (GET /villages/{village_id})."""
+        return await info.context.projects.village(id)
 
-    @strawberry.field(description="村级集体经济项目（项目库中关联行政村的 collective_economy 项目）及其预计收入，"
-                                  "按项目 id 升序", graphql_type=Page[CollectiveEconomyProject])
-    async def collective_economy_projects(self, info: Info[Context, None], county: County = None,
-                                          village_id: VillageFilter = None, first: First = 50,
-                                          after: After = None) -> PageRead[collective.CollectiveProject]:
-        """A page of collective-economy entries (GET /collective/projects)."""
-        params = {"county": county, "village_id": village_id, "limit": page_size(first), "after": after}
-        return await info.context.projects.call(COLLECTIVE_PROJECTS, params=params)
 
-    @strawberry.field(description="三变折股量化记录，按 id 升序，可按县区、行政村、项目筛选",
-                      graphql_type=Page[ShareConversion])
-    async def share_conversions(self, info: Info[Context, None], county: County = None,
-                                village_id: VillageFilter = None,
-                                project_id: Annotated[int | None, strawberry.argument(
-                                    description="项目的 id；为空不按项目筛选")] = None,
-                                first: First = 50, after: After = None) -> PageRead[collective.ShareConversionRead]:
-        """A page of 三变 records (GET /collective/shares)."""
-        params = {"county": county, "village_id": village_id, "project_id": project_id, "limit": page_size(first),
-                  "after": after}
-        return await info.context.projects.call(SHARES, params=params)
-
-    @strawberry.field(description="各县区某年度 20 户以上自然屯硬化道路覆盖率（贫困村及贫困发生率达到阈值的村）",
-                      graphql_type=list[RoadCoverage])
-    async def road_coverage(self, info: Info[Context, None], year: Year) -> list[roads.RoadCoverage]:
-        """Per county coverage (GET /roads/coverage)."""
-        return await info.context.projects.call(ROAD_COVERAGE, params={"year": year})
-
-    @strawberry.field(description="某年度应通而未通硬化道路的自然屯及将解决它的项目，按自然屯 id 升序。"
-                                  "Excel：REST GET /roads/gaps/export.xlsx", graphql_type=Page[RoadGap])
-    async def road_gaps(self, info: Info[Context, None], year: Year, county: County = None, first: First = 50,
-                        after: After = None) -> PageRead[roads.RoadGap]:
-        """A page of road gaps (GET /roads/gaps)."""
-        params = {"year": year, "county": county, "limit": page_size(first), "after": after}
-        return await info.context.projects.call(ROAD_GAPS, params=params)
+async def _keep(info: Info[Context, None], call: Awaitable[contract.VillageDetail]
+                ) -> contract.VillageDetail | Problem:
+    got = await or_problem(call)
+    if isinstance(got, contract.VillageRead):
+        info.context.loaders.village_by_id.prime(got.id, got)
+    return got
 
 
 @strawberry.type
 class PlaceMutations:
-    """County offices record collective income and mark roads."""
+    """Keeping the village registry."""
 
-    @strawberry.mutation(description="填报行政村某年度集体经济收入。角色：county_office（本县区的村）；"
-                                     "该村该年度已填报时返回 Refused(collective_income.exists)",
-                         graphql_type=RecordIncomeResult, extensions=[Roles(Role.COUNTY_OFFICE)])
-    async def record_collective_income(
-            self, info: Info[Context, None],
-            input: Annotated[CollectiveIncomeInput, strawberry.argument(description="行政村、年度与四项收入")]
-    ) -> collective.CollectiveIncomeRead | Problem:
-        """Record a year's income (POST /collective/incomes)."""
-        body = {"village_id": input.village_id, "year": input.year, **_amounts(input)}
-        return await or_problem(info.context.projects.call(RECORD_INCOME, json=body))
+    @strawberry.mutation(description=f"新建乡镇。{KEEPERS}；重名时返回 Refused", graphql_type=TownshipResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def create_township(self, info: Info[Context, None],
+                              input: Annotated[TownshipInput, strawberry.argument(description="乡镇")]
+                              ) -> contract.TownshipRead | Problem:
+        """Add a township (POST /townships)."""
+        return await or_problem(info.context.projects.call(CREATE_TOWNSHIP, json=input_json(input)))
 
-    @strawberry.mutation(description="修改集体经济收入记录的四项收入。角色：county_office（本县区）；"
-                                     "version 不是当前版本时返回 PreconditionFailed",
-                         graphql_type=CorrectIncomeResult, extensions=[Roles(Role.COUNTY_OFFICE)])
-    async def correct_collective_income(
+    @strawberry.mutation(description=f"新建行政村（须给 townshipId）。{KEEPERS}；重名时返回 Refused",
+                         graphql_type=VillageResult, extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def create_village(self, info: Info[Context, None],
+                             input: Annotated[VillageInput, strawberry.argument(description="行政村")]
+                             ) -> contract.VillageDetail | Problem:
+        """Add a village (POST /villages)."""
+        return await _keep(info, info.context.projects.call(CREATE_VILLAGE, json=input_json(input)))
+
+    @strawberry.mutation(description=f"修改行政村名称与贫困村标记（出列年度）。{KEEPERS}；"
+                                     "版本过期返回 PreconditionFailed",
+                         graphql_type=VillageResult, extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def update_village(self, info: Info[Context, None], id: VillageId, version: Version,
+                             input: Annotated[VillageInput, strawberry.argument(description="修改后的名称与标记")]
+                             ) -> contract.VillageDetail | Problem:
+        """Edit a village (PUT /villages/{village_id})."""
+        body = {k: v for k, v in input_json(input).items() if k != "township_id"}
+        return await _keep(info, info.context.projects.call(UPDATE_VILLAGE, path_params={"village_id": id},
+                                                            version=version, json=body))
+
+    @strawberry.mutation(description=f"填报行政村某一年度的数据（其他年度保留）。{KEEPERS}",
+                         graphql_type=VillageResult, extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def set_village_year(self, info: Info[Context, None], id: VillageId, version: Version, year: Year,
+                               input: Annotated[VillageYearInput, strawberry.argument(description="该年度数据")]
+                               ) -> contract.VillageDetail | Problem:
+        """Set one year's figures (PUT /villages/{village_id}/years/{year})."""
+        return await _keep(info, info.context.projects.call(
+            SET_VILLAGE_YEAR, path_params={"village_id": id, "figures_year": year}, version=version,
+            json=input_json(input)))
+
+    @strawberry.mutation(description=f"为行政村新增自然屯（version 为行政村的版本号）。{KEEPERS}",
+                         graphql_type=VillageResult, extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def add_natural_village(self, info: Info[Context, None], id: VillageId, version: Version,
+                                  input: Annotated[NaturalVillageInput, strawberry.argument(description="自然屯")]
+                                  ) -> contract.VillageDetail | Problem:
+        """Add a natural village (POST /villages/{village_id}/natural-villages)."""
+        return await _keep(info, info.context.projects.call(
+            ADD_NATURAL_VILLAGE, path_params={"village_id": id}, version=version, json=input_json(input)))
+
+    @strawberry.mutation(description=f"修改自然屯的户数与硬化道路。{KEEPERS}", graphql_type=NaturalVillageResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
+    async def update_natural_village(
             self, info: Info[Context, None],
-            id: Annotated[int, strawberry.argument(description="收入记录的 id")], version: Version,
-            input: Annotated[CollectiveIncomeAmountsInput, strawberry.argument(description="修改后的四项收入")]
-    ) -> collective.CollectiveIncomeRead | Problem:
-        """Correct a record (PUT /collective/incomes/{income_id})."""
+            id: Annotated[int, strawberry.argument(description="自然屯的 id")], version: Version,
+            input: Annotated[NaturalVillageInput, strawberry.argument(description="修改后的自然屯")]
+    ) -> contract.NaturalVillageRead | Problem:
+        """Edit a natural village (PUT /natural-villages/{natural_village_id})."""
         return await or_problem(info.context.projects.call(
-            CORRECT_INCOME, path_params={"income_id": id}, version=version, json=_amounts(input)))
-
-    @strawberry.mutation(description="标记自然屯已通硬化道路（或更正为未通）。角色：county_office（本县区）；"
-                                     "日期晚于今天返回 InvalidInput；version 不是当前版本时返回 PreconditionFailed",
-                         graphql_type=MarkRoadResult, extensions=[Roles(Role.COUNTY_OFFICE)])
-    async def mark_road(
-            self, info: Info[Context, None],
-            natural_village_id: Annotated[int, strawberry.argument(description="自然屯的 id")], version: Version,
-            hardened_on: Annotated[date | None, strawberry.argument(
-                description="道路硬化完成日期（不晚于今天）；为空表示更正为未硬化")]
-    ) -> roads.NaturalVillageRoad | Problem:
-        """Mark a road (PUT /roads/natural-villages/{natural_village_id})."""
-        body = {"road_hardened_on": None if hardened_on is None else hardened_on.isoformat()}
-        return await or_problem(info.context.projects.call(
-            MARK_ROAD, path_params={"natural_village_id": natural_village_id}, version=version, json=body))
+            UPDATE_NATURAL_VILLAGE, path_params={"natural_village_id": id}, version=version, json=input_json(input)))

@@ -13,6 +13,7 @@ from contracts.collaboration import CollaborationProjectRead
 from contracts.enums import Role
 from contracts.funds import ProjectFunding as ProjectFundingRead
 from contracts.page import encode_cursor
+from contracts.places import VillageRead
 from gateway.context import Context
 from gateway.projects_client import PROJECTS, SUBMIT
 from gateway.schema.arguments import After, First, ProjectId
@@ -21,6 +22,7 @@ from gateway.schema.contract_types import contract_type, described_by
 from gateway.schema.enums import FundSource, ProjectCategory
 from gateway.schema.funds import ProjectFunding
 from gateway.schema.permissions import Roles
+from gateway.schema.place_types import Village
 from gateway.schema.problems import Forbidden, InvalidInput, Problem, ProjectNotEligible, Refused, or_problem
 from gateway.schema.text import free_text_field
 
@@ -45,6 +47,11 @@ async def _funding(root: strawberry.Parent[contract.ProjectRead],
     return await info.context.loaders.funding_by_project_id.load(root.id)
 
 
+async def _registry_village(root: strawberry.Parent[contract.ProjectRead],
+                            info: Info[Context, None]) -> VillageRead | None:
+    return None if root.village_id is None else await info.context.loaders.village_by_id.load(root.village_id)
+
+
 async def _collaboration(root: strawberry.Parent[contract.ProjectRead],
                          info: Info[Context, None]) -> CollaborationProjectRead | None:
     return await info.context.loaders.collaboration_by_project_id.load(root.id)
@@ -57,6 +64,9 @@ class Project:
     funding = strawberry.field(
         resolver=_funding, graphql_type=ProjectFunding | None,
         description="项目资金情况（分配、支出、余额、闲置）；资金服务不可用时为 null 并附错误")
+    registry_village = strawberry.field(
+        resolver=_registry_village, graphql_type=Village | None,
+        description="所在行政村在村屯名录中的记录（贫困村标记、出列年度），批量读取；名录启用前导入的项目为 null")
     collaboration = strawberry.field(
         resolver=_collaboration, graphql_type=CollaborationProject | None,
         description="粤桂扶贫协作登记（结对、广东资金份额、带贫减贫机制），批量读取；不是协作项目时为 null")
@@ -105,14 +115,21 @@ class BudgetLineInput:
 
 
 @described_by(contract.Beneficiaries)
-@strawberry.input(description="带贫减贫机制（申报）")
+@strawberry.input(description="带贫减贫机制（申报；服务的贫困村以 ProjectInput.poorVillageIds 填写）")
 class BeneficiariesInput:
     """How the project reduces poverty, as submitted."""
 
     poor_households: int = 0
     poor_people: int = 0
-    poor_villages: list[str] = strawberry.field(default_factory=list)
     description: str = free_text_field("")
+
+
+@described_by(contract.Beneficiaries, poor_villages="服务的贫困村名称（按县区内的村屯名录逐一匹配，匹配不上的不导入）")
+@strawberry.input(description="带贫减贫机制（历史项目导入：服务的贫困村以名称填写）")
+class NamedBeneficiariesInput(BeneficiariesInput):
+    """How an existing project reduces poverty, its poor villages named."""
+
+    poor_villages: list[str] = strawberry.field(default_factory=list)
 
 
 @described_by(contract.PerformanceTarget)
@@ -125,16 +142,12 @@ class PerformanceTargetInput:
     target_value: Decimal
 
 
-@described_by(contract.ProjectRead, owner_org="项目主管单位；项目单位账号可省略，取自凭证的 org",
-              budget="分来源、分年度的预算（至少一行）")
-@strawberry.input(description="项目入库申报")
-class ProjectInput:
-    """A new entry as an owner submits it."""
+@strawberry.input(description="申报内容（不含所在地）")
+class EntryInput:
+    """What an owner fills in about an entry, apart from its places (REST's EntryContent)."""
 
     name: str
     county_code: str
-    township: str
-    village: str
     category: ProjectCategory
     uses_fiscal_funds: bool
     budget: list[BudgetLineInput]
@@ -143,6 +156,20 @@ class ProjectInput:
     planned_start_year: int
     planned_end_year: int
     owner_org: str | None = None
+
+
+@described_by(contract.ProjectRead, owner_org="项目主管单位；项目单位账号可省略，取自凭证的 org",
+              budget="分来源、分年度的预算（至少一行）",
+              village_id="所在行政村：村屯名录中本县区行政村的 id（必填）",
+              poor_village_ids="服务的贫困村：村屯名录中本县区行政村的 id；按计划开工年度在名录中是贫困村的才算",
+              natural_village_ids="服务的自然屯（如道路硬化的自然屯）：村屯名录中的 id")
+@strawberry.input(description="项目入库申报（所在村与服务的村屯均为村屯名录中的 id）")
+class ProjectInput(EntryInput):
+    """A new entry as an owner submits it."""
+
+    village_id: int
+    poor_village_ids: list[int] = strawberry.field(default_factory=list)
+    natural_village_ids: list[int] = strawberry.field(default_factory=list)
 
 
 def to_json(value: Any) -> Any:

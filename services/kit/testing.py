@@ -65,6 +65,11 @@ class DatabaseFactory:
                 self.templates[key] = name
         return self.templates[key]
 
+    def template_url(self, service: str, backend: str) -> str:
+        """The database URL of a built template, to seed reference data every copy should start with."""
+        template = self.templates[(service, backend)]
+        return f"sqlite+aiosqlite:///{template}" if backend == "sqlite" else _pg_url_for(template)
+
     async def create(self, service: str, backend: str) -> str:
         """A fresh database URL holding the newest schema."""
         template = self.templates[(service, backend)]

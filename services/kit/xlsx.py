@@ -43,12 +43,18 @@ def inert(value: Any) -> Any:
 
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """A one-sheet workbook: header row, frozen, then the rows (streamed: constant memory per row)."""
+    return write_sheets([(title, headers, rows)])
+
+
+def write_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """A workbook of several sheets, each (title, headers, rows) written as `write_xlsx` writes its one sheet."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(inert(title)[:31])
-    sheet.freeze_panes = "A2"
-    sheet.append([inert(h) for h in headers])
-    for row in rows:
-        sheet.append([inert(v) for v in row])
+    for title, headers, rows in sheets:
+        sheet = book.create_sheet(inert(title)[:31])
+        sheet.freeze_panes = "A2"
+        sheet.append([inert(h) for h in headers])
+        for row in rows:
+            sheet.append([inert(v) for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -185,10 +191,13 @@ def _clean(value: Any, free_text: bool) -> tuple[Any, str | None]:
     return (None, message) if message else (value, None)
 
 
-def _read(content: bytes, required: Sequence[str], limits: LedgerLimits, free_text: Collection[str]) -> Ledger:
+def _read(content: bytes, required: Sequence[str], limits: LedgerLimits, free_text: Collection[str],
+          sheet_name: str | None) -> Ledger:
     book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
-        sheet = book.worksheets[0]
+        if sheet_name is not None and sheet_name not in book.sheetnames:
+            raise unprocessable("ledger.missing_sheet", f"缺少工作表：{sheet_name}", missing_sheet=sheet_name)
+        sheet = book[sheet_name] if sheet_name is not None else book.worksheets[0]
         declared = sheet.max_row  # from the sheet's <dimension>, before any row is read
         if declared is not None and declared - 1 > limits.max_rows:
             raise _too_many_rows(limits, f"声明有 {declared - 1} 行数据")
@@ -222,11 +231,12 @@ def _read(content: bytes, required: Sequence[str], limits: LedgerLimits, free_te
 
 
 def parse_xlsx(content: bytes, required: Sequence[str], limits: LedgerLimits = LedgerLimits(),
-               free_text: Collection[str] = ()) -> Ledger:
-    """The first sheet's rows by header; 422 on a bad, oversized or incomplete file. Blocking: see read_ledger."""
+               free_text: Collection[str] = (), sheet: str | None = None) -> Ledger:
+    """The rows by header of the first sheet (or of the sheet named `sheet`); 422 on a bad, oversized or incomplete
+    file. Blocking: see read_ledger."""
     _check_archive(content, limits)
     try:
-        ledger = _read(content, required, limits, free_text)
+        ledger = _read(content, required, limits, free_text, sheet)
     except DomainError:
         raise
     except Exception:  # whatever a hostile file makes the parser raise is the file's fault, never a 500

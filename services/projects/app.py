@@ -17,6 +17,7 @@ from services.projects.ledger.router import router as ledger_router
 from services.projects.library.router import router as library_router
 from services.projects.lifecycle.router import router as lifecycle_router
 from services.projects.monthly.router import router as month_figures_router
+from services.projects.places.router import router as places_router
 from services.projects.plans.router import entry_router as plan_actions_router
 from services.projects.plans.router import router as plans_router
 from services.projects.roads.gauges import road_gauges
@@ -24,9 +25,11 @@ from services.projects.roads.router import router as roads_router
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("objection.not_found", "异议"),
-             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划"),
+             "village_id": ("village.not_found", "行政村"),
+             "natural_village_id": ("natural_village.not_found", "自然屯"),
+             "figures_year": ("village_year.not_found", "年度数据"),
              "income_id": ("collective_income.not_found", "集体经济收入记录"),
-             "natural_village_id": ("natural_village.not_found", "自然屯")}
+             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")}
 
 # Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
 TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报、查询、修改、历史项目导入",
@@ -36,7 +39,8 @@ TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报�
         "bulletin figures": "通报数据：按县区、状态、类别、计划年度汇总",
         "excel ledgers": "台账（Excel，中文表头）：项目库导出，入库申报与历史项目导入",
         "collective economy": "村级集体经济：各村年收入及来源、未达标村、集体经济项目预计收入、三变折股量化",
-        "road coverage": "硬化道路：20 户以上自然屯硬化道路覆盖率、未通清单及解决项目、标记已硬化"}
+        "road coverage": "硬化道路：20 户以上自然屯硬化道路覆盖率、未通清单及解决项目、标记已硬化",
+        "village registry": "村屯名录：乡镇、行政村（贫困村、深度贫困村、出列年度、历年数据）、自然屯（硬化道路）"}
 
 
 def _gauges(*factories: Callable[[CollectorRegistry], DomainGauges]) -> Callable[[CollectorRegistry], DomainGauges]:
@@ -59,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
     settings = settings or Settings()
     routers = [ledger_router, library_router, lifecycle_router, plan_actions_router, plans_router, clearout_router,
-               figures_router, month_figures_router, collective_router, roads_router]
+               figures_router, month_figures_router, collective_router, roads_router, places_router]
     gauges = _gauges(library_gauges, collective_gauges(settings, lambda: app.state.clock),
                      road_gauges(settings, lambda: app.state.clock))
     app = build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings, routers,

@@ -11,6 +11,7 @@ from services.projects.config import Settings
 from services.projects.ledger.importing import record_import
 from services.projects.library.models import BudgetLine, Project
 from services.projects.library.repository import ProjectRepository
+from services.projects.places.demo import demo_registry
 from services.projects.terms import ProjectCategory, ProjectStatus
 
 DEMO = Principal(sub="demo", role=Role.ADMIN)
@@ -48,8 +49,8 @@ STATES = cycle([
 ])
 
 
-def demo_projects() -> list[Project]:
-    """Deterministic demo entries: every county, every category, every state."""
+def demo_projects(ids: dict[str, int]) -> list[Project]:
+    """Deterministic demo entries in registry villages (ids by name): every county, every category, every state."""
     projects, n = [], 0
     for county, (owner, villages) in PLACES.items():
         for township, village in villages:
@@ -61,7 +62,8 @@ def demo_projects() -> list[Project]:
                 households = 12 + (n * 7) % 60
                 projects.append(Project(
                     name=name.format(v=village, t=township) + ("（二期）" if offset else ""),
-                    county_code=county, township=township, village=village, category=category,
+                    county_code=county, township=township, village=village, village_id=ids[village],
+                    poor_village_ids=[ids[village]], natural_village_ids=[], category=category,
                     owner_org=owner, status=next(STATES), uses_fiscal_funds=True,
                     total_budget=central + county_money, poor_households=households,
                     poor_people=households * 4, poor_villages=[village], mechanism=mechanism,
@@ -116,7 +118,8 @@ async def load_demo(url: str) -> int:
             repo = ProjectRepository(session)
             if await repo.any_stored():
                 return 0
-            projects = await repo.add_all(demo_projects())
+            villages = await demo_registry(session, DEMO)
+            projects = await repo.add_all(demo_projects(villages))
             # Each demo entry comes in the way an imported one does: timeline step, audit record and event, so
             # the feed agrees with the library from the start.
             for p in projects:

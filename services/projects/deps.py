@@ -20,3 +20,5 @@ LedgerUploader = context(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)
 CountyFigureReader = context(*COUNTY_FIGURE_ROLES, read_only=True)
 # What the /metrics gauges read as: the city office, every county.
 CITYWIDE = Principal(sub="system:gauges", role=Role.CITY_OFFICE)
+# County offices keep their county's village registry (村屯名录); the city office keeps every county's.
+RegistryKeeper = context(Role.COUNTY_OFFICE, Role.CITY_OFFICE)

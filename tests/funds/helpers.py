@@ -7,6 +7,7 @@ import httpx
 
 from services.kit.auth import Role
 from services.kit.testing import bearer
+from tests.places import placed_in
 from tests.projects.test_ledger import EXISTING
 
 RONGSHUI = "450225"
@@ -25,8 +26,9 @@ _DATES = {"admitted": {}, "planned": {"plan_year": 2017},
 
 def project_row(name: str, status: str = "started", central: str = "1000000", county: str = RONGSHUI) -> dict:
     """An existing project at a state, with a central-funds budget."""
-    base = {k: v for k, v in EXISTING.items() if k not in ("started_on", "plan_year", "last_progress_on")}
-    return base | {"name": name, "status": status, "library_code": None, "county_code": county,
+    base = placed_in({k: v for k, v in EXISTING.items() if k not in ("started_on", "plan_year", "last_progress_on")},
+                     county)
+    return base | {"name": name, "status": status, "library_code": None,
                    "progress_percent": 0, "budget": [{"source": "central", "year": 2016, "amount": central}],
                    "started_on": None, "plan_year": None} | _DATES[status]
 

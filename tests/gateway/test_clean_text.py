@@ -26,10 +26,9 @@ async def test_a_control_character_in_a_variable_is_refused_with_its_path(system
 
 async def test_every_bad_string_is_named_down_to_a_nested_list_item(system):
     bad = entry(name="a\tb")
-    bad["beneficiaries"]["poor_villages"] = ["江门村", "x\x1fy"]
+    bad["targets"] = [bad["targets"][0], bad["targets"][0] | {"unit": "x\x1fy"}]
     fields = _refusal(await gql(system.gateway, SUBMIT, OWNER, input=as_input(bad)))
-    assert [f["field"] for f in fields] == ["submitProject.input.name",
-                                            "submitProject.input.beneficiaries.poorVillages[1]"]
+    assert [f["field"] for f in fields] == ["submitProject.input.name", "submitProject.input.targets[1].unit"]
     assert system.seen == []
 
 

@@ -10,7 +10,7 @@ import pytest
 import strawberry
 from pydantic import BaseModel
 
-from contracts import collaboration, employment, funds, month_figures, projects, reporting
+from contracts import collaboration, employment, funds, month_figures, places, projects, reporting
 from contracts.events.feed import FeedPage
 from gateway import collaboration_client, employment_client, funds_client, projects_client, reporting_client
 from gateway.schema import build_schema
@@ -44,6 +44,8 @@ PAIRS: dict[str, type[BaseModel]] = {
     "KeyedCount": month_figures.Count, "KeyedAmount": reporting.Amount, "CountyFigures": reporting.CountyFigures,
     "IndicatorScore": reporting.IndicatorScore, "RankingRow": reporting.RankingRow, "CountyRanking": reporting.Ranking,
     "Reminder": reporting.Reminder, "Bulletin": reporting.Bulletin, "BulletinEdition": reporting.BulletinEdition,
+    "Township": places.TownshipRead, "Village": places.VillageRead, "VillageYear": places.VillageYearRead,
+    "NaturalVillage": places.NaturalVillageRead, "VillageDetail": places.VillageDetail,
 }
 # quotaBreaches answers its lines; the month rows and the collaboration figures are what services answer
 # the reporting and collaboration services, not GraphQL; BulletinIssue is the body of a REST call (GraphQL
@@ -58,7 +60,8 @@ DECLARED = {
     ("Course", "outcomes"): "[OutcomeCount!]!", ("HistoryStep", "data"): "HistoryData!",
     ("ScorecardRow", "indicatorScores"): "[ScorecardIndicator!]!", ("ScorecardRow", "records"): "[ScorecardRecord!]!",
 }
-LINKS = {"Project": {"funding", "collaboration"}, "Employer": {"compliance"}, "Placement": {"labourer", "employer"}}
+LINKS = {"Project": {"funding", "collaboration", "registryVillage"}, "Employer": {"compliance"},
+         "Placement": {"labourer", "employer"}}
 
 
 def test_every_graphql_type_shows_its_contract_model_field_for_field():
@@ -66,7 +69,7 @@ def test_every_graphql_type_shows_its_contract_model_field_for_field():
 
 
 def test_every_read_model_of_the_contracts_is_a_graphql_type_made_from_it():
-    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting)
+    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting, places)
               for _, cls in inspect.getmembers(module, inspect.isclass)
               if issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
     assert models - set(PAIRS.values()) - NOT_SHOWN == set()

@@ -54,7 +54,7 @@ async def test_timeline_and_figures_queries(gateway):
 
 IMPORT = """mutation($rows: [ExistingProjectInput!]!) { importExistingProjects(rows: $rows) {
   __typename ... on ImportedProjects { projects { id status } } ... on Problem { code message } } }"""
-NO_FISCAL_FUNDS = {"name": "村集体自筹项目", "countyCode": RONGSHUI, "township": "四荣乡", "village": "东田村",
+NO_FISCAL_FUNDS = {"name": "村集体自筹项目", "countyCode": RONGSHUI, "township": "四荣乡", "village": "荣地村",
                    "category": "INDUSTRY", "usesFiscalFunds": False,
                    "budget": [{"source": "SELF_RAISED", "year": 2018, "amount": "100000"}],
                    "beneficiaries": {"poorHouseholds": 5, "poorPeople": 20, "description": "带动贫困户务工"},

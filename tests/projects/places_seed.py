@@ -1,16 +1,17 @@
-"""Registry rows for tests, inserted through the ORM until the registry API lands (part A of issue 16).
+"""A known-answer registry for the collective-economy and road tests, inserted through the ORM.
 
 One county (融水) of five administrative villages chosen for the edge cases of the road rule, plus one village
-of 三江 for scope: see `seed` for each village's marks and natural villages.
+of 三江 for scope: see `seed` for each village's marks and natural villages. The two counties' demo registry
+(which every test database starts with, tests/places.py) is removed first, so the lists hold exactly these;
+entries made after `seed` name these villages by id.
 """
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete
 
-from services.projects.library.models import Project, ProjectNaturalVillage
 from services.projects.places.models import AdministrativeVillage, NaturalVillage, Township, VillageYear
 
 SANJIANG = "450226"
@@ -41,6 +42,7 @@ async def seed(app: Any) -> Places:
     """Insert the townships, villages, 2019 figures and natural villages above; their ids by name."""
     places = Places()
     async with app.state.sessionmaker() as session:
+        await _clear(session)
         townships = {county: Township(county_code=county, name=f"{county}测试乡") for county in ("450225", SANJIANG)}
         session.add_all(townships.values())
         await session.flush()
@@ -64,10 +66,8 @@ async def seed(app: Any) -> Places:
     return places
 
 
-async def link(app: Any, project_id: int, village_id: int | None = None, naturals: tuple[int, ...] = ()) -> None:
-    """Point an entry at its registry village and the natural villages it serves."""
-    async with app.state.sessionmaker() as session:
-        if village_id is not None:
-            await session.execute(update(Project).where(Project.id == project_id).values(village_id=village_id))
-        session.add_all(ProjectNaturalVillage(project_id=project_id, natural_village_id=n) for n in naturals)
-        await session.commit()
+async def _clear(session: Any) -> None:
+    """Remove the demo registry (a fresh test database has no entries pointing at it yet)."""
+    for model in (NaturalVillage, VillageYear, AdministrativeVillage, Township):
+        await session.execute(delete(model))
+

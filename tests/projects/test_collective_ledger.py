@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from services.kit.xlsx import XLSX, write_xlsx
 from tests.projects.life import CITY, COUNTY, Life
-from tests.projects.places_seed import link, seed
+from tests.projects.places_seed import seed
 from tests.projects.test_collective import SANJIANG_OFFICE
 
 HEADERS = ["乡镇", "行政村", "年度", "入股分红（元）", "资源发包租赁（元）", "经营收入（元）", "其他收入（元）"]
@@ -48,11 +48,10 @@ async def test_import_all_or_nothing_then_export(projects, projects_app):
 async def test_expected_income_of_a_collective_economy_entry(projects, projects_app):
     places = await seed(projects_app)
     entry = Life(projects, projects_app)
-    await entry.submit(name="甲村光伏集体经济项目", category="collective_economy")
-    other = Life(projects, projects_app)
-    await other.submit(name="乙村种植项目")
-    await link(projects_app, entry.id, places.villages["甲村"])
-    await link(projects_app, other.id, places.villages["乙村"])
+    await entry.submit(name="甲村光伏集体经济项目", category="collective_economy", village_id=places.villages["甲村"])
+    other = Life(projects, projects_app)  # in a non-poor village, serving a poor one
+    await other.submit(name="乙村种植项目", village_id=places.villages["乙村"],
+                       poor_village_ids=[places.villages["甲村"]])
     [listed] = (await projects.get("/collective/projects", headers=CITY)).json()["items"]
     assert listed["project_id"] == entry.id and listed["expected_income"] is None and listed["village_name"] == "甲村"
     path = f"/collective/projects/{entry.id}/expected-income"

@@ -59,7 +59,9 @@ async def test_numbering_counts_only_its_own_county_and_year(projects):
     await bring_in(projects, existing("融水2018", 2018, "450225-2018-0040"))
     sanjiang = bearer(Role.COUNTY_OFFICE, "450226", sub="county-sanjiang")
     r = await projects.post("/projects/import", headers=sanjiang,
-                            json=[existing("三江2019", 2019, "450226-2019-0090", county_code="450226")])
+                            json=[existing("三江2019", 2019, "450226-2019-0090", county_code="450226",
+                                          township="独峒镇", village="高定村",
+                                          beneficiaries=EXISTING["beneficiaries"] | {"poor_villages": ["高定村"]})])
     assert r.status_code == 201, r.text
     [row] = await bring_in(projects, existing("融水2019", 2019))
     assert row["library_code"] == "450225-2019-0001"

@@ -18,7 +18,8 @@ async def test_counts_by_state_in_month_and_stalled_per_county(projects):
             entry("早已停滞", RONGSHUI)]
     r = await projects.post("/projects/import", json=rows, headers=bearer(Role.COUNTY_OFFICE, RONGSHUI))
     assert r.status_code == 201, r.text
-    r = await projects.post("/projects/import", json=[entry("三江", SANJIANG)],
+    r = await projects.post("/projects/import", json=[entry("三江", SANJIANG, township="独峒镇", village="高定村",
+                                                  beneficiaries=EXISTING["beneficiaries"] | {"poor_villages": []})],
                             headers=bearer(Role.COUNTY_OFFICE, SANJIANG))
     assert r.status_code == 201, r.text
     r = await projects.get("/figures/month?month=2026-03", headers=bearer(Role.CITY_OFFICE))

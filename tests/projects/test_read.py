@@ -29,7 +29,7 @@ async def test_owner_cannot_read_another_orgs_entry(projects):
 
 async def test_county_roles_see_only_their_county(projects):
     rongshui = await submit(projects)
-    await submit(projects, SANJIANG_OWNER, county_code="450226", village="独峒村")
+    await submit(projects, SANJIANG_OWNER, county_code="450226", village="高定村")
     county = bearer(Role.COUNTY_OFFICE, RONGSHUI)
     assert [p["id"] for p in (await projects.get("/projects", headers=county)).json()["items"]] == [rongshui]
     assert len((await projects.get("/projects", headers=CITY)).json()["items"]) == 2

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from services.kit.auth import Role
 from services.kit.testing import bearer
 from tests.projects.life import CITY, COUNTY, Life
-from tests.projects.places_seed import SANJIANG, link, seed
+from tests.projects.places_seed import SANJIANG, seed
 
 SANJIANG_OFFICE = bearer(Role.COUNTY_OFFICE, SANJIANG, sub="county-sj")
 
@@ -41,13 +41,12 @@ async def test_coverage_and_gaps_at_the_rule_edges(projects, projects_app):
 
 async def test_gaps_name_the_entries_that_close_them(projects, projects_app):
     places = await seed(projects_app)
+    serves = {"village_id": places.villages["甲村"], "natural_village_ids": [places.naturals["甲一屯"]]}
     road = Life(projects, projects_app)
-    await road.submit(name="甲一屯道路硬化", category="infrastructure")
+    await road.submit(name="甲一屯道路硬化", category="infrastructure", **serves)
     dropped = Life(projects, projects_app)
-    await dropped.submit(name="甲一屯旧道路项目", category="infrastructure")
+    await dropped.submit(name="甲一屯旧道路项目", category="infrastructure", **serves)
     await dropped.act("/clear", COUNTY, {"reason": "重复申报"})
-    for project in (road, dropped):
-        await link(projects_app, project.id, places.villages["甲村"], (places.naturals["甲一屯"],))
     [first] = (await projects.get("/roads/gaps?year=2019&limit=1", headers=COUNTY)).json()["items"]
     assert first["name"] == "甲一屯" and first["households"] == 30 and first["poor_village"] is True
     assert first["poverty_incidence"] == "10.00" and first["village_name"] == "甲村"

@@ -63,7 +63,7 @@ def _agreement_with_tasks(gateway, tag: str, today) -> tuple[int, dict, dict]:
 
 def _admitted_entry(gateway, tag: str, move_clock) -> int:
     budget = [{"source": "guangdong", "year": YEAR, "amount": "900000"}]
-    body = entry(name=f"柳城县蔗糖产业协作基地{tag}", county_code=LIUCHENG, township="大埔镇", village="木桐村",
+    body = entry(name=f"柳城县蔗糖产业协作基地{tag}", county_code=LIUCHENG, village="古砦村",
                  budget=budget, planned_start_year=YEAR, planned_end_year=YEAR)
     submitted = gql(gateway, SUBMIT, OWNER, input=as_input(body))["data"]["submitProject"]
     e = Entry(gateway, submitted | {"version": 1})

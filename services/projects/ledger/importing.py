@@ -7,7 +7,9 @@ from contracts.events.projects import ProjectImported
 from services.kit.audit import audit
 from services.kit.auth import Principal, out_of_scope
 from services.kit.errors import conflict
+from services.kit.xlsx import refuse_rows
 from services.projects.deps import Ctx
+from services.projects.ledger.rows import match_places
 from services.projects.ledger.schemas import ExistingProject
 from services.projects.library.events import publish_project
 from services.projects.library.models import Project
@@ -24,21 +26,26 @@ _COPIED = ("admitted_on", "started_on", "progress_percent", "last_progress_on", 
 _FINISHED = (S.COMPLETED, S.ACCEPTED, S.SETTLED)
 
 
-def _check_scope(ctx: Ctx, rows: list[ExistingProject]) -> None:
-    outside = [i for i, row in enumerate(rows) if not ctx.principal.sees_county(row.county_code)]
+def _check_scope(ctx: Ctx, rows: list[tuple[int, ExistingProject]]) -> None:
+    outside = [number for number, row in rows if not ctx.principal.sees_county(row.county_code)]
     if outside:
-        raise out_of_scope(f"第 {', '.join(str(i + 1) for i in outside)} 条不属于本县区")
+        raise out_of_scope(f"第 {', '.join(str(n) for n in outside)} 条不属于本县区")
 
 
-async def import_existing(ctx: Ctx, rows: list[ExistingProject]) -> list[Project]:
-    """Store every row at its state; eligibility breaches are kept for the clear-out sweep, not refused."""
-    _check_scope(ctx, rows)
+async def import_existing(ctx: Ctx, numbered: list[tuple[int, ExistingProject]]) -> list[Project]:
+    """Store every row at its state, in its registry village; eligibility breaches are kept for the clear-out sweep,
+    not refused. A place name the registry does not hold refuses the whole import, every such name reported."""
+    _check_scope(ctx, numbered)
+    matched, unmatched = await match_places(ctx.session, numbered)
+    if unmatched:
+        raise refuse_rows(unmatched)
+    rows = [row for _, row, _ in matched]
     await claim_library_codes(ctx, [(row.county_code, row.admitted_on.year, row.library_code) for row in rows])
     repo, projects = ProjectRepository(ctx.session), []
-    for row in rows:
+    for _, row, places in matched:
         project = Project(status=row.status, submitted_by=ctx.principal.sub,
                           **{name: getattr(row, name) for name in _COPIED})
-        apply_content(project, row, row.owner_org or "")  # ExistingProject requires it
+        apply_content(project, row, row.owner_org or "", places)  # ExistingProject requires it
         if row.status in _FINISHED:
             project.progress_percent = 100
         if row.plan_year is not None and row.status != S.ADMITTED:

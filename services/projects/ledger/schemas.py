@@ -4,7 +4,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from services.kit.values import Day, Year
-from services.projects.library.schemas import ProjectCreate
+from services.projects.library.schemas import NamedEntry
 from services.projects.terms import ProjectStatus as S
 
 IMPORTABLE = (S.ADMITTED, S.PLANNED, S.STARTED, S.COMPLETED, S.ACCEPTED, S.SETTLED)
@@ -28,8 +28,9 @@ class ImportKind(StrEnum):
     EXISTING = "existing"  # 已入库或实施中的历史项目
 
 
-class ExistingProject(ProjectCreate):
-    """An entry already admitted or in execution before the county adopted the system."""
+class ExistingProject(NamedEntry):
+    """An entry already admitted or in execution before the county adopted the system; its township, village and
+    served poor villages are named and matched to the village registry (村屯名录)."""
 
     status: S = Field(description="admitted / planned / started / completed / accepted / settled")
     library_code: str | None = Field(None, pattern=r"^\d{6}-\d{4}-\d{4}$", description="原入库编号；空则自动编号")

@@ -11,11 +11,11 @@ from services.kit.xlsx import Ledger, read_ledger, write_xlsx
 from services.projects.deps import Ctx
 from services.projects.ledger import columns
 from services.projects.ledger.importing import import_existing
-from services.projects.ledger.rows import problem_of, validate_rows
+from services.projects.ledger.rows import match_places, problem_of, validate_rows
 from services.projects.ledger.schemas import ExistingProject, ImportKind
 from services.projects.library import service as library
 from services.projects.library.repository import ProjectRepository
-from services.projects.library.schemas import ProjectCreate, project_read
+from services.projects.library.schemas import NamedEntry, project_read
 
 EXPORT_LIMIT = 50_000
 PAGE = 1_000
@@ -37,20 +37,22 @@ async def export_library(ctx: Ctx, f: ProjectFilter) -> bytes:
 
 async def _import_submissions(ctx: Ctx, ledger: Ledger) -> list[ProjectRead]:
     # Validation is CPU work over every row: a worker thread, so the event loop answers others meanwhile.
-    good, problems = await to_thread.run_sync(validate_rows, ledger.rows, ProjectCreate, columns.SUBMISSION_FIELDS)
-    for number, entry in good:  # every domain rule, for every row, before anything is written
+    good, problems = await to_thread.run_sync(validate_rows, ledger.rows, NamedEntry, columns.SUBMISSION_FIELDS)
+    matched, unmatched = await match_places(ctx.session, good)
+    problems += unmatched
+    for number, entry, places in matched:  # every domain rule, for every row, before anything is written
         try:
-            await library.check_submission(ctx, entry)
+            await library.check_submission(ctx, entry, places)
         except DomainError as error:
             problems += problem_of(number, error)
     ledger.refuse_if_any(problems)
-    return [await library.submit(ctx, entry) for _, entry in good]
+    return [await library.submit(ctx, entry, places) for _, entry, places in matched]
 
 
 async def _import_existing(ctx: Ctx, ledger: Ledger) -> list[ProjectRead]:
     good, problems = await to_thread.run_sync(validate_rows, ledger.rows, ExistingProject)
     ledger.refuse_if_any(problems)
-    return await import_json(ctx, [entry for _, entry in good])
+    return [project_read(p) for p in await import_existing(ctx, good)]
 
 
 async def import_ledger(ctx: Ctx, kind: ImportKind, file: UploadFile) -> list[ProjectRead]:
@@ -68,5 +70,6 @@ async def import_ledger(ctx: Ctx, kind: ImportKind, file: UploadFile) -> list[Pr
 
 
 async def import_json(ctx: Ctx, rows: list[ExistingProject]) -> list[ProjectRead]:
-    """Existing projects brought in at their current state with their original dates (历史项目导入)."""
-    return [project_read(p) for p in await import_existing(ctx, rows)]
+    """Existing projects brought in at their current state with their original dates (历史项目导入); row n of the
+    problems is the n-th object of the list."""
+    return [project_read(p) for p in await import_existing(ctx, list(enumerate(rows, start=1)))]

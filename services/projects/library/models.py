@@ -46,6 +46,10 @@ class Project(Base):
     poor_households: Mapped[int] = mapped_column(Integer)
     poor_people: Mapped[int] = mapped_column(Integer)
     poor_villages: Mapped[list[str]] = mapped_column(JSON)
+    # Registry ids next to the names above, so a read needs no join; natural villages are also linked in
+    # project_natural_villages, for the road-coverage figures that ask "which entries serve this 自然屯".
+    poor_village_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    natural_village_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     mechanism: Mapped[str] = mapped_column(Text)
     targets: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     planned_start_year: Mapped[int] = mapped_column(Integer)

@@ -4,14 +4,14 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, delete, exists, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from contracts.projects import ProjectFilter
 from services.kit.auth import Principal, Role
 from services.kit.db import Base, utcnow
 from services.kit.repository import Repository
-from services.projects.library.models import BudgetLine, HistoryRecord, Project
+from services.projects.library.models import BudgetLine, HistoryRecord, Project, ProjectNaturalVillage
 from services.projects.terms import ProjectStatus
 
 M = TypeVar("M", bound=Base)
@@ -96,6 +96,13 @@ class ProjectRepository(Repository[Project]):
         self.session.add_all(projects)
         await self.session.flush()
         return projects
+
+    async def link_natural_villages(self, project: Project) -> None:
+        """Make the entry's rows in project_natural_villages match its natural_village_ids."""
+        await self.session.execute(delete(ProjectNaturalVillage).where(ProjectNaturalVillage.project_id == project.id))
+        self.session.add_all(ProjectNaturalVillage(project_id=project.id, natural_village_id=i)
+                             for i in project.natural_village_ids)
+        await self.session.flush()
 
     async def any_stored(self) -> bool:
         """Whether the library holds any entry at all (whoever may read it): the demo loads only into an empty one."""

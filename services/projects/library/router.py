@@ -18,10 +18,11 @@ router = APIRouter(prefix="/projects", tags=["project library"])
 
 
 @router.post("", response_model=ProjectRead, status_code=201, summary="Submit a library entry (项目入库申报)",
-             responses=problems({422: "project.not_eligible (the hard rule it breaks) or request.invalid"}))
+             responses=problems({422: "project.not_eligible (the hard rule it breaks), project.unknown_place "
+                                      "(an id not in the county's registry) or request.invalid"}))
 async def submit_project(entry: ProjectCreate, ctx: Owner, response: Response) -> ProjectRead:
     """Submit an entry; refused with project.not_eligible (nothing stored) when it breaks the hard rule."""
-    project = await service.submit(ctx, entry)
+    project = await service.submit_entry(ctx, entry)
     response.headers["Location"] = f"/projects/{project.id}"
     response.headers["ETag"] = etag(project.version)
     return project

@@ -7,6 +7,7 @@ from contracts.projects import Beneficiaries, BudgetLineRead, PerformanceTarget,
 from services.kit.counties import COUNTIES, is_liuzhou_county
 from services.kit.inputs import StrictInput
 from services.kit.values import Year, Yuan
+from services.projects.places.schemas import PlaceName, RegistryId
 from services.projects.terms import (
     CATEGORY_LABELS,
     STATUS_LABELS,
@@ -17,8 +18,6 @@ from services.projects.terms import (
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-
-
 class BudgetLineIn(StrictInput):
     """Budget from one fund source in one year."""
 
@@ -27,13 +26,11 @@ class BudgetLineIn(StrictInput):
     amount: Yuan
 
 
-class ProjectCreate(StrictInput):
-    """A new library entry as an owner submits it (项目入库申报)."""
+class EntryContent(StrictInput):
+    """What an owner fills in about an entry, apart from where it is (its places)."""
 
     name: Text
     county_code: str = Field(description="县区代码（柳州市十个县区之一）", examples=["450225"])
-    township: Annotated[str, Field(min_length=1, max_length=60)]
-    village: Annotated[str, Field(min_length=1, max_length=60)]
     category: ProjectCategory
     owner_org: str | None = Field(None, max_length=120, description="项目主管单位；项目单位账号可省略，取自凭证")
     uses_fiscal_funds: bool = Field(description="是否使用财政扶贫资金")
@@ -51,13 +48,37 @@ class ProjectCreate(StrictInput):
         return value
 
     @model_validator(mode="after")
-    def _years(self) -> "ProjectCreate":
+    def _years(self) -> "EntryContent":
         if self.planned_end_year < self.planned_start_year:
             raise ValueError("计划完成年度不能早于计划开工年度")
         outside = [b.year for b in self.budget if not self.planned_start_year <= b.year <= self.planned_end_year]
         if outside:
             raise ValueError(f"预算年度 {outside[0]} 不在计划实施年度内")
         return self
+
+
+class ProjectCreate(EntryContent):
+    """A new or revised library entry (项目入库申报); its places are villages of the county's registry (村屯名录)."""
+
+    village_id: RegistryId = Field(description="所在行政村：村屯名录中本县区行政村的 id")
+    poor_village_ids: list[RegistryId] = Field(
+        default_factory=list, max_length=100, description="服务的贫困村：村屯名录中本县区行政村的 id")
+    natural_village_ids: list[RegistryId] = Field(
+        default_factory=list, max_length=100, description="服务的自然屯（如道路硬化的自然屯）：村屯名录中的 id")
+
+    @model_validator(mode="after")
+    def _villages_by_id(self) -> "ProjectCreate":
+        if self.beneficiaries.poor_villages:
+            raise ValueError("服务的贫困村请以 poor_village_ids 填写村屯名录中的 id"
+                             "（beneficiaries.poor_villages 只用于读取）")
+        return self
+
+
+class NamedEntry(EntryContent):
+    """An entry whose places are named as a ledger row names them (乡镇、行政村、服务贫困村), matched by name."""
+
+    township: PlaceName
+    village: PlaceName
 
 
 def project_read(project: Any) -> ProjectRead:
@@ -75,7 +96,8 @@ def project_read(project: Any) -> ProjectRead:
         targets=[PerformanceTarget.of_stored(t) for t in project.targets],
         planned_start_year=project.planned_start_year, planned_end_year=project.planned_end_year,
         version=project.version, created_at=project.created_at, updated_at=project.updated_at,
-        breach_rules=[r for r in (project.breach_rules or "").split(",") if r],
+        breach_rules=[r for r in (project.breach_rules or "").split(",") if r], village_id=project.village_id,
+        poor_village_ids=project.poor_village_ids, natural_village_ids=project.natural_village_ids,
         **{name: getattr(project, name) for name in _LIFE_FIELDS},
     )
 

@@ -4,8 +4,9 @@ from datetime import timedelta
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
 from services.projects.deps import Ctx
 from services.projects.library.models import Project
+from services.projects.library.repository import ProjectRepository
 from services.projects.library.schemas import ProjectCreate
-from services.projects.library.service import apply_content, check_submission
+from services.projects.library.service import apply_content, check_submission, places_of
 from services.projects.lifecycle.codes import next_library_code
 from services.projects.lifecycle.models import Objection
 from services.projects.lifecycle.repository import ObjectionRepository
@@ -44,9 +45,11 @@ async def edit(ctx: Ctx, project_id: int, version: int, entry: ProjectCreate) ->
     """The owner revises a returned entry; the hard rule applies again."""
     project = await load(ctx, project_id, version)
     guard(ctx, project, Action.EDIT)
-    await check_submission(ctx, entry, exclude_id=project.id)
+    places = await places_of(ctx, entry)
+    await check_submission(ctx, entry, places, exclude_id=project.id)
     before = snapshot(project)
-    apply_content(project, entry, project.owner_org)
+    apply_content(project, entry, project.owner_org, places)
+    await ProjectRepository(ctx.session).link_natural_villages(project)
     await record(ctx, project, Action.EDIT, before)
     return project
 
