@@ -13,6 +13,7 @@ class WorkKind(StrEnum):
     """What kind of thing awaits the caller (待办类别)."""
 
     REVIEW = "review"
+    RETURNED = "returned"
     NOTICE_ENDING = "notice_ending"
     OBJECTION = "objection"
     ADMIT = "admit"
