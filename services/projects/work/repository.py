@@ -56,7 +56,8 @@ class WorkRepository(Repository[Project]):
 
     def open_objections(self, principal: Principal) -> Select[Any]:
         """Open objections to announced entries, by the notice's end, with their entry."""
-        return (select(Objection.id.label("work_id"), Project.notice_ends_on.label("work_due"),
-                       Project.county_code.label("work_county"), Project.id, *_SHOWN)
+        columns: list[Any] = [Objection.id.label("work_id"), Project.notice_ends_on.label("work_due"),
+                              Project.county_code.label("work_county"), Project.id, *_SHOWN]
+        return (select(*columns)
                 .join(Project, and_(Project.id == Objection.project_id, Project.status == S.ANNOUNCED))
                 .where(Objection.status == ObjectionStatus.OPEN, *self.scope(principal)))
