@@ -53,8 +53,8 @@ class Data:
         self.unassigned = (await new_batch(self.funds, "500", received_on=old, doc="桂财农〔2016〕901号"))["id"]
         r = await move(self.funds, "/batches", batch_body("300", received_on=old, county=LUZHAI), LUZHAI_FINANCE)
         self.luzhai = r.json()["id"]
-        self.allocation_case = await self.open(FINANCE, {"allocation_id": self.idle_allocation,
-                                                         "measure": "收回资金另行安排", "responsible_unit": "融水县财政局"})
+        self.allocation_case = await self.open(FINANCE, {
+            "allocation_id": self.idle_allocation, "measure": "收回资金另行安排", "responsible_unit": "融水县财政局"})
         self.finding = await self.open(INSPECTOR, {
             "origin": "inspection", "project_id": kept, "finding": "资金拨付滞后", "measure": "加快拨付",
             "responsible_unit": "融水县交通运输局", "deadline": (self.t + timedelta(days=3)).isoformat()})
