@@ -82,7 +82,7 @@ def split_key(key: str) -> tuple[str, int, str]:
     Ids compare as numbers (12 after 2), so a service's SQL order (deadline, id, period) is the queue's order.
     """
     service, kind, ident, *period = key.split(":", 3)
-    if not (service and kind and ident.isascii() and ident.isdigit() and len(ident) <= 19):
+    if not (service and kind and ident.isascii() and ident.isdigit() and int(ident) < 2**63):
         raise ValueError("not a work key")
     return f"{service}:{kind}", int(ident), period[0] if period else ""
 
