@@ -105,6 +105,9 @@ async def test_warnings_move_with_the_clock_and_the_items_say_what_to_do(data):
     assert await data.queue(FINANCE, kind="case_due") == [
         ("case_due", data.finding, data.day(3), False, True),
         ("case_due", data.allocation_case, data.day(15), True, False)]
+    metrics = (await data.funds.get("/metrics")).text
+    assert f'funds_work_due_soon{{county="{RONGSHUI}",kind="case_due"}} 1.0' in metrics
+    assert f'funds_work_overdue{{county="{RONGSHUI}",kind="case_due"}} 1.0' in metrics
     data.at(16)
     assert [i[3:] for i in await data.queue(FINANCE, kind="case_due")] == [(False, True), (False, True)]
     r = (await data.funds.get("/work", headers=FINANCE)).json()

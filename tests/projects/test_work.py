@@ -92,9 +92,14 @@ async def test_notice_ending_warns_then_the_objection_goes_overdue_then_admissio
                       ("objection", data.objection, data.day(6), True, False),
                       ("schedule", data.d.id, None, False, False)]
     assert await data.queue(CITY) == [("notice_ending", data.b.id, data.day(6), True, False)]
+    metrics = (await data.client.get("/metrics")).text
+    assert f'projects_work_due_soon{{county="{RONGSHUI}",kind="notice_ending"}} 1.0' in metrics
+    assert f'projects_work_overdue{{county="{RONGSHUI}",kind="objection"}} 0.0' in metrics
     data.at(7)
     assert await data.queue(COUNTY) == [("objection", data.objection, data.day(6), False, True),
                                         ("schedule", data.d.id, None, False, False)]
+    metrics = (await data.client.get("/metrics")).text
+    assert f'projects_work_overdue{{county="{RONGSHUI}",kind="objection"}} 1.0' in metrics
     data.b.version = (await data.b.get())["version"]
     await data.b.act(f"/objections/{data.objection}/resolution", COUNTY,
                      {"outcome": "dismissed", "resolution": "经核实选址无争议"})
