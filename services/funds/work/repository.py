@@ -6,7 +6,7 @@ item's kind.
 """
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, null, or_, select
+from sqlalchemy import Date, Select, and_, case, func, null, select
 
 from services.funds.idle.repository import IdleRules, idle_items
 from services.funds.ledger.models import FundBatch
@@ -39,17 +39,17 @@ class WorkRepository(Repository[RectificationCase]):
     def idle_without_case(self, principal: Principal, rules: IdleRules) -> Select[Any]:
         """Idle items (闲置资金) no open idle case covers, undated."""
         items = idle_items(rules)
-        covered = select(C.id).where(C.origin == "idle", C.status != "closed", or_(
-            and_(items.c.kind == "allocation", C.allocation_id == items.c.item_id),
-            and_(items.c.kind == "batch", C.allocation_id.is_(None), C.batch_id == items.c.item_id))).exists()
-        conditions: list[Any] = [~covered]
+        # The items open idle cases cover, as (kind, id): one hash anti-join, not a correlated lookup per item.
+        covered = select(case((C.allocation_id.is_(None), "batch"), else_="allocation").label("kind"),
+                         func.coalesce(C.allocation_id, C.batch_id).label("item_id")).where(
+            C.origin == "idle", C.status != "closed").subquery("covered")
+        conditions: list[Any] = [covered.c.item_id.is_(None)]
         if principal.county is not None:
             conditions.append(items.c.county_code == principal.county)
         columns: list[Any] = [
             items.c.item_id.label("work_id"), null().cast(Date).label("work_due"),
             items.c.county_code.label("work_county"), items.c.kind.label("work_period"), items.c.batch_id,
-            items.c.amount, items.c.idle_class, ProjectState.name.label("project_name"), FundBatch.doc_number]
+            items.c.amount, items.c.idle_class, items.c.project_name, FundBatch.doc_number]
         return (select(*columns)
-                .outerjoin(ProjectState, ProjectState.project_id == items.c.project_id)
+                .outerjoin(covered, and_(covered.c.kind == items.c.kind, covered.c.item_id == items.c.item_id))
                 .join(FundBatch, FundBatch.id == items.c.batch_id).where(*conditions))
-
