@@ -7,7 +7,11 @@ the counts one aggregate per duty, whatever the size of the queue.
 
 A listing's statement labels `work_id` (the id in the item's key), `work_due` (the date its deadline counts from,
 NULL for undated duties), `work_county` and, for items per period, `work_period`; the deadline is `work_due` +
-`shift` days. Items come out in the queue's order: (deadline, "service:kind", id, period).
+`shift` days. Items come out in the queue's order: (deadline, "service:kind", id, period). How many days ahead a
+kind warns is the service setting `work_warn_days` (kind → days; DEFAULT_WARN_DAYS for a kind it does not name).
+A service wires it with `work_router(DUTIES)`, `warning_job(name, settings.work_sweep_seconds, DUTIES)`,
+`work_gauges(service, lambda: app.state, DUTIES)` and one migration calling `create_work_warnings_table()` (plus
+`create_lease_table()` if it has no background job yet).
 """
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
