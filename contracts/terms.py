@@ -45,6 +45,7 @@ from contracts.enums import (
     VillageChange,
 )
 from contracts.reporting import BulletinStatus, ReminderRule
+from contracts.work import WorkKind
 
 # The words officials use for each value: GraphQL shows them as the enum values' descriptions. Keyed by the enum
 # and the value's name: values of different enums are often the same string ("completed", "city"), and a StrEnum
@@ -232,6 +233,19 @@ TERMS: dict[tuple[type[Enum], str], str] = {(type(member), member.name): word fo
     (ReminderRule.CASE_OVERDUE, "整改事项逾期超过规定天数（case overdue）"),
     (ReminderRule.QUOTA_BREACH_RUNNING, "集团在建项目连续数月用工比例未达标（quota breached months running）"),
     (ReminderRule.COUNTY_AT_BOTTOM, "县区连续数月排名末位（county at the bottom）"),
+    (WorkKind.REVIEW, "待审核的入库申报（an entry awaiting the caller's review step）"),
+    (WorkKind.RETURNED, "退回待修改重报（an entry returned to its owner）"),
+    (WorkKind.NOTICE_ENDING, "公示即将期满（a public notice ending）"),
+    (WorkKind.OBJECTION, "待处理的公示异议（an objection to resolve）"),
+    (WorkKind.ADMIT, "公示期满待入库（an entry ready to admit）"),
+    (WorkKind.SCHEDULE, "已入库待列入年度计划（an entry to schedule）"),
+    (WorkKind.PROGRESS_DUE, "进度报告到期（a started project's progress report due）"),
+    (WorkKind.CASE_DUE, "整改事项限期（a rectification case by its deadline）"),
+    (WorkKind.IDLE_WITHOUT_CASE, "闲置资金尚未立项整改（an idle item without a case）"),
+    (WorkKind.WORKFORCE_REPORT, "骨干企业用工总数待报送（an enterprise's workforce report）"),
+    (WorkKind.GROUP_REPORT, "集团项目用工总数待报送（a group project's workforce report）"),
+    (WorkKind.COURSE_OUTCOMES, "培训结果待登记（a course's outcomes to record）"),
+    (WorkKind.KEY_TASK, "重点任务临近期限（a key task near its deadline）"),
 )}
 
 

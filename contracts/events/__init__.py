@@ -1,11 +1,11 @@
 """Every event payload type on every feed, typed and versioned; look one up with `payload_model`."""
 from typing import Any
 
-from contracts.events import collaboration, employment, funds, places, projects, reporting
+from contracts.events import collaboration, employment, funds, places, projects, reporting, work
 from contracts.events.base import FEEDS, REGISTRY, EventPayload, event
 
 __all__ = ["FEEDS", "REGISTRY", "EventPayload", "event", "payload_model", "parse_payload", "collaboration",
-           "employment", "funds", "places", "projects", "reporting"]
+           "employment", "funds", "places", "projects", "reporting", "work"]
 
 
 def payload_model(event_type: str, version: int) -> type[EventPayload] | None:

@@ -53,19 +53,22 @@ def _personal(cls: type[EventPayload]) -> dict[str, Callable[[str], str]]:
             for meta in info.metadata if isinstance(meta, Personal)}
 
 
-def event(feed: FeedName, event_type: str, version: int, aggregate_type: str, aggregate_key: str
-          ) -> Callable[[type[P]], type[P]]:
-    """Register a payload model as `event_type` version `version` on `feed`, about `aggregate_type`."""
+def event(feed: FeedName | tuple[FeedName, ...], event_type: str, version: int, aggregate_type: str,
+          aggregate_key: str) -> Callable[[type[P]], type[P]]:
+    """Register a payload model as `event_type` version `version` on `feed` (or on each of several feeds, for a
+    payload every service publishes alike), about `aggregate_type`."""
+    feeds = feed if isinstance(feed, tuple) else (feed,)
 
     def register(cls: type[P]) -> type[P]:
         if (event_type, version) in REGISTRY:
             raise ValueError(f"event {event_type} v{version} is registered twice")
         if aggregate_key not in cls.model_fields:
             raise ValueError(f"{cls.__name__} has no field {aggregate_key}")
-        cls.feed, cls.event_type, cls.event_version = feed, event_type, version
+        cls.feed, cls.event_type, cls.event_version = feeds[0], event_type, version
         cls.aggregate_type, cls.aggregate_key = aggregate_type, aggregate_key
         REGISTRY[(event_type, version)] = cls
-        FEEDS[feed].append(cls)
+        for one in feeds:
+            FEEDS[one].append(cls)
         return cls
 
     return register

@@ -51,13 +51,15 @@ from contracts.enums import (
 )
 from contracts.reporting import BulletinStatus, ReminderRule
 from contracts.terms import terms_of
+from contracts.work import WorkKind
 
 __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
            "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
            "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum", "AgeBucket", "BreachGrouping",
-           "CompletionGrouping", "IdleDimension", "ProjectAction", "Role", "Sex", "VillageChange"]
+           "CompletionGrouping", "IdleDimension", "ProjectAction", "Role", "Sex", "VillageChange",
+           "WorkKind"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -90,6 +92,7 @@ _WORDS: dict[type[Enum], str] = {
     BreachGrouping: "未达标汇总口径（how quota breaches are grouped）",
     CompletionGrouping: "重点任务完成率汇总口径（how key-task completion is grouped）",
     VillageChange: "村屯名录变更内容（what changed about an administrative village）",
+    WorkKind: "待办类别（what kind of item awaits the caller）",
 }
 
 

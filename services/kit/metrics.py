@@ -19,6 +19,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 DomainGauges = Callable[[AsyncSession], Awaitable[None]]
 
 
+def combined_gauges(*factories: Callable[[CollectorRegistry], DomainGauges]
+                    ) -> Callable[[CollectorRegistry], DomainGauges]:
+    """One gauge factory refreshing several on every scrape: a service's own gauges and its work-queue gauges."""
+
+    def factory(registry: CollectorRegistry) -> DomainGauges:
+        refreshes = [make(registry) for make in factories]
+
+        async def refresh(session: AsyncSession) -> None:
+            for one in refreshes:
+                await one(session)
+
+        return refresh
+
+    return factory
+
+
 class Metrics:
     """One registry per app, so several apps in one process (tests) never collide."""
 

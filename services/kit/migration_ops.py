@@ -100,3 +100,19 @@ def create_lease_table() -> None:
 def drop_lease_table() -> None:
     """Reverse create_lease_table."""
     op.drop_table("leases")
+
+
+def create_work_warnings_table() -> None:
+    """Create work_warnings: which work-queue item was warned in which state for which deadline (kit/warnings.py)."""
+    op.create_table(
+        "work_warnings",
+        sa.Column("key", sa.String(200), primary_key=True),
+        sa.Column("state", sa.String(16), primary_key=True),
+        sa.Column("deadline", sa.Date, primary_key=True),
+        sa.Column("warned_at", UTCDateTime, nullable=False),
+    )
+
+
+def drop_work_warnings_table() -> None:
+    """Reverse create_work_warnings_table."""
+    op.drop_table("work_warnings")

@@ -1,12 +1,12 @@
-"""Work-queue helpers every service shares: a deadline's warning, the queue's order and its cursor."""
+"""Work-queue helpers every service shares: a deadline's warning, an item, the queue's order and its cursor."""
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
-from contracts.page import encode_key, parse_key
-from contracts.work import WorkItem
+from contracts.work import Position, WorkItem, WorkKind, WorkLink, cursor_position, position_of
+from services.kit.errors import FieldError, unprocessable
 
-# Undated items sort after every dated one.
-_NO_DEADLINE = "9999-12-31"
+# Days ahead a kind warns when its service's settings do not name it.
+DEFAULT_WARN_DAYS = 3
 
 
 def urgency(deadline: date | None, today: date, warn_days: int) -> tuple[bool, bool]:
@@ -17,23 +17,30 @@ def urgency(deadline: date | None, today: date, warn_days: int) -> tuple[bool, b
     return (not overdue and (deadline - today).days <= warn_days), overdue
 
 
-def order_key(item: WorkItem) -> tuple[str, str]:
-    """Where an item stands in the queue: by deadline (undated last), then by its stable key."""
-    return (item.deadline.isoformat() if item.deadline else _NO_DEADLINE, item.key)
+def work_item(kind: WorkKind, link: WorkLink, title: str, expected: str, deadline: date | None,
+              county_code: str | None, today: date, warn_days: int, period: str | None = None) -> WorkItem:
+    """One item of a queue (待办事项), keyed `service:kind:id[:period]`, its warning judged on `today`."""
+    key = f"{link.service}:{kind.value}:{link.id}" + (f":{period}" if period else "")
+    due_soon, overdue = urgency(deadline, today, warn_days)
+    return WorkItem(key=key, kind=kind, title=title, expected=expected, deadline=deadline, due_soon=due_soon,
+                    overdue=overdue, county_code=county_code, link=link)
 
 
-def work_cursor(item: WorkItem) -> str:
-    """The opaque cursor pointing after this item."""
-    deadline, key = order_key(item)
-    return encode_key({"d": deadline, "k": key})
+def warn_days_of(days: Mapping[str, int], kind: WorkKind) -> int:
+    """How many days ahead `kind` warns, by a service's setting (DEFAULT_WARN_DAYS when it names none)."""
+    return days.get(kind.value, DEFAULT_WARN_DAYS)
 
 
-def after_position(cursor: str | None) -> tuple[str, str] | None:
-    """The (deadline, key) position a cursor points after; ValueError when it is not a work cursor."""
-    if cursor is None:
+def order_key(item: WorkItem) -> Position:
+    """Where an item stands in the queue: by deadline (undated last), then kind, id and period of its key."""
+    return position_of(item.deadline, item.key)
+
+
+def after_position(cursor: str | None) -> Position | None:
+    """The position a cursor points after; 422 `request.invalid_cursor` when we did not make it."""
+    if not cursor:
         return None
-    raw: dict[str, Any] = parse_key(cursor)
-    deadline, key = raw.get("d"), raw.get("k")
-    if not isinstance(deadline, str) or not isinstance(key, str) or len(deadline) != 10 or len(key) > 200:
-        raise ValueError("not a work cursor")
-    return deadline, key
+    try:
+        return cursor_position(cursor)
+    except (ValueError, TypeError):
+        raise unprocessable("request.invalid_cursor", "分页游标无效", [FieldError("after", "分页游标无效")]) from None

@@ -1,12 +1,9 @@
 """Projects service: the poverty-alleviation project library (脱贫攻坚项目库)."""
-from collections.abc import Callable
-
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.metrics import DomainGauges
+from services.kit.metrics import combined_gauges
 from services.kit.service_app import build_service
+from services.kit.work_queue import warning_job, work_gauges
 from services.projects.clearout.router import router as clearout_router
 from services.projects.collective.gauges import collective_gauges
 from services.projects.collective.router import router as collective_router
@@ -22,6 +19,8 @@ from services.projects.plans.router import entry_router as plan_actions_router
 from services.projects.plans.router import router as plans_router
 from services.projects.roads.gauges import road_gauges
 from services.projects.roads.router import router as roads_router
+from services.projects.work.router import router as work_router
+from services.projects.work.service import DUTIES
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("objection.not_found", "异议"),
@@ -40,22 +39,9 @@ TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报�
         "excel ledgers": "台账（Excel，中文表头）：项目库导出，入库申报与历史项目导入",
         "collective economy": "村级集体经济：各村年收入及来源、未达标村、集体经济项目预计收入、三变折股量化",
         "road coverage": "硬化道路：20 户以上自然屯硬化道路覆盖率、未通清单及解决项目、标记已硬化",
-        "village registry": "村屯名录：乡镇、行政村（贫困村、深度贫困村、出列年度、历年数据）、自然屯（硬化道路）"}
+        "village registry": "村屯名录：乡镇、行政村（贫困村、深度贫困村、出列年度、历年数据）、自然屯（硬化道路）",
+        "work queue": "待办事项：待审核、退回修改、公示期满、异议、待入库、待列入计划、进度报告到期，临期与逾期"}
 
-
-def _gauges(*factories: Callable[[CollectorRegistry], DomainGauges]) -> Callable[[CollectorRegistry], DomainGauges]:
-    """One gauge factory refreshing each of `factories` on every scrape."""
-
-    def factory(registry: CollectorRegistry) -> DomainGauges:
-        refreshes = [make(registry) for make in factories]
-
-        async def refresh(session: AsyncSession) -> None:
-            for each in refreshes:
-                await each(session)
-
-        return refresh
-
-    return factory
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -63,11 +49,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
     settings = settings or Settings()
     routers = [ledger_router, library_router, lifecycle_router, plan_actions_router, plans_router, clearout_router,
-               figures_router, month_figures_router, collective_router, roads_router, places_router]
-    gauges = _gauges(library_gauges, collective_gauges(settings, lambda: app.state.clock),
-                     road_gauges(settings, lambda: app.state.clock))
+               figures_router, month_figures_router, collective_router, roads_router, places_router, work_router]
+    gauges = combined_gauges(library_gauges, collective_gauges(settings, lambda: app.state.clock),
+                             road_gauges(settings, lambda: app.state.clock),
+                             work_gauges("projects", lambda: app.state, DUTIES))
     app = build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings, routers,
                         domain_gauges=gauges,
                         description="项目入库申报、审核、年度计划与跟踪；村级集体经济与硬化道路。",
-                        not_found=NOT_FOUND, tags=TAGS)
+                        not_found=NOT_FOUND, tags=TAGS,
+                        jobs=[warning_job("projects.work_warnings", settings.work_sweep_seconds, DUTIES)])
     return app

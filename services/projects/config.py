@@ -25,3 +25,8 @@ class Settings(ServiceSettings):
     road_incidence_threshold: Decimal = Field(Decimal("25"), ge=0, le=100,
                                               description="硬化道路：贫困发生率达到此数（%）的非贫困村纳入")
     road_min_households: int = Field(20, ge=0, description="硬化道路：纳入的自然屯最少户数")
+    progress_due_days: int = Field(60, ge=1, description="已开工项目两次进度报告（或开工后首次报告）的最长间隔（天）")
+    work_warn_days: dict[str, int] = Field(
+        default_factory=lambda: {"notice_ending": 2, "objection": 2, "progress_due": 7},
+        description="待办事项各类别提前几天预警（临期）：类别 → 天数，未列出的类别为 3 天")
+    work_sweep_seconds: float = Field(300, ge=0, description="临期、逾期预警的检查间隔（秒）；0 关闭预警事件")

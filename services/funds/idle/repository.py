@@ -69,7 +69,7 @@ def idle_items(rules: IdleRules) -> Subquery:
                FundBatch.id.label("batch_id"), null().cast(BigInteger).label("project_id"),
                FundBatch.county_code, FundBatch.source_level, FundBatch.year,
                FundBatch.unallocated.label("amount"), FundBatch.received_on.label("since"),
-               null().cast(String(32)).label("project_status"),
+               null().cast(String(32)).label("project_status"), null().cast(String(200)).label("project_name"),
                func.coalesce(batch_override.c.idle_class, IdleClass.ASSIGN.value).label("idle_class"),
                (batch_override.c.id.is_not(None)).label("overridden"),
                _bucket(FundBatch.received_on, rules.today).label("age_bucket"))
@@ -84,7 +84,7 @@ def idle_items(rules: IdleRules) -> Subquery:
         select(literal("allocation", String(16)).label("kind"), Allocation.id.label("item_id"),
                Allocation.batch_id, Allocation.project_id, Allocation.county_code, Allocation.source_level,
                Allocation.year, Allocation.balance.label("amount"), since.label("since"),
-               status.label("project_status"),
+               status.label("project_status"), ProjectState.name.label("project_name"),
                func.coalesce(alloc_override.c.idle_class, _derived_class(status)).label("idle_class"),
                (alloc_override.c.id.is_not(None)).label("overridden"),
                _bucket(since, rules.today).label("age_bucket"))
