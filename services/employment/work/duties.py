@@ -16,6 +16,7 @@ Deadlines (settings in config.py):
   its outcomes, due `course_outcomes_due_days` after its last day; a course without an end date awaits nothing yet.
 """
 from datetime import date, timedelta
+
 from contracts.work import WorkKind, WorkLink
 from services.employment.config import Settings
 from services.employment.work.repository import WorkRepository

@@ -6,7 +6,7 @@ may not read; an organisation (`org`) narrows it to the enterprise or group of t
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, exists, or_, select
+from sqlalchemy import Row, and_, exists, or_, select
 
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
 from services.employment.employers.repository import EmployerRepository, GroupProjectRepository
