@@ -6,7 +6,7 @@ may not read; an organisation (`org`) narrows it to the enterprise or group of t
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select
 
 from services.employment.employers.models import Employer, GroupProject, WorkforceReport
 from services.employment.employers.repository import EmployerRepository, GroupProjectRepository
@@ -34,7 +34,7 @@ class WorkRepository:
         return list((await self.session.scalars(query.order_by(Employer.id))).all())
 
     async def group_projects(self, principal: Principal, months: list[Month], org: str | None
-                             ) -> tuple[list[Row[Any]], set[tuple[int, int, int]]]:
+                             ) -> tuple[list[tuple[GroupProject, str]], set[tuple[int, int, int]]]:
         """(project, group name) of the readable group projects running in any of these months (of the group `org`
         when given), and which of the months each reported."""
         if not months:
@@ -47,7 +47,7 @@ class WorkRepository:
                         or_(GroupProject.ends_on.is_(None), GroupProject.ends_on >= first)))
         if org is not None:
             query = query.where(Employer.name == org)
-        rows = list((await self.session.execute(query.order_by(GroupProject.id))).all())
+        rows = [(p, str(g)) for p, g in (await self.session.execute(query.order_by(GroupProject.id))).all()]
         reports = (select(WorkforceReport.project_id, WorkforceReport.year, WorkforceReport.month).distinct()
                    .where(WorkforceReport.project_id.in_(query.with_only_columns(GroupProject.id)),
                           WorkforceReport.year.in_(sorted({m.year for m in months})), WorkforceReport.month > 0))
