@@ -52,6 +52,14 @@ class KeyTaskRepository(CountyOrCity[KeyTask]):
             return [tuple(r) for r in rows]
         return [(r[0], None, *r[1:]) for r in rows]
 
+    async def open_until(self, principal: Principal, until: date) -> list[KeyTask]:
+        """Tasks not done whose deadline is on or before `until` (overdue ones included), soonest first: a county
+        caller's own county's, a city-wide caller's all (the city-level tasks are the city offices' to report)."""
+        query = self.readable(principal).where(KeyTask.done.is_(False), KeyTask.deadline <= until)
+        if principal.county is not None:
+            query = query.where(KeyTask.county_code == principal.county)
+        return list((await self.session.scalars(query.order_by(KeyTask.deadline, KeyTask.id))).all())
+
     async def overdue_by_county(self, today: date) -> dict[str | None, int]:
         """County → overdue tasks, city-wide (for the gauge; no caller scope)."""
         query = (select(KeyTask.county_code, func.count()).where(overdue_on(today))
