@@ -65,3 +65,26 @@ class WorkPage(BaseModel):
     items: list[WorkItem]
     next_cursor: str | None = Field(None, description="传入 after 以取下一页；为空表示已是最后一页")
     counts: list[WorkCount]
+
+
+# Undated items sort after every dated one.
+NO_DEADLINE = "9999-12-31"
+# Where an item stands in every queue: (deadline or NO_DEADLINE, "service:kind", id, period or "").
+Position = tuple[str, str, int, str]
+
+
+def split_key(key: str) -> tuple[str, int, str]:
+    """A key's parts in queue order: ("service:kind", id, period); ValueError when it is not a work key.
+
+    Ids compare as numbers (12 after 2), so a service's SQL order (deadline, id, period) is the queue's order.
+    """
+    service, kind, ident, *period = key.split(":", 3)
+    if not (service and kind and ident.isascii() and ident.isdigit() and len(ident) <= 19):
+        raise ValueError("not a work key")
+    return f"{service}:{kind}", int(ident), period[0] if period else ""
+
+
+def position_of(deadline: date | str | None, key: str) -> Position:
+    """The queue position of an item with this deadline and key (the merge order of every queue)."""
+    day = deadline.isoformat() if isinstance(deadline, date) else deadline or NO_DEADLINE
+    return (day, *split_key(key))

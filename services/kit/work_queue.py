@@ -1,62 +1,155 @@
 """A service's work queue (待办事项) from its duties: GET /work for the caller, the warning sweep, the gauges.
 
-A service declares its duties: one per kind of item, the roles whose queue it fills, and a `find` that gives the
-items inside the caller's scope (county roles their county, owners their unit). The kit does the rest the same way
-for every service: the caller's page (`work_router`), the warning sweep on one replica (`warning_job`, see
-warnings.py) and the gauges of items due soon and overdue per county and kind (`work_gauges`).
+A service declares its duties: one per kind of item, the roles whose queue it fills, and a `listing` giving the
+items in the caller's scope as one SQL statement (county roles their county, owners their unit). The kit pages,
+counts and warns over those statements the same way for every service, so a page costs `limit` rows per duty and
+the counts one aggregate per duty, whatever the size of the queue.
+
+A listing's statement labels `work_id` (the id in the item's key), `work_due` (the date its deadline counts from,
+NULL for undated duties), `work_county` and, for items per period, `work_period`; the deadline is `work_due` +
+`shift` days. Items come out in the queue's order: (deadline, "service:kind", id, period).
 """
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from prometheus_client import CollectorRegistry, Gauge
+from sqlalchemy import ColumnElement, Row, Select, Subquery, and_, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import State
 
-from contracts.work import WorkKind, WorkPage
+from contracts.work import NO_DEADLINE, Position, WorkCount, WorkItem, WorkKind, WorkPage
 from services.kit.auth import READ_ROLES, Principal, Role
 from services.kit.context import RequestContext, context
 from services.kit.leader import Job
 from services.kit.metrics import DomainGauges
 from services.kit.pagination import MAX_PAGE
 from services.kit.warnings import Warnable, sweep
-from services.kit.work import work_page
+from services.kit.work import after_position, order_key, warn_days_of, work_cursor
 
-Find = Callable[[RequestContext[Any]], Awaitable[list[Warnable]]]
 # Who looks at every duty at once (the sweep, the gauges): city-wide, every kind, audited under no person's name.
 SYSTEM = Principal(sub="system:work-queue", role=Role.ADMIN)
 
 
 @dataclass(frozen=True)
+class Listing:
+    """One duty's items in the caller's scope: the statement, how a row becomes an item, the deadline's shift."""
+
+    query: Select[Any]
+    warnable: Callable[[Row[Any]], Warnable]
+    shift: int = 0
+
+
+@dataclass(frozen=True)
 class Duty:
-    """One kind of item a service puts in queues: for which roles, and how to find them in the caller's scope.
+    """One kind of item a service puts in queues: for which roles, and its listing in a caller's scope.
 
     `dated` says the items have deadlines, so the warning sweep and the gauges look at them.
     """
 
+    service: str
     kind: WorkKind
     roles: frozenset[Role]
-    find: Find
+    listing: Callable[[RequestContext[Any]], Listing]
     dated: bool = True
 
+    @property
+    def prefix(self) -> str:
+        """The `service:kind` every key of this duty starts with."""
+        return f"{self.service}:{self.kind.value}"
 
-async def queue_of(ctx: RequestContext[Any], duties: Sequence[Duty]) -> list[Warnable]:
-    """Every item awaiting the caller: the duties of its role (admin: all), each in the caller's scope."""
-    role = ctx.principal.role
+
+def _warn_days(ctx: RequestContext[Any], duty: Duty) -> int:
+    return warn_days_of(getattr(ctx.settings, "work_warn_days", {}), duty.kind)
+
+
+def _urgent(sub: Subquery, today: date, warn: int, shift: int) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """(due soon, overdue) as conditions on work_due."""
+    due = sub.c.work_due
+    return (and_(due >= today - timedelta(days=shift), due <= today + timedelta(days=warn - shift)),
+            due < today - timedelta(days=shift))
+
+
+def _after(sub: Subquery, duty: Duty, shift: int, position: Position) -> ColumnElement[bool]:
+    """The rows of this duty after a queue position."""
+    deadline, prefix, ident, period = position
+    if prefix != duty.prefix:
+        key_after: ColumnElement[bool] = true() if duty.prefix > prefix else false()
+    elif "work_period" in sub.c:
+        key_after = or_(sub.c.work_id > ident, and_(sub.c.work_id == ident, sub.c.work_period > period))
+    else:
+        key_after = sub.c.work_id > ident
+    if not duty.dated:
+        return true() if deadline < NO_DEADLINE else key_after
+    if deadline == NO_DEADLINE:
+        return false()
+    due = date.fromisoformat(deadline) - timedelta(days=shift)
+    return or_(sub.c.work_due > due, and_(sub.c.work_due == due, key_after))
+
+
+def _order(sub: Subquery, duty: Duty) -> list[Any]:
+    keys = [sub.c.work_id] + ([sub.c.work_period] if "work_period" in sub.c else [])
+    return [sub.c.work_due, *keys] if duty.dated else keys
+
+
+async def _page(ctx: RequestContext[Any], duty: Duty, position: Position | None, limit: int) -> list[WorkItem]:
+    listing = duty.listing(ctx)
+    sub = listing.query.subquery("work")
+    query = select(sub).order_by(*_order(sub, duty)).limit(limit)
+    if position is not None:
+        query = query.where(_after(sub, duty, listing.shift, position))
+    return [listing.warnable(row).item for row in (await ctx.session.execute(query)).all()]
+
+
+async def _count(ctx: RequestContext[Any], duty: Duty) -> WorkCount:
+    listing = duty.listing(ctx)
+    sub = listing.query.subquery("work")
+    if not duty.dated:
+        total = await ctx.session.scalar(select(func.count()).select_from(sub))
+        return WorkCount(kind=duty.kind, total=total or 0, due_soon=0, overdue=0)
+    soon, late = _urgent(sub, ctx.clock.today(), _warn_days(ctx, duty), listing.shift)
+    row = (await ctx.session.execute(select(func.count(), func.count().filter(soon), func.count().filter(late))
+                                     .select_from(sub))).one()
+    return WorkCount(kind=duty.kind, total=row[0], due_soon=row[1], overdue=row[2])
+
+
+def duties_of(principal: Principal, duties: Sequence[Duty]) -> list[Duty]:
+    """The duties whose items await this caller's role (admin: all)."""
+    return [d for d in duties if principal.role == Role.ADMIN or principal.role in d.roles]
+
+
+async def caller_page(ctx: RequestContext[Any], duties: Sequence[Duty], after: str | None, limit: int,
+                      kind: WorkKind | None = None) -> WorkPage:
+    """One page of the caller's queue after the cursor, with the counts by kind over the whole queue (every kind,
+    whatever `kind` filters); 422 `request.invalid_cursor` for a cursor we did not make."""
+    position = after_position(after)
+    counts, items = [], []
+    for duty in duties_of(ctx.principal, duties):
+        count = await _count(ctx, duty)
+        if count.total:
+            counts.append(count)
+            if kind is None or duty.kind == kind:
+                items += await _page(ctx, duty, position, limit + 1)
+    items.sort(key=order_key)
+    page = items[:limit]
+    order = list(WorkKind)
+    return WorkPage(items=page, next_cursor=work_cursor(page[-1]) if len(items) > limit else None,
+                    counts=sorted(counts, key=lambda c: order.index(c.kind)))
+
+
+async def warnings_due(ctx: RequestContext[Any], duties: Sequence[Duty]) -> list[Warnable]:
+    """Every dated item in the context's scope that is due soon or overdue today (what the sweep warns of)."""
     found: list[Warnable] = []
-    for duty in duties:
-        if role == Role.ADMIN or role in duty.roles:
-            found.extend(await duty.find(ctx))
-    return found
-
-
-async def dated_items(ctx: RequestContext[Any], duties: Sequence[Duty]) -> list[Warnable]:
-    """Every dated item of every duty in the context's scope (the sweep's and the gauges' view)."""
-    found: list[Warnable] = []
+    today = ctx.clock.today()
     for duty in duties:
         if duty.dated:
-            found.extend(await duty.find(ctx))
+            listing = duty.listing(ctx)
+            sub = listing.query.subquery("work")
+            reach = today + timedelta(days=_warn_days(ctx, duty) - listing.shift)
+            rows = (await ctx.session.execute(select(sub).where(sub.c.work_due <= reach))).all()
+            found += [listing.warnable(row) for row in rows]
     return found
 
 
@@ -77,8 +170,7 @@ def work_router(duties: Sequence[Duty]) -> APIRouter:
         """Items awaiting the caller's role within its scope, soonest deadline first (undated last); each says what
         is expected, by when, whether it is due soon or overdue (warning days per kind are settings) and links the
         thing itself. `counts` covers the whole queue, every kind."""
-        items = [w.item for w in await queue_of(ctx, duties)]
-        return work_page(items, after, limit, kind)
+        return await caller_page(ctx, duties, after, limit, kind)
 
     return router
 
@@ -89,7 +181,7 @@ def warning_job(name: str, every: float, duties: Sequence[Duty]) -> Job:
     async def unit(app: Any) -> int:
         async with app.state.sessionmaker() as session, session.begin():
             ctx = _system_context(session, app.state)
-            return await sweep(session, await dated_items(ctx, duties), ctx.clock.today())
+            return await sweep(session, await warnings_due(ctx, duties), ctx.clock.today())
 
     return Job(name, every, unit)
 
@@ -105,17 +197,19 @@ def work_gauges(service: str, state_of: Callable[[], State], duties: Sequence[Du
                         ["county", "kind"], registry=registry)
 
         async def refresh(session: AsyncSession) -> None:
-            counts: dict[tuple[str, str], list[int]] = {}
-            for one in await dated_items(_system_context(session, state_of()), duties):
-                item = one.item
-                pair = counts.setdefault((item.county_code or "city", item.kind.value), [0, 0])
-                pair[0] += item.due_soon
-                pair[1] += item.overdue
+            ctx = _system_context(session, state_of())
             due_soon.clear()
             overdue.clear()
-            for (county, kind), (soon, late) in counts.items():
-                due_soon.labels(county, kind).set(soon)
-                overdue.labels(county, kind).set(late)
+            for duty in duties:
+                if not duty.dated:
+                    continue
+                listing = duty.listing(ctx)
+                sub = listing.query.subquery("work")
+                soon, late = _urgent(sub, ctx.clock.today(), _warn_days(ctx, duty), listing.shift)
+                query = select(sub.c.work_county, func.count().filter(soon), func.count().filter(late))
+                for county, n_soon, n_late in (await session.execute(query.group_by(sub.c.work_county))).all():
+                    due_soon.labels(county or "city", duty.kind.value).set(n_soon)
+                    overdue.labels(county or "city", duty.kind.value).set(n_late)
 
         return refresh
 
