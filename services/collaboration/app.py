@@ -12,9 +12,10 @@ from services.collaboration.pairings.router import router as pairings_router
 from services.collaboration.projects.router import router as projects_router
 from services.collaboration.scorecard.router import router as scorecard_router
 from services.collaboration.tasks.router import router as tasks_router
-from services.collaboration.work.duties import DUTIES
+from services.collaboration.work.router import router as work_router
+from services.collaboration.work.service import DUTIES
 from services.kit.service_app import build_service
-from services.kit.work_queue import both, warning_job, work_gauges, work_router
+from services.kit.work_queue import both, warning_job, work_gauges
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"pairing_id": ("collaboration.pairing_not_found", "结对"),
@@ -39,7 +40,7 @@ def create_app(settings: Settings | None = None,
     projects, funds and employment services."""
     settings = settings or Settings()
     routers = [pairings_router, agreements_router, tasks_router, projects_router, money_router, cooperation_router,
-               scorecard_router, work_router(DUTIES)]
+               scorecard_router, work_router]
     gauges = both(collaboration_gauges(lambda: app.state.clock),
                   work_gauges("collaboration", lambda: app.state, DUTIES))
     jobs = [*feed_jobs(settings.feed_poll_seconds),

@@ -4,7 +4,7 @@ from datetime import date
 
 import httpx
 
-from services.collaboration.work.duties import DUTIES
+from services.collaboration.work.service import DUTIES
 from services.kit.auth import Role
 from services.kit.testing import bearer
 from services.kit.work_queue import warning_job

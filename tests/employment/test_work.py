@@ -5,7 +5,7 @@ from datetime import date
 import httpx
 import pytest
 
-from services.employment.work.duties import DUTIES
+from services.employment.work.service import DUTIES
 from services.kit.testing import bearer
 from services.kit.work_queue import warning_job
 from tests.clock import set_today

@@ -9,19 +9,21 @@ is on GET /funds and the scorecard, not in the queue.
 """
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Row
 
 from contracts.collaboration import TaskArea
 from contracts.work import WorkKind, WorkLink
 from services.collaboration.config import Settings
-from services.collaboration.tasks.models import KeyTask
 from services.collaboration.tasks.repository import KeyTaskRepository
 from services.collaboration.terms import AREA_LABELS
 from services.kit.auth import Role
 from services.kit.context import RequestContext
 from services.kit.outbox import Scope
 from services.kit.warnings import Warnable
-from services.kit.work import work_item
-from services.kit.work_queue import Duty
+from services.kit.work import warn_days_of, work_item
+from services.kit.work_queue import Duty, Listing
 
 
 def _amount(value: Decimal) -> str:
@@ -30,23 +32,27 @@ def _amount(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _expected(task: KeyTask) -> str:
+def _expected(task: Row[Any]) -> str:
     target, reached = _amount(task.target_value), _amount(task.reached_value)
     return (f"完成目标 {target}{task.unit}（已完成 {reached}{task.unit}）并报告进展；"
             f"责任单位：{task.unit_liuzhou}、{task.unit_guangdong}")
 
 
-async def key_tasks(ctx: RequestContext[Settings]) -> list[Warnable]:
+def key_tasks(ctx: RequestContext[Settings]) -> Listing:
     """Key tasks not done whose deadline is near or past, in the caller's scope."""
     today = ctx.clock.today()
-    rows = await KeyTaskRepository(ctx.session).open_until(
-        ctx.principal, today + timedelta(days=ctx.settings.key_task_ahead_days))
-    return [Warnable(work_item(WorkKind.KEY_TASK, WorkLink(service="collaboration", resource="key_task", id=t.id,
-                                                           path=f"/key-tasks/{t.id}"),
-                               f"{AREA_LABELS[TaskArea(t.area)]}：{t.indicator}", _expected(t), t.deadline,
-                               t.county_code, today, ctx.settings.work_warn_days),
-                     Scope(t.county_code)) for t in rows]
+    warn = warn_days_of(ctx.settings.work_warn_days, WorkKind.KEY_TASK)
+    query = KeyTaskRepository(ctx.session).open_until(ctx.principal,
+                                                      today + timedelta(days=ctx.settings.key_task_ahead_days))
+
+    def warnable(row: Row[Any]) -> Warnable:
+        link = WorkLink(service="collaboration", resource="key_task", id=row.work_id, path=f"/key-tasks/{row.work_id}")
+        title = f"{AREA_LABELS[TaskArea(row.area)]}：{row.indicator}"
+        return Warnable(work_item(WorkKind.KEY_TASK, link, title, _expected(row), row.work_due, row.work_county,
+                                  today, warn), Scope(row.work_county))
+
+    return Listing(query, warnable)
 
 
-DUTIES = (Duty(WorkKind.KEY_TASK, frozenset({Role.COLLABORATION_OFFICE, Role.CITY_OFFICE, Role.COUNTY_OFFICE}),
-               key_tasks),)
+DUTIES = (Duty("collaboration", WorkKind.KEY_TASK,
+               frozenset({Role.COLLABORATION_OFFICE, Role.CITY_OFFICE, Role.COUNTY_OFFICE}), key_tasks),)
