@@ -14,7 +14,10 @@ from services.funds.projection.feed import feed_background, feed_job
 from services.funds.rectification.month_router import router as month_cases_router
 from services.funds.rectification.router import router as rectification_router
 from services.funds.rectification.schedule import sweep_job
+from services.funds.work.router import router as work_router
+from services.funds.work.service import DUTIES
 from services.kit.service_app import build_service
+from services.kit.work_queue import both, warning_job, work_gauges
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"batch_id": ("funds.batch_not_found", "资金批次"),
@@ -30,7 +33,8 @@ TAGS = {"ledger": "资金台账：资金批次（资金文件）、分配、报�
         "rectification": "整改销号：整改事项、整改中、销号、每周通报",
         "spending progress": "资金支出进度：支出 ÷ 到位，按县区、来源、年度，红黄标记",
         "disclosure and evaluation": "公告公示、绩效评价",
-        "excel ledgers": "台账（Excel，中文表头）：资金批次、闲置资金、整改事项导出，报账记录导入"}
+        "excel ledgers": "台账（Excel，中文表头）：资金批次、闲置资金、整改事项导出，报账记录导入",
+        "work queue": "待办事项：整改事项限期（临期、逾期）、闲置资金尚未立项整改"}
 
 
 def create_app(settings: Settings | None = None,
@@ -39,11 +43,13 @@ def create_app(settings: Settings | None = None,
     settings = settings or Settings()
     # The month figures come before /rectification-cases/{case_id}.
     routers = [ledger_router, funding_router, idle_router, month_cases_router, rectification_router, progress_router,
-               disclosure_router, excel_router]
+               disclosure_router, excel_router, work_router]
     app = build_service("funds", "柳州财政扶贫资金 · Funds service", settings, routers,
-                        domain_gauges=funds_gauges(settings, lambda: app.state.clock),
+                        domain_gauges=both(funds_gauges(settings, lambda: app.state.clock),
+                                           work_gauges("funds", lambda: app.state, DUTIES)),
                         background=feed_background(projects_transport),
-                        jobs=[feed_job(settings.feed_poll_seconds), sweep_job(settings.sweep_seconds)],
+                        jobs=[feed_job(settings.feed_poll_seconds), sweep_job(settings.sweep_seconds),
+                              warning_job("funds.work_warnings", settings.work_sweep_seconds, DUTIES)],
                         description="资金批次、分配、报账、闲置资金清理整改、收回与另行安排。", not_found=NOT_FOUND,
                         tags=TAGS)
     return app

@@ -27,3 +27,7 @@ class Settings(ServiceSettings):
         description="各类整改的默认期限（天）")
     red_spend_rate: Decimal = Field(Decimal("0.5"), ge=0, le=1, description="支出进度低于此比例标红")
     yellow_spend_rate: Decimal = Field(Decimal("0.8"), ge=0, le=1, description="支出进度低于此比例标黄")
+    work_warn_days: dict[str, int] = Field(
+        default_factory=lambda: {"case_due": 7},
+        description="待办事项各类别提前几天预警（临期）：类别 → 天数，未列出的类别为 3 天")
+    work_sweep_seconds: float = Field(300, ge=0, description="临期、逾期预警的检查间隔（秒）；0 关闭预警事件")
