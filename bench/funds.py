@@ -48,7 +48,8 @@ JOIN fund_batches b ON b.county_code = p.county_code""").bindparams(
     bindparam("total", type_=Integer), bindparam("projects", type_=Integer), bindparam("spent_on", type_=Date))
 
 
-async def _seed(url: str) -> float:
+async def seed_allocations(url: str) -> float:
+    """Seed 1,000,000 allocations over 100,000 project states by bulk SQL (once); seconds taken, 0 if done."""
     engine = create_async_engine(url, poolclass=NullPool)
     try:
         async with engine.begin() as conn:
@@ -70,7 +71,7 @@ async def _seed(url: str) -> float:
 def idle_classification(b) -> list[Row]:
     """GET /idle-funds/sums by county, class and age bucket, and the top-200 list, over 1,000,000 allocations."""
     section = "idle funds"
-    seconds = asyncio.run(_seed(b.databases.urls["funds"]))
+    seconds = asyncio.run(seed_allocations(b.databases.urls["funds"]))
     if seconds:
         b.notes.append(f"seeded {ALLOCATIONS:,} allocations over {PROJECTS:,} projects in {seconds:.1f} s (bulk SQL)")
     timings: dict[str, list[float]] = {"sums": [], "list": [], "deep": []}

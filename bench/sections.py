@@ -16,6 +16,7 @@ from bench.load import Load, interleaved_medians_ms, throughput
 from bench.report import Row
 from bench.reporting import bulletin_on_bench_data, bulletin_on_empty_data
 from bench.scale import worker_scaling
+from bench.work import my_work
 from devtools.stack import FACTORIES, SERVICES, Stack, free_port, migrate
 from services.kit.auth import Role
 from services.kit.pagination import encode_cursor
@@ -182,4 +183,4 @@ def resident_memory(b: Bench) -> list[Row]:
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
     bulletin_on_empty_data, list_latency, single_read_throughput, worker_scaling, gateway_upstream_calls,
     gateway_overhead, clearout_sweep, employment_quotas, idle_classification, collaboration_scorecard,
-    bulletin_on_bench_data, resident_memory]
+    bulletin_on_bench_data, my_work, resident_memory]

@@ -5,8 +5,11 @@ last; the gateway merges the services' pages into one `myWork` list.
 """
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, Field
+
+from contracts.page import encode_key, parse_key
 
 
 class WorkKind(StrEnum):
@@ -40,23 +43,23 @@ class WorkItem(BaseModel):
     """One item awaiting the caller: what is expected, by when, and whether it is due soon or overdue."""
 
     key: str = Field(description="稳定的待办标识（服务:类别:编号[:期间]），同一事项始终相同")
-    kind: WorkKind
+    kind: WorkKind = Field(description="待办类别")
     title: str = Field(description="事项名称（如项目名称、企业名称）")
     expected: str = Field(description="需要做什么（中文）")
     deadline: date | None = Field(description="期限（北京时间日期）；无期限为空")
     due_soon: bool = Field(description="临近期限：距期限不超过该类别的预警天数且未逾期")
     overdue: bool = Field(description="已逾期：今天已晚于期限")
     county_code: str | None = Field(description="所属县区代码")
-    link: WorkLink
+    link: WorkLink = Field(description="所指的对象（服务、资源、编号、REST 路径）")
 
 
 class WorkCount(BaseModel):
     """How many items of one kind await the caller, and how many of them are due soon or overdue."""
 
-    kind: WorkKind
-    total: int
-    due_soon: int
-    overdue: int
+    kind: WorkKind = Field(description="待办类别")
+    total: int = Field(description="该类待办件数")
+    due_soon: int = Field(description="其中临期件数")
+    overdue: int = Field(description="其中逾期件数")
 
 
 class WorkPage(BaseModel):
@@ -79,7 +82,7 @@ def split_key(key: str) -> tuple[str, int, str]:
     Ids compare as numbers (12 after 2), so a service's SQL order (deadline, id, period) is the queue's order.
     """
     service, kind, ident, *period = key.split(":", 3)
-    if not (service and kind and ident.isascii() and ident.isdigit() and len(ident) <= 19):
+    if not (service and kind and ident.isascii() and ident.isdigit() and int(ident) < 2**63):
         raise ValueError("not a work key")
     return f"{service}:{kind}", int(ident), period[0] if period else ""
 
@@ -88,3 +91,17 @@ def position_of(deadline: date | str | None, key: str) -> Position:
     """The queue position of an item with this deadline and key (the merge order of every queue)."""
     day = deadline.isoformat() if isinstance(deadline, date) else deadline or NO_DEADLINE
     return (day, *split_key(key))
+
+
+def work_cursor(item: WorkItem) -> str:
+    """The opaque cursor pointing after this item (the gateway's merged queue uses the same one)."""
+    return encode_key({"d": item.deadline.isoformat() if item.deadline else "", "k": item.key})
+
+
+def cursor_position(cursor: str) -> Position:
+    """The queue position a cursor points after; ValueError (or TypeError) when it is not one we made."""
+    raw: dict[str, Any] = parse_key(cursor)
+    deadline, key = raw.get("d"), raw.get("k")
+    if not isinstance(deadline, str) or not isinstance(key, str) or len(key) > 200 or set(raw) != {"d", "k"}:
+        raise ValueError("not a work cursor")
+    return position_of(date.fromisoformat(deadline) if deadline else None, key)

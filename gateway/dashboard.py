@@ -49,6 +49,11 @@ _PAGE = """<!doctype html>
     <figure><figcaption>近六个月关键数字走势</figcaption><div class="chart" id="chart-trend"></div></figure>
   </section>
   <section>
+    <h2>我的待办 <small>（按当前令牌的角色与范围）</small></h2>
+    <table id="work"><thead><tr><th>类别</th><th>件数</th><th>临期</th><th>逾期</th></tr></thead>
+      <tbody></tbody></table>
+  </section>
+  <section>
     <h2>提醒约谈</h2>
     <table id="reminders"><thead><tr><th>规则</th><th>县区</th><th>对象</th><th>依据</th></tr></thead>
       <tbody></tbody></table>

@@ -12,13 +12,14 @@ from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
 from gateway.schema.reporting import ReportingMutations, ReportingQueries
 from gateway.schema.text import CleanText
+from gateway.schema.work import WorkQueries
 
 QUERY_CACHE_SIZE = 1024  # distinct documents whose parse and validation are kept
 
 
 @strawberry.type(description="读取：项目库、年度计划、资金、就业扶贫与事件流；每个读取只返回凭证范围内的数据")
 class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, CollaborationQueries,
-            ReportingQueries, FeedQueries):
+            ReportingQueries, FeedQueries, WorkQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 

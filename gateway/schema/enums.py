@@ -43,12 +43,13 @@ from contracts.enums import (
 )
 from contracts.reporting import BulletinStatus, ReminderRule
 from contracts.terms import terms_of
+from contracts.work import WorkKind
 
 __all__ = ["CaseOrigin", "CaseStatus", "CourseKind", "EmployerKind", "FundSource", "IdleClass", "ObjectionStatus",
            "Outcome", "PlacementKind", "PlanEntryVia", "PlanStatus", "ProgressFlag", "ProjectCategory", "ProjectStatus",
            "QuotaKind", "QuotaStatus", "Registration", "SourceLevel", "SpendingKind", "Trend", "describe_values",
            "LinkageMechanism", "PairingLevel", "PairingStatus", "TalentDirection", "TalentField", "TalentKind",
-           "TaskArea", "BulletinStatus", "ReminderRule", "graphql_enum"]
+           "TaskArea", "BulletinStatus", "ReminderRule", "WorkKind", "graphql_enum"]
 
 _WORDS: dict[type[Enum], str] = {
     ProjectStatus: "项目状态",
@@ -73,6 +74,7 @@ _WORDS: dict[type[Enum], str] = {
     Trend: "趋势（trend between the last two periods）",
     BulletinStatus: "通报状态：DRAFT 实时草稿 / ISSUED 已印发冻结（bulletin status）",
     ReminderRule: "提醒约谈规则（the rule that put a unit or county on the reminder-talk list）",
+    WorkKind: "待办类别（what kind of item awaits the caller）",
 }
 
 

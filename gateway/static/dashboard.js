@@ -17,6 +17,8 @@
     "ranking: countyRanking(month: $month) { month bottom rows { countyCode countyName rank " +
     "score previousRank change bottom indicators { label points explanation } } } " +
     "reminders(month: $month) { ruleLabel countyName unit evidence } " +
+    "work: myWork(first: 1) { counts { kind total dueSoon overdue } } " +
+    "workKinds: __type(name: \"WorkKind\") { enumValues { name description } } " +
     MONTHS.map(function (i) { return "m" + i + ": bulletin(month: $m" + i + ", draft: true, withChange: false) { ...F }"; })
       .join(" ") + " } " + FIGURES;
 
@@ -224,6 +226,20 @@
         trend("逾期整改", function (c) { return c.casesOverdue; })] });
   }
 
+  // The caller's work-queue counts (我的待办); each kind named by the schema's own description of it.
+  function renderWork(work, kinds) {
+    var words = {};
+    (kinds ? kinds.enumValues : []).forEach(function (v) { words[v.name] = v.description.split("（")[0]; });
+    var body = $("work").querySelector("tbody");
+    body.textContent = "";
+    ((work && work.counts) || []).forEach(function (c) {
+      var row = body.insertRow();
+      [words[c.kind] || c.kind, c.total, c.dueSoon, c.overdue].forEach(function (value) {
+        row.insertCell().textContent = value;
+      });
+    });
+  }
+
   function load(event) {
     if (event) { event.preventDefault(); }
     var month = $("month").value;
@@ -237,6 +253,7 @@
       document.querySelector("main").hidden = false;
       renderRanking(d.ranking, d.m0.counties);
       renderReminders(d.reminders);
+      renderWork(d.work, d.workKinds);
       renderCharts(d.m0.counties, months);
       var partial = body.errors ? "（部分数据不可用：" + body.errors[0].message + "）" : "";
       say(month + " 通报数据（实时草稿），共 " + d.ranking.rows.length + " 个县区" + partial, !!body.errors);

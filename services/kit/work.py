@@ -1,10 +1,8 @@
 """Work-queue helpers every service shares: a deadline's warning, an item, the queue's order and its cursor."""
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
-from contracts.page import encode_key, parse_key
-from contracts.work import Position, WorkItem, WorkKind, WorkLink, position_of
+from contracts.work import Position, WorkItem, WorkKind, WorkLink, cursor_position, position_of
 from services.kit.errors import FieldError, unprocessable
 
 # Days ahead a kind warns when its service's settings do not name it.
@@ -38,20 +36,11 @@ def order_key(item: WorkItem) -> Position:
     return position_of(item.deadline, item.key)
 
 
-def work_cursor(item: WorkItem) -> str:
-    """The opaque cursor pointing after this item."""
-    return encode_key({"d": item.deadline.isoformat() if item.deadline else "", "k": item.key})
-
-
 def after_position(cursor: str | None) -> Position | None:
     """The position a cursor points after; 422 `request.invalid_cursor` when we did not make it."""
     if not cursor:
         return None
     try:
-        raw: dict[str, Any] = parse_key(cursor)
-        deadline, key = raw.get("d"), raw.get("k")
-        if not isinstance(deadline, str) or not isinstance(key, str) or len(key) > 200 or set(raw) != {"d", "k"}:
-            raise ValueError("not a work cursor")
-        return position_of(date.fromisoformat(deadline) if deadline else None, key)
+        return cursor_position(cursor)
     except (ValueError, TypeError):
         raise unprocessable("request.invalid_cursor", "分页游标无效", [FieldError("after", "分页游标无效")]) from None

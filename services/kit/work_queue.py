@@ -20,14 +20,14 @@ from sqlalchemy import ColumnElement, Row, Select, Subquery, and_, false, func, 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import State
 
-from contracts.work import NO_DEADLINE, Position, WorkCount, WorkItem, WorkKind, WorkPage
+from contracts.work import NO_DEADLINE, Position, WorkCount, WorkItem, WorkKind, WorkPage, work_cursor
 from services.kit.auth import READ_ROLES, Principal, Role
 from services.kit.context import RequestContext, context
 from services.kit.leader import Job
 from services.kit.metrics import DomainGauges
 from services.kit.pagination import MAX_PAGE
 from services.kit.warnings import Warnable, sweep
-from services.kit.work import after_position, order_key, warn_days_of, work_cursor
+from services.kit.work import after_position, order_key, warn_days_of
 
 # Who looks at every duty at once (the sweep, the gauges): city-wide, every kind, audited under no person's name.
 SYSTEM = Principal(sub="system:work-queue", role=Role.ADMIN)

@@ -10,11 +10,12 @@ import pytest
 import strawberry
 from pydantic import BaseModel
 
-from contracts import collaboration, employment, funds, month_figures, projects, reporting
+from contracts import collaboration, employment, funds, month_figures, projects, reporting, work
 from contracts.events.feed import FeedPage
 from gateway import collaboration_client, employment_client, funds_client, projects_client, reporting_client
 from gateway.schema import build_schema
 from gateway.schema.feeds import FEED
+from gateway.schema.work import SOURCES, WORK
 from gateway.upstream import Endpoint
 from tests.gateway.agreement import disagreements
 
@@ -44,12 +45,13 @@ PAIRS: dict[str, type[BaseModel]] = {
     "KeyedCount": month_figures.Count, "KeyedAmount": reporting.Amount, "CountyFigures": reporting.CountyFigures,
     "IndicatorScore": reporting.IndicatorScore, "RankingRow": reporting.RankingRow, "CountyRanking": reporting.Ranking,
     "Reminder": reporting.Reminder, "Bulletin": reporting.Bulletin, "BulletinEdition": reporting.BulletinEdition,
+    "WorkItem": work.WorkItem, "WorkLink": work.WorkLink, "WorkCount": work.WorkCount,
 }
 # quotaBreaches answers its lines; the month rows and the collaboration figures are what services answer
 # the reporting and collaboration services, not GraphQL; BulletinIssue is the body of a REST call (GraphQL
-# has its own input).
+# has its own input). The merged WorkQueue is the gateway's own page of the services' WorkPages.
 NOT_SHOWN = {employment.BreachReport, collaboration.LabourFigures, collaboration.CollaborationCountyFigures,
-             month_figures.ProjectsMonthRow, month_figures.CasesMonthRow, reporting.BulletinIssue}
+             month_figures.ProjectsMonthRow, month_figures.CasesMonthRow, reporting.BulletinIssue, work.WorkPage}
 DECLARED = {
     # contracts.enums.ItemKind, which GraphQL names IdleItemKind.
     ("IdleFund", "kind"): "IdleItemKind!",
@@ -66,7 +68,7 @@ def test_every_graphql_type_shows_its_contract_model_field_for_field():
 
 
 def test_every_read_model_of_the_contracts_is_a_graphql_type_made_from_it():
-    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting)
+    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting, work)
               for _, cls in inspect.getmembers(module, inspect.isclass)
               if issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
     assert models - set(PAIRS.values()) - NOT_SHOWN == set()
@@ -122,6 +124,8 @@ def test_every_route_the_gateway_calls_answers_the_contract_model_it_parses(serv
         _agrees(openapi, _answer_schema(openapi, endpoint), endpoint.answer)
     feed = _component(openapi, _answer_schema(openapi, FEED))  # each service's payload union; the gateway's looser
     assert set(feed["properties"]) == set(FeedPage.model_fields)
+    if service in SOURCES:
+        _agrees(openapi, _answer_schema(openapi, WORK), WORK.answer)
 
 
 def test_the_route_check_fails_for_a_route_answering_another_model():

@@ -31,8 +31,9 @@ def running_stack(databases: DatabaseFactory, backend: str, log_dir: Path) -> It
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
     # The projects process adds the seconds in this file to its clock, so a test can pass a notice window.
     # The collaboration process reads the same file, so a test can let a key task pass its deadline.
+    # The projects process checks its work queue for warnings every second (test_work_warnings.py).
     env = {"JWT_SECRET": SECRET, "PROJECTS_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset"),
-           "COLLABORATION_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset")}
+           "COLLABORATION_CLOCK_OFFSET_FILE": str(log_dir / "clock-offset"), "PROJECTS_WORK_SWEEP_SECONDS": "1"}
     running = Stack(ports, urls, extra_env=env, log_dir=log_dir)
     try:
         try:
