@@ -177,3 +177,13 @@ async def test_warnings_once_on_the_feed_and_gauges(employment: httpx.AsyncClien
     assert await _warnings(employment, bearer("project_owner", RONGSHUI, org="融水甲企业")) == [
         ("work.due_soon", f"employment:workforce_report:{e1}:2026"),
         ("work.overdue", f"employment:workforce_report:{e1}:2026")]
+
+
+async def test_a_long_enterprise_name_still_warns_its_county(employment: httpx.AsyncClient, employment_app,
+                                                             backend: str) -> None:
+    long_name = "柳州" + "螺" * 150 + "有限公司"  # longer than a feed event's unit (120): the county reads it
+    made = await add_employer(employment, name=long_name, county=RONGSHUI)
+    set_today(employment_app.state.clock, date(2027, 1, 25))
+    assert await warning_job("employment.work_warnings", 1, DUTIES).unit(employment_app) == 1
+    key = f"employment:workforce_report:{made['id']}:2026"
+    assert await _warnings(employment, bearer("county_office", RONGSHUI)) == [("work.due_soon", key)]

@@ -26,12 +26,14 @@ from services.employment.config import Context
 from services.employment.work.repository import WorkRepository
 from services.kit.auth import Principal, Role
 from services.kit.months import Month
-from services.kit.outbox import Scope
+from services.kit.outbox import OutboxEvent, Scope
 from services.kit.warnings import Warnable
 from services.kit.work import warn_days_of, work_item
 from services.kit.work_queue import Duty, Listing
 
 WATCHERS = {Role.HR, Role.COUNTY_OFFICE, Role.CITY_OFFICE}
+# The longest unit name a feed event can be scoped to; a longer employer name warns its county's readers only.
+_ORG_LENGTH: int = OutboxEvent.__table__.c.owner_org.type.length  # type: ignore[attr-defined]
 # What each kind links to: (resource, path prefix).
 _LINKS = {WorkKind.WORKFORCE_REPORT: ("employer", "/employers"),
           WorkKind.GROUP_REPORT: ("group_project", "/group-projects"),
@@ -54,7 +56,8 @@ def _listing(ctx: Context, kind: WorkKind, query: Select[Any], shift: int, expec
         period = getattr(row, "work_period", None)
         item = work_item(kind, link, row.title, expected(row), row.work_due + timedelta(days=shift),
                          row.work_county, today, warn, period)
-        return Warnable(item, Scope(row.work_county, getattr(row, "unit", None)))
+        unit = getattr(row, "unit", None)
+        return Warnable(item, Scope(row.work_county, unit if unit and len(unit) <= _ORG_LENGTH else None))
 
     return Listing(query, warnable, shift)
 
