@@ -72,6 +72,7 @@ async def test_queue_per_role_as_the_clock_moves(employment: httpx.AsyncClient, 
         (f"employment:workforce_report:{e3}:2026", "2027-01-31", True, False),
         (f"employment:course_outcomes:{c3}", "2027-02-09", False, False),
     ]
+    assert _seen(await _queue(employment, bearer("city_office"))) == city
     page = await _queue(employment, bearer("county_office", RONGSHUI))
     assert [k for k, *_ in _seen(page)] == [f"employment:group_report:{p1}:2026-10",
                                             f"employment:group_report:{p1}:2026-12",
