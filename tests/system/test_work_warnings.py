@@ -4,12 +4,16 @@ the item in `myWork`."""
 import time
 from datetime import timedelta
 
+import pytest
+
 from services.kit.auth import Role
 from services.kit.clock import Clock
 from tests.gateway.graphql import SUBMIT, as_input
 from tests.projects.entries import OWNER_ORG, RONGSHUI, entry
 from tests.system.http import gql, token
 from tests.system.test_project_life import Entry
+
+pytestmark = pytest.mark.system
 
 OWNER = token(Role.PROJECT_OWNER, RONGSHUI, OWNER_ORG)
 TOWNSHIP = token(Role.TOWNSHIP, RONGSHUI)
