@@ -23,3 +23,9 @@ class Settings(ServiceSettings):
     scorecard_weights: dict[str, int] = Field(
         default_factory=lambda: dict(DEFAULT_WEIGHTS),
         description="成效考核各指标权重（funds_arrived、funds_spent、key_tasks、talent、industry、labour），按当年考核办法设置")
+    # 待办事项与预警 (services/collaboration/work/duties.py)
+    key_task_ahead_days: int = Field(
+        30, ge=0, le=366, description="重点任务在期限前几天进入待办（逾期未完成的一直在列）")
+    work_warn_days: dict[str, int] = Field(default_factory=lambda: {"key_task": 7},
+                                           description="各类待办提前几天预警（临期）：key_task")
+    work_sweep_seconds: float = Field(300.0, ge=0, description="临期、逾期预警扫描的间隔（秒）；0 关闭")

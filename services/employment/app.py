@@ -11,8 +11,11 @@ from services.employment.ledger.router import router as ledger_router
 from services.employment.placements.router import router as placements_router
 from services.employment.quotas.router import router as quotas_router
 from services.employment.training.router import router as training_router
+from services.employment.work.router import router as work_router
+from services.employment.work.service import DUTIES
 from services.kit.clock import Clock
 from services.kit.service_app import build_service
+from services.kit.work_queue import both, warning_job, work_gauges
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"labourer_id": ("labourer.not_found", "劳动力"), "employer_id": ("employer.not_found", "用工单位"),
@@ -26,15 +29,18 @@ TAGS = {"labourers": "贫困劳动力（建档立卡）：登记（身份证号�
         "quotas": "用工比例：骨干企业 10% 以上，集团在建项目 5%–10%，未达标清单",
         "training": "培训：技能培训、创业培训、两后生培训及结果",
         "labour leaders": "劳务带头人",
-        "excel ledgers": "台账（Excel，中文表头）：劳动力与就业安置导入，用工比例导出"}
+        "excel ledgers": "台账（Excel，中文表头）：劳动力与就业安置导入，用工比例导出",
+        "work queue": "待办事项：未报送的用工总数（骨干企业年度、集团项目月度）、待登记的培训结果，临期与逾期预警"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The employment service app."""
     settings = settings or Settings()
     routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
-               training_router, leaders_router, labour_figures_router]
-    return build_service("employment", "柳州就业扶贫 · Employment service", settings, routers,
-                         domain_gauges=quota_gauges(settings, Clock(settings.clock_offset_file)),
-                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,
-                         tags=TAGS)
+               training_router, leaders_router, labour_figures_router, work_router]
+    gauges = both(quota_gauges(settings, Clock(settings.clock_offset_file)),
+                  work_gauges("employment", lambda: app.state, DUTIES))
+    app = build_service("employment", "柳州就业扶贫 · Employment service", settings, routers, domain_gauges=gauges,
+                        description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,
+                        tags=TAGS, jobs=[warning_job("employment.work_warnings", settings.work_sweep_seconds, DUTIES)])
+    return app

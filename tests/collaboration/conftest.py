@@ -25,7 +25,7 @@ def collaboration_app(collaboration_db: str):
 
     nowhere = "http://127.0.0.1:9"
     return create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0, projects_url=nowhere,
-                               funds_url=nowhere, employment_url=nowhere, upstream_timeout=1.0))
+                               funds_url=nowhere, employment_url=nowhere, upstream_timeout=1.0, work_sweep_seconds=0))
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ async def linked(collaboration_db: str, projects_app, funds_app, employment_app,
 
     transports = {name: httpx.ASGITransport(app=app) for name, app in
                   (("projects", projects_app), ("funds", funds_app), ("employment", employment_app))}
-    app = create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0), transports)
+    app = create_app(Settings(database_url=collaboration_db, feed_poll_seconds=0, work_sweep_seconds=0), transports)
     async with serve_in_process(app) as client:
         yield client, projects, funds, app
 

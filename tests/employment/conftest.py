@@ -16,11 +16,11 @@ async def employment_db(databases: DatabaseFactory, migrated: str) -> AsyncItera
 
 @pytest.fixture
 def employment_app(employment_db: str):
-    """The employment service app on a fresh database."""
+    """The employment service app on a fresh database; its warning sweep off (tests run it when they want it)."""
     from services.employment.app import create_app
     from services.employment.config import Settings
 
-    return create_app(Settings(database_url=employment_db))
+    return create_app(Settings(database_url=employment_db, work_sweep_seconds=0))
 
 
 @pytest.fixture

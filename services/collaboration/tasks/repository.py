@@ -52,6 +52,18 @@ class KeyTaskRepository(CountyOrCity[KeyTask]):
             return [tuple(r) for r in rows]
         return [(r[0], None, *r[1:]) for r in rows]
 
+    def open_until(self, principal: Principal, until: date) -> Select[*tuple[Any, ...]]:
+        """Tasks not done whose deadline is on or before `until` (overdue ones included), labelled for the work queue
+        (work_id, work_due, work_county) with what an item shows: a county caller's own county's, a city-wide
+        caller's all (the city-level tasks are the city offices' to report)."""
+        query = (self.readable(principal)
+                 .with_only_columns(KeyTask.id.label("work_id"), KeyTask.deadline.label("work_due"),
+                                    KeyTask.county_code.label("work_county"), KeyTask.area, KeyTask.indicator,
+                                    KeyTask.unit, KeyTask.target_value, KeyTask.reached_value, KeyTask.unit_liuzhou,
+                                    KeyTask.unit_guangdong)
+                 .where(KeyTask.done.is_(False), KeyTask.deadline <= until))
+        return query.where(KeyTask.county_code == principal.county) if principal.county is not None else query
+
     async def overdue_by_county(self, today: date) -> dict[str | None, int]:
         """County → overdue tasks, city-wide (for the gauge; no caller scope)."""
         query = (select(KeyTask.county_code, func.count()).where(overdue_on(today))
