@@ -27,7 +27,9 @@ from gateway.upstream import Caller, Endpoint, UpstreamProblem, UpstreamUnavaila
 
 WORK = Endpoint("GET", "/work", WorkPage)  # every queue service's GET /work
 # The services with a work queue, in the order their failures are named.
-SOURCES: dict[str, Callable[[Context], Caller]] = {"projects": lambda c: c.projects, "funds": lambda c: c.funds}
+SOURCES: dict[str, Callable[[Context], Caller]] = {
+    "projects": lambda c: c.projects, "funds": lambda c: c.funds, "employment": lambda c: c.employment,
+    "collaboration": lambda c: c.collaboration}
 
 
 @contract_type(WorkLinkRead, name="WorkLink", description="待办事项所指的对象：所属服务、资源类别、编号与 REST 路径")

@@ -14,8 +14,9 @@ from services.collaboration.scorecard.router import router as scorecard_router
 from services.collaboration.tasks.router import router as tasks_router
 from services.collaboration.work.router import router as work_router
 from services.collaboration.work.service import DUTIES
+from services.kit.metrics import combined_gauges
 from services.kit.service_app import build_service
-from services.kit.work_queue import both, warning_job, work_gauges
+from services.kit.work_queue import warning_job, work_gauges
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"pairing_id": ("collaboration.pairing_not_found", "结对"),
@@ -41,7 +42,7 @@ def create_app(settings: Settings | None = None,
     settings = settings or Settings()
     routers = [pairings_router, agreements_router, tasks_router, projects_router, money_router, cooperation_router,
                scorecard_router, work_router]
-    gauges = both(collaboration_gauges(lambda: app.state.clock),
+    gauges = combined_gauges(collaboration_gauges(lambda: app.state.clock),
                   work_gauges("collaboration", lambda: app.state, DUTIES))
     jobs = [*feed_jobs(settings.feed_poll_seconds),
             warning_job("collaboration.work_warnings", settings.work_sweep_seconds, DUTIES)]

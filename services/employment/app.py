@@ -14,8 +14,9 @@ from services.employment.training.router import router as training_router
 from services.employment.work.router import router as work_router
 from services.employment.work.service import DUTIES
 from services.kit.clock import Clock
+from services.kit.metrics import combined_gauges
 from services.kit.service_app import build_service
-from services.kit.work_queue import both, warning_job, work_gauges
+from services.kit.work_queue import warning_job, work_gauges
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"labourer_id": ("labourer.not_found", "劳动力"), "employer_id": ("employer.not_found", "用工单位"),
@@ -38,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
                training_router, leaders_router, labour_figures_router, work_router]
-    gauges = both(quota_gauges(settings, Clock(settings.clock_offset_file)),
+    gauges = combined_gauges(quota_gauges(settings, Clock(settings.clock_offset_file)),
                   work_gauges("employment", lambda: app.state, DUTIES))
     app = build_service("employment", "柳州就业扶贫 · Employment service", settings, routers, domain_gauges=gauges,
                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,

@@ -1,4 +1,4 @@
-"""`myWork`: the projects and funds queues merged by deadline, paged with one cursor at one call per service per
+"""`myWork`: the services' queues (here projects and funds hold items) merged by deadline, paged with one cursor at one call per service per
 page, counts summed; a forged cursor is a clear error and a service that is down leaves partial data and an error."""
 from datetime import date, timedelta
 
@@ -65,7 +65,8 @@ async def test_merged_in_deadline_order_paged_with_one_call_per_service(queues):
     while True:
         system.seen.clear()
         page = (await my_work(system.gateway, first=2, after=after))["data"]["myWork"]
-        assert sorted((s, p.split("?")[0]) for s, _, p in system.seen) == [("funds", "/work"), ("projects", "/work")]
+        assert sorted((s, p.split("?")[0]) for s, _, p in system.seen) == [
+            ("collaboration", "/work"), ("employment", "/work"), ("funds", "/work"), ("projects", "/work")]
         assert page["counts"] == whole["counts"]
         keys += [i["key"] for i in page["items"]]
         pages += 1
@@ -91,7 +92,8 @@ async def test_a_service_down_leaves_the_others_items_and_an_error(queues):
     from gateway.app import create_app as create_gateway
 
     system, _, _ = queues
-    transports = {"projects": httpx.ASGITransport(app=system.projects_app), "funds": Down()}
+    transports = {"projects": httpx.ASGITransport(app=system.projects_app), "funds": Down(), "employment": Down(),
+                  "collaboration": Down()}
     async with serve_in_process(create_gateway(transports=transports)) as gateway:
         answer = await my_work(gateway)
     work = answer["data"]["myWork"]
@@ -99,4 +101,5 @@ async def test_a_service_down_leaves_the_others_items_and_an_error(queues):
     assert work["complete"] is None
     [error] = answer["errors"]
     assert error["path"] == ["myWork", "complete"]
-    assert error["extensions"]["code"] == "upstream.unavailable" and error["extensions"]["services"] == ["funds"]
+    assert error["extensions"]["code"] == "upstream.unavailable" and error["extensions"]["services"] == [
+        "funds", "employment", "collaboration"]
