@@ -1,5 +1,6 @@
 """`myWork`: the four services' queues (here projects and funds hold items) merged by deadline, paged with one
-cursor at one call per service per page, counts summed; a forged cursor is a clear error and a service that is down leaves partial data and an error."""
+cursor at one call per service per page, counts summed; a forged cursor is a clear error and a service that is
+down leaves partial data and an error."""
 from datetime import date, timedelta
 
 import httpx
