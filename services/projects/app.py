@@ -1,6 +1,8 @@
 """Projects service: the poverty-alleviation project library (脱贫攻坚项目库)."""
 from fastapi import FastAPI
 
+from services.kit.period_router import PERIOD_NOT_FOUND
+from services.kit.period_router import router as periods_router
 from services.kit.service_app import build_service
 from services.projects.clearout.router import router as clearout_router
 from services.projects.config import Settings
@@ -15,7 +17,7 @@ from services.projects.plans.router import router as plans_router
 
 # What a malformed path parameter names: its 404 (the record cannot exist).
 NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("objection.not_found", "异议"),
-             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")}
+             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")} | PERIOD_NOT_FOUND
 
 # Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
 TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报、查询、修改、历史项目导入",
@@ -23,14 +25,15 @@ TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报�
         "annual plans": "年度计划（年度实施计划）：查询、滚动到下一年、第四季度调整",
         "clear-out": "清理出库：违规或停滞项目的清理清单",
         "bulletin figures": "通报数据：按县区、状态、类别、计划年度汇总",
-        "excel ledgers": "台账（Excel，中文表头）：项目库导出，入库申报与历史项目导入"}
+        "excel ledgers": "台账（Excel，中文表头）：项目库导出，入库申报与历史项目导入",
+        "reporting periods": "关账：县区月度报送关账（进度、报账、安置），关账后的更正"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The projects service app."""
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
     routers = [ledger_router, library_router, lifecycle_router, plan_actions_router, plans_router, clearout_router,
-               figures_router, month_figures_router]
+               figures_router, month_figures_router, periods_router]
     return build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings or Settings(), routers,
                          domain_gauges=library_gauges, description="项目入库申报、审核、年度计划与跟踪。",
                          not_found=NOT_FOUND, tags=TAGS)

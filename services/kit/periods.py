@@ -1,0 +1,190 @@
+"""Reporting periods that close (关账): a county's month closed for reporting, the guard every dated write calls,
+and the corrections made to a closed month afterwards (关账后更正).
+
+Projects (progress), funds (spending) and employment (placements) each keep their closed months in their own
+database. A write dated in a closed month is refused (409 `period.closed`) unless it is a correction: the same
+write with a `correction_reason`, by a city-level caller (no county in the token) whose role is in the service's
+`PERIOD_CORRECTORS` — the county closed it, the city corrects. A correction is audited with its reason and listed
+under its month (`GET /periods/{county}/{month}`) as well as in the record's own history where it has one.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Protocol
+
+from pydantic import Field
+from sqlalchemy import Index, String, Text, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.kit.audit import audit
+from services.kit.auth import Principal, Role
+from services.kit.context import RequestContext
+from services.kit.counties import COUNTIES
+from services.kit.db import Base, BigId, UTCDateTime, utcnow
+from services.kit.errors import DomainError, FieldError, conflict, unprocessable
+from services.kit.inputs import FreeText
+from services.kit.months import Month
+from services.kit.repository import Repository
+
+# Any fixed number: with the county code, the PostgreSQL advisory lock a close takes and dated writes share.
+_PERIOD_LOCK = 4502_0002
+CORRECTORS_HELP = "关账月份的更正：允许更正的角色（须为市级账号，即凭证不含县区；admin 总是允许）"
+
+
+class ClosedPeriod(Base):
+    """A county's month closed for reporting (关账月份)."""
+
+    __tablename__ = "closed_periods"
+
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM, sorts as text
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by: Mapped[str] = mapped_column(String(120))
+    closed_by_role: Mapped[str] = mapped_column(String(32))
+
+
+class PeriodCorrection(Base):
+    """A change dated in a closed month, made afterwards with a reason (关账后更正). Append-only."""
+
+    __tablename__ = "period_corrections"
+    __table_args__ = (Index("ix_period_corrections_county_month", "county_code", "month", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    county_code: Mapped[str] = mapped_column(String(6))
+    month: Mapped[str] = mapped_column(String(7))
+    entity_type: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(120))
+    actor_role: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PeriodRepository(Repository[ClosedPeriod]):
+    """Closed months of the counties in the caller's scope, and their corrections."""
+
+    model = ClosedPeriod
+
+    async def closed(self, county: str, months: Iterable[Month]) -> list[ClosedPeriod]:
+        """Which of these months of a county are closed (every write checks, whoever its caller: no scope)."""
+        names = sorted({str(m) for m in months})
+        query = select(ClosedPeriod).where(ClosedPeriod.county_code == county, ClosedPeriod.month.in_(names))
+        return list((await self.session.scalars(query.order_by(ClosedPeriod.month))).all())
+
+    async def listed(self, principal: Principal, county: str | None, year: int | None,
+                     month: Month | None) -> list[ClosedPeriod]:
+        """Closed months in the caller's scope, by county then month (at most 10 counties × 12 months a year)."""
+        query = self.readable(principal)
+        if county is not None:
+            query = query.where(ClosedPeriod.county_code == county)
+        if year is not None:
+            query = query.where(ClosedPeriod.month.like(f"{year:04d}-%"))
+        if month is not None:
+            query = query.where(ClosedPeriod.month == str(month))
+        return list((await self.session.scalars(query.order_by(ClosedPeriod.county_code, ClosedPeriod.month))).all())
+
+    async def corrections(self, periods: list[ClosedPeriod]) -> list[PeriodCorrection]:
+        """The corrections of these closed months, oldest first (one statement)."""
+        if not periods:
+            return []
+        keys = {(p.county_code, p.month) for p in periods}
+        query = select(PeriodCorrection).where(
+            PeriodCorrection.county_code.in_({c for c, _ in keys}), PeriodCorrection.month.in_({m for _, m in keys}))
+        rows = (await self.session.scalars(query.order_by(PeriodCorrection.id))).all()
+        return [row for row in rows if (row.county_code, row.month) in keys]
+
+
+class CorrectorSettings(Protocol):
+    """What the guard reads of a service's settings."""
+
+    period_correctors: list[Role]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A permitted correction of a closed month, recorded once the corrected record has its id."""
+
+    county: str
+    months: tuple[Month, ...]
+    reason: str
+
+
+def span(first: date, last: date) -> list[date]:
+    """A day in every month from `first` to `last` (either order): what a spell of time touches."""
+    low, high = Month.of(min(first, last)), Month.of(max(first, last))
+    months = [low]
+    while months[-1] < high:
+        months.append(months[-1].shifted(1))
+    return [m.first for m in months]
+
+
+def county_month(county: str, month: Month | str) -> str:
+    """`融水苗族自治县 2026-03`: how a detail names a county's month."""
+    return f"{COUNTIES.get(county, county)} {month}"
+
+
+async def lock_county(session: AsyncSession, county: str, *, exclusive: bool) -> None:
+    """Serialise a close with the dated writes of its county on PostgreSQL (SQLite serialises writers itself)."""
+    if session.get_bind().dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        await session.execute(text(f"SELECT {function}(:a, :b)"), {"a": _PERIOD_LOCK, "b": int(county)})
+
+
+def may_correct(principal: Principal, correctors: Iterable[Role]) -> bool:
+    """True for admin, and for a city-level caller of a corrector role (the county closed it, the city corrects)."""
+    return principal.role == Role.ADMIN or (principal.citywide and principal.role in set(correctors))
+
+
+async def ensure_open(ctx: RequestContext[Any], county: str, days: Iterable[date | None],
+                      correction_reason: str | None, what: str) -> Correction | None:
+    """Refuse a write dated in a closed month of the county unless it is a permitted correction.
+
+    None for a write to open months; the Correction to record for a permitted one. 409 `period.closed` without a
+    reason, 403 `period.correction_forbidden` for a caller who may not correct, 422 `period.not_closed` for a
+    reason given to a write that touches no closed month (nothing would be corrected).
+    """
+    months = {Month.of(day) for day in days if day is not None}
+    await lock_county(ctx.session, county, exclusive=False)
+    closed = await PeriodRepository(ctx.session).closed(county, months)
+    reason = (correction_reason or "").strip()
+    if not closed:
+        if correction_reason is not None:
+            message = "所涉月份未关账，无需更正，请去掉更正理由（correction_reason）"
+            raise unprocessable("period.not_closed", message, [FieldError("correction_reason", message)])
+        return None
+    names = [p.month for p in closed]
+    correctors = sorted(str(r) for r in ctx.settings.period_correctors)
+    if not reason:
+        raise conflict("period.closed",
+                       f"{county_month(county, names[0])} 已关账，不能再登记或修改该月的{what}；确需更正的，"
+                       f"请由市级（{'、'.join(correctors) or 'admin'}）在请求中填写更正理由 correction_reason",
+                       county_code=county, months=names, correctors=correctors)
+    if not may_correct(ctx.principal, ctx.settings.period_correctors):
+        raise DomainError(403, "period.correction_forbidden",
+                          f"{county_month(county, names[0])} 已关账，只有市级的 {'、'.join(correctors) or 'admin'} "
+                          "可以更正该月的" + what, extra={"county_code": county, "months": names,
+                                                       "correctors": correctors})
+    return Correction(county, tuple(Month.parse(n) for n in names), reason)
+
+
+async def record_correction(ctx: RequestContext[Any], correction: Correction | None, entity_type: str,
+                            entity_id: Any, action: str) -> None:
+    """List a permitted correction under each closed month it touches, and audit it with its reason."""
+    if correction is None:
+        return
+    for month in correction.months:
+        ctx.session.add(PeriodCorrection(
+            county_code=correction.county, month=str(month), entity_type=entity_type, entity_id=str(entity_id),
+            action=action, reason=correction.reason, actor=ctx.principal.sub, actor_role=str(ctx.principal.role),
+            at=ctx.clock.now()))
+    await audit(ctx.session, ctx.principal, "period.correction", entity_type, entity_id, None,
+                {"county_code": correction.county, "months": [str(m) for m in correction.months],
+                 "action": action, "reason": correction.reason})
+
+
+# The body field of every dated write: given, the write corrects a closed month (关账后更正).
+CorrectionReason = Annotated[FreeText | None, Field(
+    None, min_length=1, max_length=500,
+    description="更正理由：所涉月份已关账时必填（由市级有权角色更正，记入审计和时间线）；月份未关账时不得填写")]
