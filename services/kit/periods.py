@@ -165,7 +165,7 @@ async def ensure_open(ctx: RequestContext[Any], county: str, days: Iterable[date
         raise DomainError(403, "period.correction_forbidden",
                           f"{county_month(county, names[0])} 已关账，只有市级的 {'、'.join(correctors) or 'admin'} "
                           "可以更正该月的" + what, extra={"county_code": county, "months": names,
-                                                       "correctors": correctors})
+                                                       "allowed_roles": correctors})
     return Correction(county, tuple(Month.parse(n) for n in names), reason)
 
 

@@ -10,9 +10,16 @@ import pytest
 import strawberry
 from pydantic import BaseModel
 
-from contracts import collaboration, employment, funds, month_figures, projects, reporting
+from contracts import collaboration, employment, funds, month_figures, periods, projects, reporting
 from contracts.events.feed import FeedPage
-from gateway import collaboration_client, employment_client, funds_client, projects_client, reporting_client
+from gateway import (
+    collaboration_client,
+    employment_client,
+    funds_client,
+    periods_client,
+    projects_client,
+    reporting_client,
+)
 from gateway.schema import build_schema
 from gateway.schema.feeds import FEED
 from gateway.upstream import Endpoint
@@ -44,6 +51,7 @@ PAIRS: dict[str, type[BaseModel]] = {
     "KeyedCount": month_figures.Count, "KeyedAmount": reporting.Amount, "CountyFigures": reporting.CountyFigures,
     "IndicatorScore": reporting.IndicatorScore, "RankingRow": reporting.RankingRow, "CountyRanking": reporting.Ranking,
     "Reminder": reporting.Reminder, "Bulletin": reporting.Bulletin, "BulletinEdition": reporting.BulletinEdition,
+    "ClosedPeriod": periods.PeriodRead, "PeriodCorrection": periods.PeriodCorrectionRead,
 }
 # quotaBreaches answers its lines; the month rows and the collaboration figures are what services answer
 # the reporting and collaboration services, not GraphQL; BulletinIssue is the body of a REST call (GraphQL
@@ -66,7 +74,7 @@ def test_every_graphql_type_shows_its_contract_model_field_for_field():
 
 
 def test_every_read_model_of_the_contracts_is_a_graphql_type_made_from_it():
-    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting)
+    models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting, periods)
               for _, cls in inspect.getmembers(module, inspect.isclass)
               if issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
     assert models - set(PAIRS.values()) - NOT_SHOWN == set()
@@ -122,6 +130,13 @@ def test_every_route_the_gateway_calls_answers_the_contract_model_it_parses(serv
         _agrees(openapi, _answer_schema(openapi, endpoint), endpoint.answer)
     feed = _component(openapi, _answer_schema(openapi, FEED))  # each service's payload union; the gateway's looser
     assert set(feed["properties"]) == set(FeedPage.model_fields)
+
+
+@pytest.mark.parametrize("service", ["projects", "funds", "employment"])
+def test_each_service_keeping_closed_months_answers_the_period_routes_the_gateway_calls(service):
+    openapi = import_module(f"services.{service}.app").create_app().openapi()
+    for endpoint in _endpoints(periods_client):
+        _agrees(openapi, _answer_schema(openapi, endpoint), endpoint.answer)
 
 
 def test_the_route_check_fails_for_a_route_answering_another_model():
