@@ -67,6 +67,12 @@ class CountyFigures(BaseModel):
     quota_not_reported: int = Field(description="未报送用工总数的对象数")
     guangdong_delivered: Yuan | None = Field(None, description="粤桂协作资金到位（元）；协作服务未接入为空")
     key_tasks_overdue: int | None = Field(None, description="逾期的协作重点任务数；协作服务未接入为空")
+    # 读取已关账月份: whether each source had closed the county's month when the figures were read.
+    progress_closed: bool | None = Field(None, description="项目库（进度）当月是否已关账；关账功能之前印发的版次为空")
+    spending_closed: bool | None = Field(None, description="资金（报账）当月是否已关账；关账功能之前印发的版次为空")
+    placements_closed: bool | None = Field(None, description="就业（安置）当月是否已关账；关账功能之前印发的版次为空")
+    provisional: bool | None = Field(None, description="数据为暂定：任一来源当月未关账，其数据仍可能变化；"
+                                                       "关账功能之前印发的版次为空")
 
 
 class IndicatorScore(BaseModel):

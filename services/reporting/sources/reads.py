@@ -15,6 +15,7 @@ from contracts.employment import BreachReport
 from contracts.funds import IdleSum, ProgressRow
 from contracts.inputs import STORED
 from contracts.month_figures import CasesMonthRow, ProjectsMonthRow
+from contracts.periods import PeriodRead
 from services.kit.months import Month
 from services.reporting.sources.client import Calls, Upstreams
 
@@ -23,6 +24,9 @@ _PROGRESS = TypeAdapter(list[ProgressRow])
 _IDLE = TypeAdapter(list[IdleSum])
 _CASES = TypeAdapter(list[CasesMonthRow])
 _COLLABORATION = TypeAdapter(list[CollaborationCountyFigures])
+_PERIODS = TypeAdapter(list[PeriodRead])
+# The services that keep closed months (关账), each for the records dated in them.
+PERIOD_SOURCES = ("projects", "funds", "employment")
 
 
 @dataclass(frozen=True)
@@ -36,11 +40,13 @@ class MonthReads:
     enterprises: BreachReport
     group_projects: BreachReport
     collaboration: list[CollaborationCountyFigures] | None = None  # None: the collaboration service is not read
+    closed: dict[str, frozenset[str]] | None = None  # service -> the counties whose month it has closed
 
 
 async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthReads:
-    """Six calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports; a
-    seventh for the collaboration figures of the year when that service is configured."""
+    """Nine calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports, and
+    the closed months of projects, funds and employment; a tenth for the collaboration figures of the year when that
+    service is configured."""
     m = str(month)
     collaboration = (upstreams.get("collaboration", "/figures", {"year": month.year}, calls)
                      if upstreams.reads("collaboration") else None)
@@ -52,11 +58,14 @@ async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthR
         upstreams.get("employment", "/quotas/breaches",
                       {"kind": "enterprise", "from": str(month.year), "to": str(month.year)}, calls),
         upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls),
+        *(upstreams.get(service, "/periods", {"month": m}, calls) for service in PERIOD_SOURCES),
         *([collaboration] if collaboration else []))
     projects, progress, idle, cases, enterprises, group_projects = answers[:6]
+    closed = {service: frozenset(p.county_code for p in _PERIODS.validate_python(answer, context=STORED))
+              for service, answer in zip(PERIOD_SOURCES, answers[6:9], strict=True)}
     return MonthReads(_PROJECTS.validate_python(projects, context=STORED),
                       _PROGRESS.validate_python(progress, context=STORED), _IDLE.validate_python(idle, context=STORED),
                       _CASES.validate_python(cases, context=STORED),
                       BreachReport.model_validate(enterprises, context=STORED),
                       BreachReport.model_validate(group_projects, context=STORED),
-                      _COLLABORATION.validate_python(answers[6], context=STORED) if collaboration else None)
+                      _COLLABORATION.validate_python(answers[9], context=STORED) if collaboration else None, closed)
