@@ -12,8 +12,8 @@ from services.employment.placements.router import router as placements_router
 from services.employment.quotas.router import router as quotas_router
 from services.employment.training.router import router as training_router
 from services.kit.clock import Clock
-from services.kit.period_router import PERIOD_NOT_FOUND
-from services.kit.period_router import router as periods_router
+from services.kit.periods.router import PERIOD_NOT_FOUND
+from services.kit.periods.router import router as periods_router
 from services.kit.service_app import build_service
 
 # What a malformed path parameter names: its 404 (the record cannot exist).

@@ -14,8 +14,8 @@ from services.funds.projection.feed import feed_background, feed_job
 from services.funds.rectification.month_router import router as month_cases_router
 from services.funds.rectification.router import router as rectification_router
 from services.funds.rectification.schedule import sweep_job
-from services.kit.period_router import PERIOD_NOT_FOUND
-from services.kit.period_router import router as periods_router
+from services.kit.periods.router import PERIOD_NOT_FOUND
+from services.kit.periods.router import router as periods_router
 from services.kit.service_app import build_service
 
 # What a malformed path parameter names: its 404 (the record cannot exist).

@@ -103,7 +103,7 @@ def drop_lease_table() -> None:
 
 
 def create_period_tables() -> None:
-    """Create closed_periods and period_corrections: closed reporting months and their corrections (kit/periods.py)."""
+    """Create closed_periods and period_corrections: closed reporting months and their corrections (kit/periods/)."""
     op.create_table(
         "closed_periods",
         sa.Column("county_code", sa.String(6), primary_key=True),

@@ -1,8 +1,8 @@
 """Projects service: the poverty-alleviation project library (脱贫攻坚项目库)."""
 from fastapi import FastAPI
 
-from services.kit.period_router import PERIOD_NOT_FOUND
-from services.kit.period_router import router as periods_router
+from services.kit.periods.router import PERIOD_NOT_FOUND
+from services.kit.periods.router import router as periods_router
 from services.kit.service_app import build_service
 from services.projects.clearout.router import router as clearout_router
 from services.projects.config import Settings

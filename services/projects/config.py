@@ -5,7 +5,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from services.kit.auth import Role
-from services.kit.periods import CORRECTORS_HELP
+from services.kit.periods.guard import CORRECTORS_HELP
 from services.kit.settings import ServiceSettings, sqlite_url
 
 

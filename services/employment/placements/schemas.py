@@ -6,7 +6,7 @@ from contracts.employment import PlacementRead
 from services.employment.placements.models import Placement
 from services.employment.terms import PlacementKind
 from services.kit.inputs import StrictInput
-from services.kit.periods import CorrectionReason
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day
 
 _NEEDS = {

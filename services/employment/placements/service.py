@@ -17,7 +17,7 @@ from services.kit.auth import Principal
 from services.kit.errors import conflict, not_found, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
-from services.kit.periods import ensure_open, record_correction, span
+from services.kit.periods.guard import ensure_open, record_correction, span
 
 _EMPLOYER_KIND = {PlacementKind.ENTERPRISE: EmployerKind.ENTERPRISE, PlacementKind.BASE: EmployerKind.BASE}
 

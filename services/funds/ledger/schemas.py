@@ -6,7 +6,7 @@ from pydantic import Field, field_validator
 from services.funds.terms import SourceLevel
 from services.kit.counties import is_liuzhou_county
 from services.kit.inputs import FreeText, StrictInput
-from services.kit.periods import CorrectionReason
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day, Year, Yuan
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]

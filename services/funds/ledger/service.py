@@ -35,7 +35,7 @@ from services.funds.projection.repository import ProjectStateRepository
 from services.funds.terms import ENDED, FUNDABLE, OUT_OF_COUNTY, SourceLevel
 from services.kit.audit import audit
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
-from services.kit.periods import ensure_open, record_correction
+from services.kit.periods.guard import ensure_open, record_correction
 
 
 def money(row: Any, *names: str) -> dict[str, str]:

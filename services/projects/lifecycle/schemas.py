@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import Field
 
 from services.kit.inputs import FreeText, StrictInput
-from services.kit.periods import CorrectionReason
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day, Year
 
 Reason = Annotated[FreeText, Field(min_length=1, max_length=2000)]

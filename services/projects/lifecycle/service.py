@@ -7,7 +7,7 @@ from contracts.events.projects import ProjectStatusChanged, ProjectUpdated
 from services.kit.audit import audit
 from services.kit.concurrency import check_version
 from services.kit.errors import DomainError, FieldError, conflict, not_found, unprocessable
-from services.kit.periods import Correction, ensure_open, record_correction
+from services.kit.periods.guard import Correction, ensure_open, record_correction
 from services.projects.deps import Ctx
 from services.projects.library.events import publish_project
 from services.projects.library.models import HistoryRecord, Project

@@ -1,4 +1,4 @@
-"""Closed reporting months (关账) and the corrections made to them afterwards (services/kit/periods.py).
+"""Closed reporting months (关账) and the corrections made to them afterwards (services/kit/periods/).
 
 Revision ID: 2026_11_30_0002
 Revises: 2026_11_29_0002

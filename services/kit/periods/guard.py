@@ -1,99 +1,27 @@
-"""Reporting periods that close (关账): a county's month closed for reporting, the guard every dated write calls,
-and the corrections made to a closed month afterwards (关账后更正).
-
-Projects (progress), funds (spending) and employment (placements) each keep their closed months in their own
-database. A write dated in a closed month is refused (409 `period.closed`) unless it is a correction: the same
-write with a `correction_reason`, by a city-level caller (no county in the token) whose role is in the service's
-`PERIOD_CORRECTORS` — the county closed it, the city corrects. A correction is audited with its reason and listed
-under its month (`GET /periods/{county}/{month}`) as well as in the record's own history where it has one.
-"""
+"""The guard every dated write calls (关账): refused in a closed month unless a permitted correction, which is then
+recorded under its month and audited with its reason."""
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Protocol
 
 from pydantic import Field
-from sqlalchemy import Index, String, Text, select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.audit import audit
 from services.kit.auth import Principal, Role
 from services.kit.context import RequestContext
 from services.kit.counties import COUNTIES
-from services.kit.db import Base, BigId, UTCDateTime, utcnow
 from services.kit.errors import DomainError, FieldError, conflict, unprocessable
 from services.kit.inputs import FreeText
 from services.kit.months import Month
-from services.kit.repository import Repository
+from services.kit.periods.models import PeriodCorrection
+from services.kit.periods.repository import PeriodRepository
 
 # Any fixed number: with the county code, the PostgreSQL advisory lock a close takes and dated writes share.
 _PERIOD_LOCK = 4502_0002
 CORRECTORS_HELP = "关账月份的更正：允许更正的角色（须为市级账号，即凭证不含县区；admin 总是允许）"
-
-
-class ClosedPeriod(Base):
-    """A county's month closed for reporting (关账月份)."""
-
-    __tablename__ = "closed_periods"
-
-    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM, sorts as text
-    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    closed_by: Mapped[str] = mapped_column(String(120))
-    closed_by_role: Mapped[str] = mapped_column(String(32))
-
-
-class PeriodCorrection(Base):
-    """A change dated in a closed month, made afterwards with a reason (关账后更正). Append-only."""
-
-    __tablename__ = "period_corrections"
-    __table_args__ = (Index("ix_period_corrections_county_month", "county_code", "month", "id"),)
-
-    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    county_code: Mapped[str] = mapped_column(String(6))
-    month: Mapped[str] = mapped_column(String(7))
-    entity_type: Mapped[str] = mapped_column(String(64))
-    entity_id: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(64))
-    reason: Mapped[str] = mapped_column(Text)
-    actor: Mapped[str] = mapped_column(String(120))
-    actor_role: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class PeriodRepository(Repository[ClosedPeriod]):
-    """Closed months of the counties in the caller's scope, and their corrections."""
-
-    model = ClosedPeriod
-
-    async def closed(self, county: str, months: Iterable[Month]) -> list[ClosedPeriod]:
-        """Which of these months of a county are closed (every write checks, whoever its caller: no scope)."""
-        names = sorted({str(m) for m in months})
-        query = select(ClosedPeriod).where(ClosedPeriod.county_code == county, ClosedPeriod.month.in_(names))
-        return list((await self.session.scalars(query.order_by(ClosedPeriod.month))).all())
-
-    async def listed(self, principal: Principal, county: str | None, year: int | None,
-                     month: Month | None) -> list[ClosedPeriod]:
-        """Closed months in the caller's scope, by county then month (at most 10 counties × 12 months a year)."""
-        query = self.readable(principal)
-        if county is not None:
-            query = query.where(ClosedPeriod.county_code == county)
-        if year is not None:
-            query = query.where(ClosedPeriod.month.like(f"{year:04d}-%"))
-        if month is not None:
-            query = query.where(ClosedPeriod.month == str(month))
-        return list((await self.session.scalars(query.order_by(ClosedPeriod.county_code, ClosedPeriod.month))).all())
-
-    async def corrections(self, periods: list[ClosedPeriod]) -> list[PeriodCorrection]:
-        """The corrections of these closed months, oldest first (one statement)."""
-        if not periods:
-            return []
-        keys = {(p.county_code, p.month) for p in periods}
-        query = select(PeriodCorrection).where(
-            PeriodCorrection.county_code.in_({c for c, _ in keys}), PeriodCorrection.month.in_({m for _, m in keys}))
-        rows = (await self.session.scalars(query.order_by(PeriodCorrection.id))).all()
-        return [row for row in rows if (row.county_code, row.month) in keys]
 
 
 class CorrectorSettings(Protocol):
@@ -174,8 +102,9 @@ async def record_correction(ctx: RequestContext[Any], correction: Correction | N
     """List a permitted correction under each closed month it touches, and audit it with its reason."""
     if correction is None:
         return
+    repo = PeriodRepository(ctx.session)
     for month in correction.months:
-        ctx.session.add(PeriodCorrection(
+        await repo.add_correction(PeriodCorrection(
             county_code=correction.county, month=str(month), entity_type=entity_type, entity_id=str(entity_id),
             action=action, reason=correction.reason, actor=ctx.principal.sub, actor_role=str(ctx.principal.role),
             at=ctx.clock.now()))
