@@ -1,7 +1,7 @@
 """REST endpoints of closed reporting months (关账), mounted by projects, funds and employment."""
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from contracts.periods import PeriodRead
 from services.kit.auth import READ_ROLES, Role
@@ -18,6 +18,11 @@ PERIOD_NOT_FOUND = {"county_code": ("period.not_found", "关账月份"), "month"
 # The county office closes its county's months; the city office any county's.
 Closer = Annotated[RequestContext[Any], Depends(context_dependency(Role.COUNTY_OFFICE, Role.CITY_OFFICE))]
 Reader = Annotated[RequestContext[Any], Depends(context_dependency(*READ_ROLES))]
+# The patterns are documented, not enforced by the framework: a write to a malformed month is told why (422), not
+# answered as a missing record (the 404 the kit gives a malformed path parameter).
+CountyCode = Annotated[str, Path(description="县区代码（GB/T 2260，六位）", json_schema_extra={"pattern": r"^\d{6}$"})]
+MonthText = Annotated[str, Path(description="月份 YYYY-MM",
+                                json_schema_extra={"pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})]
 
 
 def _county(code: str, field: str = "county_code") -> str:
@@ -44,7 +49,7 @@ async def list_periods(
 @router.get("/{county_code}/{month}", response_model=PeriodRead, summary="One closed month and its corrections",
             responses=problems({404: "period.not_found: the month is open, or the county is outside the caller's scope",
                                 422: "request.invalid: not a Liuzhou county or not YYYY-MM"}))
-async def get_period(county_code: str, month: str, ctx: Reader) -> PeriodRead:
+async def get_period(county_code: CountyCode, month: MonthText, ctx: Reader) -> PeriodRead:
     """A closed month with the corrections made to it since (its timeline)."""
     return await read_month(ctx, _county(county_code), Month.parse(month))
 
@@ -52,6 +57,6 @@ async def get_period(county_code: str, month: str, ctx: Reader) -> PeriodRead:
 @router.put("/{county_code}/{month}", response_model=PeriodRead, summary="Close a county's month (关账)",
             responses=problems({409: "period.month_not_over: the month has not ended yet",
                                 422: "request.invalid: not a Liuzhou county or not YYYY-MM"}))
-async def close_period(county_code: str, month: str, ctx: Closer) -> PeriodRead:
+async def close_period(county_code: CountyCode, month: MonthText, ctx: Closer) -> PeriodRead:
     """Close a county's month for reporting (county office of the county, city office); idempotent."""
     return await close_month(ctx, _county(county_code), Month.parse(month))
