@@ -142,6 +142,8 @@ class HistoryData:
     completed_on: date | None = strawberry.field(description="导入：竣工日期")
     accepted_on: date | None = strawberry.field(description="导入：验收日期")
     settled_on: date | None = strawberry.field(description="导入：报账日期")
+    correction_reason: str | None = strawberry.field(description="关账后更正：更正理由（该步日期所在月份已关账）")
+    corrected_months: list[str] | None = strawberry.field(description="关账后更正：被更正的已关账月份（YYYY-MM）")
 
 
 def _history_data(root: strawberry.Parent[contract.HistoryRead]) -> HistoryData:

@@ -9,6 +9,7 @@ from services.kit.auth import Role
 from services.kit.testing import DatabaseFactory, bearer, serve_in_process
 from tests.gateway.graphql import gql
 from tests.kit.periods import CITY_OFFICE, CLOSER, RONGSHUI, SANJIANG
+from tests.projects.test_ledger import EXISTING
 
 CLOSE = """
 mutation($county: String!, $month: String!) {
@@ -36,7 +37,8 @@ class Down(httpx.AsyncBaseTransport):
         raise httpx.ConnectError("connection refused", request=request)
 
 
-async def _gateway(databases: DatabaseFactory, backend: str, employment_down: bool) -> AsyncIterator[httpx.AsyncClient]:
+async def _gateway(databases: DatabaseFactory, backend: str,
+                   employment_down: bool) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     from gateway.app import create_app as create_gateway
     from services.employment.app import create_app as create_employment
     from services.employment.config import Settings as EmploymentSettings
@@ -56,22 +58,29 @@ async def _gateway(databases: DatabaseFactory, backend: str, employment_down: bo
         transports = {name: httpx.ASGITransport(app=app) for name, app in zip(urls, apps, strict=True)}
         if employment_down:
             transports["employment"] = Down()
-        async with serve_in_process(create_gateway(transports=transports)) as gateway:
-            yield gateway
+        async with serve_in_process(create_gateway(transports=transports)) as gateway, \
+                serve_in_process(projects_app) as projects:
+            yield gateway, projects
     for url in urls.values():
         await databases.drop(url)
 
 
 @pytest.fixture
-async def gateway(databases: DatabaseFactory, migrated: str) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _gateway(databases, migrated, employment_down=False):
-        yield client
+async def clients(databases: DatabaseFactory, migrated: str) -> AsyncIterator[tuple[httpx.AsyncClient, ...]]:
+    """The gateway, and the projects service straight (to bring in an existing project)."""
+    async for pair in _gateway(databases, migrated, employment_down=False):
+        yield pair
+
+
+@pytest.fixture
+def gateway(clients) -> httpx.AsyncClient:
+    return clients[0]
 
 
 @pytest.fixture
 async def gateway_without_employment(databases: DatabaseFactory, migrated: str) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _gateway(databases, migrated, employment_down=True):
-        yield client
+    async for gateway, _ in _gateway(databases, migrated, employment_down=True):
+        yield gateway
 
 
 async def test_closing_a_month_closes_it_in_every_service_and_reads_back(gateway):
@@ -111,3 +120,28 @@ async def test_one_service_down_closes_the_others_and_says_so(gateway_without_em
     assert read["data"]["reportingPeriods"]["employment"] is None
     assert len(read["data"]["reportingPeriods"]["funds"]) == 1
     assert [e["extensions"]["code"] for e in read["errors"]] == ["upstream.unavailable"]
+
+
+PROGRESS = """mutation($id: Int!, $version: Int!, $reason: String) {
+  reportProgress(id: $id, version: $version, on: "2026-03-15", percent: 70, correctionReason: $reason) {
+    __typename ... on Project { version progressPercent } ... on Problem { code } } }"""
+
+
+async def test_a_corrected_progress_report_shows_its_reason_in_the_projects_timeline(clients):
+    gateway, projects = clients
+    r = await projects.post("/projects/import", json=[EXISTING | {"library_code": None}], headers=CLOSER)
+    assert r.status_code == 201, r.text
+    project = r.json()[0]
+    await gql(gateway, CLOSE, CLOSER, county=RONGSHUI, month="2026-03")
+    owner = bearer(Role.PROJECT_OWNER, RONGSHUI, EXISTING["owner_org"])
+    refused = (await gql(gateway, PROGRESS, owner, id=project["id"], version=project["version"], reason=None))
+    assert refused["data"]["reportProgress"] == {"__typename": "Refused", "code": "period.closed"}
+    corrected = await gql(gateway, PROGRESS, CITY_OFFICE, id=project["id"], version=project["version"],
+                          reason="补录三月进度")
+    assert corrected["data"]["reportProgress"]["progressPercent"] == 70, corrected
+    timeline = await gql(gateway, "query($id: Int!) { projectTimeline(id: $id) { action actorRole "
+                                  "data { on percent correctionReason correctedMonths } } }", CITY_OFFICE,
+                         id=project["id"])
+    assert timeline["data"]["projectTimeline"][-1] == {
+        "action": "report_progress", "actorRole": "city_office",
+        "data": {"on": "2026-03-15", "percent": 70, "correctionReason": "补录三月进度", "correctedMonths": ["2026-03"]}}
