@@ -39,6 +39,8 @@ async def test_spending_in_a_closed_month_needs_a_city_correction(funds, funds_a
     corrected = await move(funds, path, spending("2026-03-20", reason=REASON), headers=CITY_FINANCE)
     assert corrected.status_code == 201, corrected.text
     assert await balance(funds, a["id"]) == "98000.00"
+    entries = (await funds.get(path, headers=FINANCE)).json()["items"]
+    assert [(e["spent_on"], e["correction_reason"]) for e in entries] == [("2026-03-20", REASON)]
     [listed] = await corrections(funds, "2026-03")
     assert (listed["entity_type"], listed["entity_id"], listed["action"], listed["reason"], listed["actor"]) == (
         "spending", str(corrected.json()["id"]), "spend", REASON, "finance-city")
@@ -46,7 +48,8 @@ async def test_spending_in_a_closed_month_needs_a_city_correction(funds, funds_a
     assert trail.entity_type == "spending" and trail.after["reason"] == REASON
 
     # An open month takes the county's spending as before.
-    assert (await move(funds, path, spending("2026-04-02"))).status_code == 201
+    ordinary = await move(funds, path, spending("2026-04-02"))
+    assert ordinary.status_code == 201 and ordinary.json()["correction_reason"] is None
     refused(await move(funds, path, spending("2026-04-03", reason=REASON)), 422, "period.not_closed")
 
 
@@ -60,6 +63,7 @@ async def test_reversal_dated_in_a_closed_month_is_guarded(funds, projects):
     refused(await move(funds, path, reversal), 409, "period.closed")
     corrected = await move(funds, path, reversal | {"correction_reason": REASON}, headers=CITY_FINANCE)
     assert corrected.status_code == 201 and corrected.json()["kind"] == "reversal"
+    assert corrected.json()["correction_reason"] == REASON
     assert [c["action"] for c in await corrections(funds, "2026-03")] == ["reverse"]
 
 

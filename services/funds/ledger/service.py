@@ -150,6 +150,7 @@ async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
         raise conflict("funds.insufficient_balance", f"分配余额 {current.balance} 元，不足支出 {body.amount} 元",
                        balance=str(current.balance))
     row = await spendings.add(Spending(allocation_id=allocation.id, kind="spend", created_by=ctx.principal.sub,
+                                       correction_reason=correction.reason if correction else None,
                                        **body.model_dump(exclude={"correction_reason"})))
     await audit(ctx.session, ctx.principal, "funds.spend", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"spending_id": row.id})
@@ -182,7 +183,7 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
     row = await spendings.add(Spending(
         allocation_id=allocation.id, kind="reversal", amount=original.amount, spent_on=body.on,
         voucher_no=body.voucher_no, payee=f"冲销：{body.reason}", reverses_id=original.id,
-        created_by=ctx.principal.sub))
+        created_by=ctx.principal.sub, correction_reason=correction.reason if correction else None))
     await audit(ctx.session, ctx.principal, "funds.reverse", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"reversal_id": row.id})
     await record_correction(ctx, correction, "spending", row.id, "reverse")
