@@ -3,7 +3,7 @@ recorded under its month and audited with its reason."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any
 
 from pydantic import Field
 from sqlalchemy import text
@@ -22,12 +22,6 @@ from services.kit.periods.repository import PeriodRepository
 # Any fixed number: with the county code, the PostgreSQL advisory lock a close takes and dated writes share.
 _PERIOD_LOCK = 4502_0002
 CORRECTORS_HELP = "关账月份的更正：允许更正的角色（须为市级账号，即凭证不含县区；admin 总是允许）"
-
-
-class CorrectorSettings(Protocol):
-    """What the guard reads of a service's settings."""
-
-    period_correctors: list[Role]
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,8 @@ def may_correct(principal: Principal, correctors: Iterable[Role]) -> bool:
 
 async def ensure_open(ctx: RequestContext[Any], county: str, days: Iterable[date | None],
                       correction_reason: str | None, what: str) -> Correction | None:
-    """Refuse a write dated in a closed month of the county unless it is a permitted correction.
+    """Refuse a write dated in a closed month of the county unless it is a permitted correction (the service's
+    settings name its correctors in `period_correctors`).
 
     None for a write to open months; the Correction to record for a permitted one. 409 `period.closed` without a
     reason, 403 `period.correction_forbidden` for a caller who may not correct, 422 `period.not_closed` for a
@@ -94,7 +89,7 @@ async def ensure_open(ctx: RequestContext[Any], county: str, days: Iterable[date
                           f"{county_month(county, names[0])} 已关账，只有市级的 {'、'.join(correctors) or 'admin'} "
                           "可以更正该月的" + what, extra={"county_code": county, "months": names,
                                                        "allowed_roles": correctors})
-    return Correction(county, tuple(Month.parse(n) for n in names), reason)
+    return Correction(county, tuple(sorted(m for m in months if str(m) in names)), reason)
 
 
 async def record_correction(ctx: RequestContext[Any], correction: Correction | None, entity_type: str,
