@@ -76,6 +76,8 @@ class SpendingRead(BaseModel):
     payee: str = Field(description="收款单位或个人")
     reverses_id: int | None = Field(description="冲销记录所冲销的报账记录 id；报账记录为空")
     created_by: str = Field(description="经办人（登录账号）")
+    correction_reason: str | None = Field(None, description="关账后更正的理由（日期所在月份已关账时由市级更正）；"
+                                                            "一般记录为空")
 
 
 class RecoveryRead(BaseModel):

@@ -71,6 +71,12 @@ class CountyFigures(BaseModel):
         None, description="当年村级集体经济收入未达目标（含未填报）的行政村数；2026-11-30 以前印发的版次为空")
     road_gaps: int | None = Field(
         None, description="当年应通而未通硬化道路的 20 户以上自然屯数；2026-11-30 以前印发的版次为空")
+    # 读取已关账月份: whether each source had closed the county's month when the figures were read.
+    progress_closed: bool | None = Field(None, description="项目库（进度）当月是否已关账；关账功能之前印发的版次为空")
+    spending_closed: bool | None = Field(None, description="资金（报账）当月是否已关账；关账功能之前印发的版次为空")
+    placements_closed: bool | None = Field(None, description="就业（安置）当月是否已关账；关账功能之前印发的版次为空")
+    provisional: bool | None = Field(None, description="数据为暂定：任一来源当月未关账，其数据仍可能变化；"
+                                                       "关账功能之前印发的版次为空")
 
 
 class IndicatorScore(BaseModel):

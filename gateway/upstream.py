@@ -27,7 +27,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _SEGMENT_BREAKERS = ("/", "\\", "?", "#")
 # What a path parameter must be, by its name in the route template (the same name means the same thing in
 # every service); any other string parameter only has to be a safe segment.
-_SEGMENT_RULES = {"county": (is_liuzhou_county, "不是柳州市的县区代码")}
+_SEGMENT_RULES = {"county": (is_liuzhou_county, "不是柳州市的县区代码"),
+                  "county_code": (is_liuzhou_county, "不是柳州市的县区代码")}
 
 
 def reason(fields: list[dict[str, Any]]) -> str:

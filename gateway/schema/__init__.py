@@ -9,6 +9,7 @@ from gateway.schema.feeds import FeedQueries
 from gateway.schema.funds import FundsQueries
 from gateway.schema.funds_actions import FundsMutations
 from gateway.schema.lifecycle import LifecycleMutations, LifecycleQueries
+from gateway.schema.periods import PeriodMutations, PeriodQueries
 from gateway.schema.places import PlaceMutations, PlaceQueries
 from gateway.schema.projects import ProjectMutations, ProjectQueries
 from gateway.schema.reporting import ReportingMutations, ReportingQueries
@@ -21,14 +22,15 @@ QUERY_CACHE_SIZE = 1024  # distinct documents whose parse and validation are kep
 
 @strawberry.type(description="读取：项目库、年度计划、资金、就业扶贫与事件流；每个读取只返回凭证范围内的数据")
 class Query(ProjectQueries, LifecycleQueries, FundsQueries, EmploymentQueries, CollaborationQueries,
-            ReportingQueries, PlaceQueries, VillageFigureQueries, FeedQueries,
-            WorkQueries):
+            ReportingQueries, PlaceQueries, VillageFigureQueries, PeriodQueries,
+            FeedQueries, WorkQueries):
     """Read access to the library (and, as they land, funds and employment)."""
 
 
 @strawberry.type(description="操作：每个操作返回其结果或一个类型化的业务错误（Problem）；角色与拒绝条件见各操作说明")
 class Mutation(ProjectMutations, LifecycleMutations, FundsMutations, EmploymentMutations, CollaborationMutations,
-               ReportingMutations, PlaceMutations, VillageFigureMutations):
+               ReportingMutations, PlaceMutations, VillageFigureMutations,
+               PeriodMutations):
     """Every action, each returning a union of its result or a typed error."""
 
 

@@ -31,3 +31,6 @@ On = Annotated[date, strawberry.argument(description="发生日期（Asia/Shangh
 OnOrToday = Annotated[date | None, strawberry.argument(description="发生日期；为空为今天（Asia/Shanghai）")]
 Note = Annotated[str, strawberry.argument(description="说明（可换行）；可为空", directives=[FreeText()])]
 Reason = Annotated[str, strawberry.argument(description="理由（必填，可换行）", directives=[FreeText()])]
+CORRECTION = ("更正理由（关账后更正）：日期所在月份已关账时必填，由市级有权角色（默认项目进度 city_office、"
+              "报账 finance、就业安置 hr）填写，记入审计与时间线；月份未关账时不得填写")
+CorrectionReason = Annotated[str | None, strawberry.argument(description=CORRECTION, directives=[FreeText()])]

@@ -29,7 +29,7 @@ from gateway.employment_client import (
     SET_PARTICIPANT,
     WORKFORCE_REPORTS,
 )
-from gateway.schema.arguments import After, County, First, Year
+from gateway.schema.arguments import CORRECTION, After, CorrectionReason, County, First, Year
 from gateway.schema.contract_types import described_by
 from gateway.schema.employment_types import (
     BreachLine,
@@ -56,13 +56,14 @@ from gateway.schema.enums import (
 from gateway.schema.page import Page, page_size
 from gateway.schema.permissions import Roles
 from gateway.schema.problems import REFUSALS, Problem, or_problem
-from gateway.schema.projects import input_json
+from gateway.schema.projects import input_json, to_json
 from gateway.schema.rest import result_union
-from gateway.schema.text import free_text_field
+from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
 
 M = TypeVar("M")
 HR = "角色：hr（人社局）"
+CLOSED = "安置覆盖的月份已关账时返回 Refused(period.closed)，由市级 hr 填写 correctionReason 更正；"
 LabourerId = Annotated[int, strawberry.argument(description="劳动力的 id")]
 GroupId = Annotated[int | None, strawberry.argument(description="只列该集团公司（用工单位 id）的；为空列全部")]
 EmployerId = Annotated[int | None, strawberry.argument(description="只列该用工单位（骨干企业或基地）的")]
@@ -146,6 +147,7 @@ class PlacementInput:
     site: str | None = None
     ends_on: date | None = None
     leader: str | None = None
+    correction_reason: str | None = strawberry.field(default=None, directives=[FreeText()], description=CORRECTION)
 
 
 @described_by(contract.CourseRead)
@@ -316,6 +318,7 @@ class EmploymentMutations:
         return await _post(info, REPORT_WORKFORCE, input_json(input))
 
     @strawberry.mutation(description=f"就业安置。{HR}；同一用工单位时间重叠时返回 Refused(placement.overlap)；"
+                                     f"{CLOSED}"
                                      "劳动力、用工单位或在建项目不存在返回 NotFound。"
                                      "Excel 台账上传（文件，不经 GraphQL）："
                                      "就业服务 REST POST /placements/import.xlsx", graphql_type=PlacementResult,
@@ -327,16 +330,18 @@ class EmploymentMutations:
         """Place a labourer (POST /placements)."""
         return await _post(info, PLACE, input_json(input))
 
-    @strawberry.mutation(description=f"结束一条就业安置（记录离岗日期）。{HR}；安置记录不存在返回 NotFound",
+    @strawberry.mutation(description=f"结束一条就业安置（记录离岗日期）。{HR}；{CLOSED}安置记录不存在返回 NotFound",
                          graphql_type=PlacementResult,
                          extensions=[Roles(Role.HR)])
     async def end_placement(
             self, info: Info[Context, None],
             id: Annotated[int, strawberry.argument(description="安置记录的 id")],
-            ends_on: Annotated[date, strawberry.argument(description="离岗日期（不早于上岗日期）")]
+            ends_on: Annotated[date, strawberry.argument(description="离岗日期（不早于上岗日期）")],
+            correction_reason: CorrectionReason = None
     ) -> contract.PlacementRead | Problem:
         """Record a placement's last day (POST /placements/{placement_id}/end)."""
-        return await _post(info, END_PLACEMENT, {"ends_on": str(ends_on)}, placement_id=id)
+        body = to_json({"ends_on": ends_on, "correction_reason": correction_reason})
+        return await _post(info, END_PLACEMENT, body, placement_id=id)
 
     @strawberry.mutation(description=f"登记培训班。{HR}", graphql_type=CourseResult,
                          extensions=[Roles(Role.HR)])

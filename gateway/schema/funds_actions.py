@@ -32,6 +32,7 @@ from gateway.schema.arguments import (
     AllocationId,
     Amount,
     BatchId,
+    CorrectionReason,
     IdempotencyKey,
     On,
     OnOrToday,
@@ -169,28 +170,34 @@ class FundsMutations:
         return await _post(info, ALLOCATE, body, idempotency_key, batch_id=batch_id)
 
     @strawberry.mutation(description="报账（登记支出）。角色：finance；凭证号重复、分配余额不足、项目已取消或"
-                                     "清理出库时返回 Refused；分配不存在返回 NotFound。"
+                                     "清理出库时返回 Refused；报账日期所在月份已关账时返回 Refused(period.closed)，"
+                                     "由市级 finance 填写 correctionReason 更正；分配不存在返回 NotFound。"
                                      "批量报账台账上传（文件，不经 GraphQL）："
                                      "资金服务 REST POST /ledgers/spendings.xlsx", graphql_type=SpendingResult,
                          extensions=[Roles(Role.FINANCE)])
     async def record_spending(self, info: Info[Context, None], allocation_id: AllocationId, amount: Amount,
                               spent_on: On, voucher_no: Voucher,
                               payee: Annotated[str, strawberry.argument(description="收款单位或个人")],
-                              idempotency_key: IdempotencyKey) -> contract.SpendingRead | Problem:
+                              idempotency_key: IdempotencyKey,
+                              correction_reason: CorrectionReason = None) -> contract.SpendingRead | Problem:
         """Record a reimbursement (POST /allocations/{allocation_id}/spendings), idempotent."""
-        body = {"amount": amount, "spent_on": spent_on, "voucher_no": voucher_no, "payee": payee}
+        body = {"amount": amount, "spent_on": spent_on, "voucher_no": voucher_no, "payee": payee,
+                "correction_reason": correction_reason}
         return await _post(info, SPEND, body, idempotency_key, allocation_id=allocation_id)
 
     @strawberry.mutation(description="冲销一笔报账（补偿记录，原记录保留）。角色：finance；已冲销、凭证号重复时返回 "
-                                     "Refused；报账记录不存在返回 NotFound", graphql_type=SpendingResult,
+                                     "Refused；冲销日期所在月份已关账时返回 Refused(period.closed)，由市级 finance "
+                                     "填写 correctionReason 更正；报账记录不存在返回 NotFound",
+                         graphql_type=SpendingResult,
                          extensions=[Roles(Role.FINANCE)])
     async def reverse_spending(
             self, info: Info[Context, None],
             spending_id: Annotated[int, strawberry.argument(description="要冲销的报账记录 id")],
             voucher_no: Voucher, on: On, reason: Reason,
-            idempotency_key: IdempotencyKey) -> contract.SpendingRead | Problem:
+            idempotency_key: IdempotencyKey, correction_reason: CorrectionReason = None
+    ) -> contract.SpendingRead | Problem:
         """Reverse a reimbursement (POST /spendings/{spending_id}/reversal), idempotent."""
-        body = {"voucher_no": voucher_no, "on": on, "reason": reason}
+        body = {"voucher_no": voucher_no, "on": on, "reason": reason, "correction_reason": correction_reason}
         return await _post(info, REVERSE, body, idempotency_key, spending_id=spending_id)
 
     @strawberry.mutation(description="收回资金，回到批次未分配余额。角色：finance；超过分配余额时返回 "

@@ -28,7 +28,9 @@ from gateway.projects_client import (
     TIMELINE,
 )
 from gateway.schema.arguments import (
+    CORRECTION,
     After,
+    CorrectionReason,
     County,
     CountyOfPlan,
     First,
@@ -55,7 +57,7 @@ from gateway.schema.problems import (
     Refused,
     or_problem,
 )
-from gateway.schema.projects import EntryInput, NamedBeneficiariesInput, Project, ProjectInput, input_json
+from gateway.schema.projects import EntryInput, NamedBeneficiariesInput, Project, ProjectInput, input_json, to_json
 from gateway.schema.rest import from_rest, result_union
 from gateway.schema.text import FreeText, free_text_field
 from gateway.upstream import Endpoint
@@ -140,6 +142,8 @@ class HistoryData:
     completed_on: date | None = strawberry.field(description="导入：竣工日期")
     accepted_on: date | None = strawberry.field(description="导入：验收日期")
     settled_on: date | None = strawberry.field(description="导入：报账日期")
+    correction_reason: str | None = strawberry.field(description="关账后更正：更正理由（该步日期所在月份已关账）")
+    corrected_months: list[str] | None = strawberry.field(description="关账后更正：被更正的已关账月份（YYYY-MM）")
 
 
 def _history_data(root: strawberry.Parent[contract.HistoryRead]) -> HistoryData:
@@ -205,6 +209,7 @@ class AcceptanceInput:
     actual_households: int
     actual_people: int
     note: str = free_text_field("")
+    correction_reason: str | None = strawberry.field(default=None, directives=[FreeText()], description=CORRECTION)
 
 
 @described_by(contract.ProjectRead, owner_org="项目主管单位（必填）", budget="分来源、分年度的预算（至少一行）",
@@ -331,6 +336,9 @@ REVIEWERS = [Role.TOWNSHIP, Role.COUNTY_DEPARTMENT, Role.COUNTY_OFFICE, Role.CIT
 OBJECTORS = [role for role in Role if role not in (Role.EXTERNAL, Role.ADMIN)]  # every signed-in writer
 STEP = "不在该环节或状态时返回 InvalidTransition（列出当前允许的操作与角色）"
 AS_READ = "version 不是当前版本时返回 PreconditionFailed"
+# A dated step's roles, and the city office, which corrects a step dated in a closed month (关账后更正).
+DATED_STEP = (Role.PROJECT_OWNER, Role.COUNTY_OFFICE, Role.CITY_OFFICE)
+CLOSED = "；日期所在月份已关账时返回 Refused(period.closed)，由 city_office 填写 correctionReason 更正"
 
 
 @strawberry.type
@@ -410,49 +418,57 @@ class LifecycleMutations:
         return await _act(info, ACTIONS["schedule"], id, version, {"year": year})
 
     @strawberry.mutation(description="开工（已列入计划的项目）。角色：project_owner（本单位）或 county_office；"
-                                     f"{STEP}；{AS_READ}",
+                                     f"{STEP}{CLOSED}；{AS_READ}",
                          graphql_type=ProjectActionResult,
-                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
+                         extensions=[Roles(*DATED_STEP)])
     async def start_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
-                            note: Note = "") -> contract.ProjectRead | Problem:
+                            note: Note = "", correction_reason: CorrectionReason = None
+                            ) -> contract.ProjectRead | Problem:
         """Record the start of works."""
-        return await _act(info, ACTIONS["start"], id, version, {"on": str(on), "note": note})
+        body = {"on": str(on), "note": note, "correction_reason": correction_reason}
+        return await _act(info, ACTIONS["start"], id, version, to_json(body))
 
     @strawberry.mutation(description="报告进度。角色：project_owner（本单位）或 county_office；"
-                                     f"百分比低于上次时返回 Refused；{STEP}；{AS_READ}",
+                                     f"百分比低于上次时返回 Refused；{STEP}{CLOSED}；{AS_READ}",
                          graphql_type=ProjectActionResult,
-                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
+                         extensions=[Roles(*DATED_STEP)])
     async def report_progress(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
-                              percent: Percent, note: Note = "") -> contract.ProjectRead | Problem:
+                              percent: Percent, note: Note = "", correction_reason: CorrectionReason = None
+                              ) -> contract.ProjectRead | Problem:
         """Report progress (never backwards)."""
-        body = {"on": str(on), "percent": percent, "note": note}
-        return await _act(info, ACTIONS["progress"], id, version, body)
+        body = {"on": str(on), "percent": percent, "note": note, "correction_reason": correction_reason}
+        return await _act(info, ACTIONS["progress"], id, version, to_json(body))
 
     @strawberry.mutation(description="竣工（已开工的项目）。角色：project_owner（本单位）或 county_office；"
-                                     f"{STEP}；{AS_READ}",
+                                     f"{STEP}{CLOSED}；{AS_READ}",
                          graphql_type=ProjectActionResult,
-                         extensions=[Roles(Role.PROJECT_OWNER, Role.COUNTY_OFFICE)])
+                         extensions=[Roles(*DATED_STEP)])
     async def complete_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
-                               note: Note = "") -> contract.ProjectRead | Problem:
+                               note: Note = "", correction_reason: CorrectionReason = None
+                               ) -> contract.ProjectRead | Problem:
         """Record completion."""
-        return await _act(info, ACTIONS["complete"], id, version, {"on": str(on), "note": note})
+        body = {"on": str(on), "note": note, "correction_reason": correction_reason}
+        return await _act(info, ACTIONS["complete"], id, version, to_json(body))
 
     @strawberry.mutation(description="验收：记录实际受益贫困户和人口；不合格时仍为已竣工。角色：county_office；"
-                                     f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,
-                         extensions=[Roles(Role.COUNTY_OFFICE)])
+                                     f"{STEP}{CLOSED}；{AS_READ}", graphql_type=ProjectActionResult,
+                         extensions=[Roles(Role.COUNTY_OFFICE, Role.CITY_OFFICE)])
     async def accept_project(self, info: Info[Context, None], id: ProjectId, version: Version,
                              input: Annotated[AcceptanceInput, strawberry.argument(description="验收结果")]
                              ) -> contract.ProjectRead | Problem:
         """Record acceptance and the people actually benefiting."""
         return await _act(info, ACTIONS["accept"], id, version, input_json(input))
 
-    @strawberry.mutation(description=f"报账完成（已验收的项目）。角色：county_office 或 finance；{STEP}；{AS_READ}",
+    @strawberry.mutation(description=f"报账完成（已验收的项目）。角色：county_office 或 finance；{STEP}{CLOSED}；"
+                                     f"{AS_READ}",
                          graphql_type=ProjectActionResult,
-                         extensions=[Roles(Role.COUNTY_OFFICE, Role.FINANCE)])
+                         extensions=[Roles(Role.COUNTY_OFFICE, Role.FINANCE, Role.CITY_OFFICE)])
     async def settle_project(self, info: Info[Context, None], id: ProjectId, version: Version, on: On,
-                             note: Note = "") -> contract.ProjectRead | Problem:
+                             note: Note = "", correction_reason: CorrectionReason = None
+                             ) -> contract.ProjectRead | Problem:
         """Record settlement."""
-        return await _act(info, ACTIONS["settle"], id, version, {"on": str(on), "note": note})
+        body = {"on": str(on), "note": note, "correction_reason": correction_reason}
+        return await _act(info, ACTIONS["settle"], id, version, to_json(body))
 
     @strawberry.mutation(description="无法实施，取消（已入库、已列入计划或已开工的项目；终局）。角色：county_office；"
                                      f"{STEP}；{AS_READ}", graphql_type=ProjectActionResult,

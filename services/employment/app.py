@@ -15,6 +15,8 @@ from services.employment.work.router import router as work_router
 from services.employment.work.service import DUTIES
 from services.kit.clock import Clock
 from services.kit.metrics import combined_gauges
+from services.kit.periods.router import PERIOD_NOT_FOUND
+from services.kit.periods.router import router as periods_router
 from services.kit.service_app import build_service
 from services.kit.work_queue import warning_job, work_gauges
 
@@ -22,6 +24,7 @@ from services.kit.work_queue import warning_job, work_gauges
 NOT_FOUND = {"labourer_id": ("labourer.not_found", "劳动力"), "employer_id": ("employer.not_found", "用工单位"),
              "group_id": ("employer.not_found", "集团公司"), "project_id": ("group_project.not_found", "在建项目"),
              "placement_id": ("placement.not_found", "安置记录"), "course_id": ("course.not_found", "培训")}
+NOT_FOUND |= PERIOD_NOT_FOUND
 
 # Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
 TAGS = {"labourers": "贫困劳动力（建档立卡）：登记（身份证号码按 GB 11643 校验、脱敏显示）与查询",
@@ -31,14 +34,16 @@ TAGS = {"labourers": "贫困劳动力（建档立卡）：登记（身份证号�
         "training": "培训：技能培训、创业培训、两后生培训及结果",
         "labour leaders": "劳务带头人",
         "excel ledgers": "台账（Excel，中文表头）：劳动力与就业安置导入，用工比例导出",
-        "work queue": "待办事项：未报送的用工总数（骨干企业年度、集团项目月度）、待登记的培训结果，临期与逾期预警"}
+        "work queue": "待办事项：未报送的用工总数（骨干企业年度、集团项目月度）、待登记的培训结果，临期与逾期预警",
+        "reporting periods": "关账：县区月度报送关账（进度、报账、安置），关账后的更正"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The employment service app."""
     settings = settings or Settings()
     routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
-               training_router, leaders_router, labour_figures_router, work_router]
+               training_router, leaders_router, labour_figures_router, work_router,
+               periods_router]
     gauges = combined_gauges(quota_gauges(settings, Clock(settings.clock_offset_file)),
                   work_gauges("employment", lambda: app.state, DUTIES))
     app = build_service("employment", "柳州就业扶贫 · Employment service", settings, routers, domain_gauges=gauges,

@@ -4,7 +4,9 @@ from decimal import Decimal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.auth import Role
 from services.kit.context import RequestContext
+from services.kit.periods.guard import CORRECTORS_HELP
 from services.kit.settings import ServiceSettings, sqlite_url
 
 
@@ -15,6 +17,8 @@ class Settings(ServiceSettings):
 
     database_url: str = sqlite_url("employment")
     port: int = 8003
+    # A closed month (关账) is corrected by the city level: 市人社局更正就业安置.
+    period_correctors: list[Role] = Field(default_factory=lambda: [Role.HR], description=CORRECTORS_HELP)
     # 骨干企业：安置贫困农村劳动力占全年用工总量的 10% 以上
     enterprise_min: Decimal = Field(Decimal("0.10"), ge=0, le=1,
                                     description="骨干企业安置贫困劳动力占全年用工总量的最低比例")

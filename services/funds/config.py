@@ -4,6 +4,8 @@ from decimal import Decimal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.auth import Role
+from services.kit.periods.guard import CORRECTORS_HELP
 from services.kit.settings import ServiceSettings, sqlite_url
 
 
@@ -14,6 +16,8 @@ class Settings(ServiceSettings):
 
     database_url: str = sqlite_url("funds")
     port: int = 8002
+    # A closed month (关账) is corrected by the city level: 市财政局更正报账.
+    period_correctors: list[Role] = Field(default_factory=lambda: [Role.FINANCE], description=CORRECTORS_HELP)
     projects_url: str = Field("http://127.0.0.1:8001", description="项目库服务地址")
     projects_timeout: float = Field(5.0, gt=0, description="调用项目库服务的超时（秒）")
     feed_poll_seconds: float = Field(1.0, ge=0, description="读取项目库事件流的间隔（秒）；0 关闭后台轮询")

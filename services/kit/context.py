@@ -4,6 +4,7 @@ Endpoints declare the roles they admit by the context they take: `Reader = conte
 `Finance = context(Role.FINANCE)`. Services receive the context and pass `ctx.session` to repositories; they
 never see FastAPI.
 """
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -35,11 +36,8 @@ class RequestContext(Generic[S]):
             raise out_of_scope(detail)
 
 
-def context(*roles: Role, read_only: bool = False) -> Any:
-    """An endpoint parameter type: the request context of a caller in one of `roles` (admin always), 403 otherwise.
-
-    `read_only=True` gives an autocommit session for endpoints that read with one statement (no BEGIN/COMMIT).
-    """
+def context_dependency(*roles: Role, read_only: bool = False) -> Callable[..., Awaitable[RequestContext[Any]]]:
+    """The dependency behind `context(...)`, for kit modules that spell their parameter types out (strict typing)."""
     check = allow(*roles)
     session_type = ReadSession if read_only else Session
 
@@ -48,4 +46,12 @@ def context(*roles: Role, read_only: bool = False) -> Any:
         state = request.app.state
         return RequestContext(session, principal, state.clock, state.settings, state)
 
-    return Annotated[RequestContext[Any], Depends(_context)]
+    return _context
+
+
+def context(*roles: Role, read_only: bool = False) -> Any:
+    """An endpoint parameter type: the request context of a caller in one of `roles` (admin always), 403 otherwise.
+
+    `read_only=True` gives an autocommit session for endpoints that read with one statement (no BEGIN/COMMIT).
+    """
+    return Annotated[RequestContext[Any], Depends(context_dependency(*roles, read_only=read_only))]

@@ -116,3 +116,36 @@ def create_work_warnings_table() -> None:
 def drop_work_warnings_table() -> None:
     """Reverse create_work_warnings_table."""
     op.drop_table("work_warnings")
+
+
+def create_period_tables() -> None:
+    """Create closed_periods and period_corrections: closed reporting months and their corrections (kit/periods/)."""
+    op.create_table(
+        "closed_periods",
+        sa.Column("county_code", sa.String(6), primary_key=True),
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("closed_at", UTCDateTime, nullable=False),
+        sa.Column("closed_by", sa.String(120), nullable=False),
+        sa.Column("closed_by_role", sa.String(32), nullable=False),
+    )
+    op.create_table(
+        "period_corrections",
+        sa.Column("id", BigId, primary_key=True, autoincrement=True),
+        sa.Column("county_code", sa.String(6), nullable=False),
+        sa.Column("month", sa.String(7), nullable=False),
+        sa.Column("entity_type", sa.String(64), nullable=False),
+        sa.Column("entity_id", sa.String(64), nullable=False),
+        sa.Column("action", sa.String(64), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("actor", sa.String(120), nullable=False),
+        sa.Column("actor_role", sa.String(32), nullable=False),
+        sa.Column("at", UTCDateTime, nullable=False),
+    )
+    op.create_index("ix_period_corrections_county_month", "period_corrections", ["county_code", "month", "id"])
+
+
+def drop_period_tables() -> None:
+    """Reverse create_period_tables."""
+    op.drop_index("ix_period_corrections_county_month", "period_corrections")
+    op.drop_table("period_corrections")
+    op.drop_table("closed_periods")

@@ -2,6 +2,8 @@
 from fastapi import FastAPI
 
 from services.kit.metrics import combined_gauges
+from services.kit.periods.router import PERIOD_NOT_FOUND
+from services.kit.periods.router import router as periods_router
 from services.kit.service_app import build_service
 from services.kit.work_queue import warning_job, work_gauges
 from services.projects.clearout.router import router as clearout_router
@@ -28,7 +30,7 @@ NOT_FOUND = {"project_id": ("project.not_found", "项目"), "objection_id": ("ob
              "natural_village_id": ("natural_village.not_found", "自然屯"),
              "figures_year": ("village_year.not_found", "年度数据"),
              "income_id": ("collective_income.not_found", "集体经济收入记录"),
-             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")}
+             "county": ("plan.not_found", "年度计划"), "year": ("plan.not_found", "年度计划")} | PERIOD_NOT_FOUND
 
 # Each tag of the contract: its English name (client generators make module names of it) and the Chinese term.
 TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报、查询、修改、历史项目导入",
@@ -40,8 +42,8 @@ TAGS = {"project library": "项目库（脱贫攻坚项目库）：入库申报�
         "collective economy": "村级集体经济：各村年收入及来源、未达标村、集体经济项目预计收入、三变折股量化",
         "road coverage": "硬化道路：20 户以上自然屯硬化道路覆盖率、未通清单及解决项目、标记已硬化",
         "village registry": "村屯名录：乡镇、行政村（贫困村、深度贫困村、出列年度、历年数据）、自然屯（硬化道路）",
-        "work queue": "待办事项：待审核、退回修改、公示期满、异议、待入库、待列入计划、进度报告到期，临期与逾期"}
-
+        "work queue": "待办事项：待审核、退回修改、公示期满、异议、待入库、待列入计划、进度报告到期，临期与逾期",
+        "reporting periods": "关账：县区月度报送关账（进度、报账、安置），关账后的更正"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -49,7 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
     settings = settings or Settings()
     routers = [ledger_router, library_router, lifecycle_router, plan_actions_router, plans_router, clearout_router,
-               figures_router, month_figures_router, collective_router, roads_router, places_router, work_router]
+               figures_router, month_figures_router, collective_router, roads_router, places_router, work_router,
+               periods_router]
     gauges = combined_gauges(library_gauges, collective_gauges(settings, lambda: app.state.clock),
                              road_gauges(settings, lambda: app.state.clock),
                              work_gauges("projects", lambda: app.state, DUTIES))

@@ -5,6 +5,8 @@ from decimal import Decimal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.auth import Role
+from services.kit.periods.guard import CORRECTORS_HELP
 from services.kit.settings import ServiceSettings, sqlite_url
 
 
@@ -15,6 +17,8 @@ class Settings(ServiceSettings):
 
     database_url: str = sqlite_url("projects")
     port: int = 8001
+    # A closed month (关账) is corrected by the city level: 市扶贫办更正项目进度.
+    period_correctors: list[Role] = Field(default_factory=lambda: [Role.CITY_OFFICE], description=CORRECTORS_HELP)
     city_review_threshold: Decimal = Field(Decimal("5000000"), description="总预算达到此数（元）须市扶贫办审核")
     notice_days: int = Field(7, ge=1, description="公示天数（自然日）")
     stall_months: int = Field(6, ge=1, description="停滞判定月数")

@@ -1,6 +1,7 @@
 """A small world of every employment record kind, built through the REST API as hr."""
 import httpx
 
+from services.kit.testing import bearer
 from tests.employment.data import COUNTY, HR, add_employer, add_labourer, add_project, place, report
 
 
@@ -21,7 +22,10 @@ async def seed(client: httpx.AsyncClient) -> dict:
                                                               "county_code": COUNTY, "starts_on": "2026-04-01"})
     await client.post(f"/courses/{course.json()['id']}/participants", headers=HR,
                       json={"labourer_id": lab["id"], "outcome": "certified"})
+    # A closed reporting month long before every date above (关账), so its routes have something to show.
+    closed = await client.put(f"/periods/{COUNTY}/2015-01", headers=bearer("county_office", COUNTY))
+    assert closed.status_code == 200, closed.text
     return {"course_id": course.json()["id"], "labourer_id": lab["id"], "employer_id": enterprise["id"],
-            "group_id": group["id"],
+            "group_id": group["id"], "county_code": COUNTY, "month": "2015-01",
             "project_id": project["id"], "placement_id": placed.json()["id"],
             "whole_ids": [lab["id_number"], lifted["id_number"]]}

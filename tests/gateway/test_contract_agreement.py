@@ -10,9 +10,16 @@ import pytest
 import strawberry
 from pydantic import BaseModel
 
-from contracts import collaboration, employment, funds, month_figures, places, projects, reporting, work
+from contracts import collaboration, employment, funds, month_figures, periods, places, projects, reporting, work
 from contracts.events.feed import FeedPage
-from gateway import collaboration_client, employment_client, funds_client, projects_client, reporting_client
+from gateway import (
+    collaboration_client,
+    employment_client,
+    funds_client,
+    periods_client,
+    projects_client,
+    reporting_client,
+)
 from gateway.schema import build_schema
 from gateway.schema.feeds import FEED
 from gateway.schema.work import SOURCES, WORK
@@ -48,6 +55,7 @@ PAIRS: dict[str, type[BaseModel]] = {
     "Township": places.TownshipRead, "Village": places.VillageRead, "VillageYear": places.VillageYearRead,
     "NaturalVillage": places.NaturalVillageRead, "VillageDetail": places.VillageDetail,
     "WorkItem": work.WorkItem, "WorkLink": work.WorkLink, "WorkCount": work.WorkCount,
+    "ClosedPeriod": periods.PeriodRead, "PeriodCorrection": periods.PeriodCorrectionRead,
 }
 # quotaBreaches answers its lines; the month rows and the collaboration figures are what services answer
 # the reporting and collaboration services, not GraphQL; BulletinIssue is the body of a REST call (GraphQL
@@ -72,7 +80,7 @@ def test_every_graphql_type_shows_its_contract_model_field_for_field():
 
 def test_every_read_model_of_the_contracts_is_a_graphql_type_made_from_it():
     models = {cls for module in (projects, funds, employment, collaboration, month_figures, reporting, places,
-                                                 work)
+                                 work, periods)
               for _, cls in inspect.getmembers(module, inspect.isclass)
               if issubclass(cls, BaseModel) and cls.__module__ == module.__name__}
     assert models - set(PAIRS.values()) - NOT_SHOWN == set()
@@ -130,6 +138,13 @@ def test_every_route_the_gateway_calls_answers_the_contract_model_it_parses(serv
     assert set(feed["properties"]) == set(FeedPage.model_fields)
     if service in SOURCES:
         _agrees(openapi, _answer_schema(openapi, WORK), WORK.answer)
+
+
+@pytest.mark.parametrize("service", ["projects", "funds", "employment"])
+def test_each_service_keeping_closed_months_answers_the_period_routes_the_gateway_calls(service):
+    openapi = import_module(f"services.{service}.app").create_app().openapi()
+    for endpoint in _endpoints(periods_client):
+        _agrees(openapi, _answer_schema(openapi, endpoint), endpoint.answer)
 
 
 def test_the_route_check_fails_for_a_route_answering_another_model():

@@ -34,8 +34,8 @@ async def test_preview_has_one_row_per_county_with_every_services_figures(stack:
         (Decimal("1000000.00"), Decimal("800000.00"), Decimal("600000.00"))
     assert Decimal(rongshui["spend_rate"]) == Decimal("0.6")
     assert county(body, SANJIANG)["entries"] == 1 and Decimal(county(body, SANJIANG)["received"]) == 0
-    # two months (this one and last month's ranking) of eight reads each, whatever the data
-    assert body["upstream_calls"] == 16
+    # two months (this one and last month's ranking) of eleven reads each, whatever the data
+    assert body["upstream_calls"] == 22
 
 
 async def test_issued_bulletin_is_frozen_and_a_correction_needs_a_reason(stack: Stack):

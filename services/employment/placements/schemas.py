@@ -6,6 +6,7 @@ from contracts.employment import PlacementRead
 from services.employment.placements.models import Placement
 from services.employment.terms import PlacementKind
 from services.kit.inputs import StrictInput
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day
 
 _NEEDS = {
@@ -26,6 +27,7 @@ class PlacementCreate(StrictInput):
     starts_on: Day
     ends_on: Day | None = None
     leader: str | None = Field(None, min_length=1, max_length=60, description="劳务带头人")
+    correction_reason: CorrectionReason = None
 
     @model_validator(mode="after")
     def _target(self) -> "PlacementCreate":
@@ -42,6 +44,7 @@ class PlacementEnd(StrictInput):
     """The last day of a placement."""
 
     ends_on: Day
+    correction_reason: CorrectionReason = None
 
 
 def placement_read(row: Placement, whole_id: bool) -> PlacementRead:

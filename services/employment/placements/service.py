@@ -17,6 +17,7 @@ from services.kit.auth import Principal
 from services.kit.errors import conflict, not_found, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
+from services.kit.periods.guard import ensure_open, record_correction, span
 
 _EMPLOYER_KIND = {PlacementKind.ENTERPRISE: EmployerKind.ENTERPRISE, PlacementKind.BASE: EmployerKind.BASE}
 
@@ -38,8 +39,11 @@ async def place(ctx: Context, entry: PlacementCreate) -> PlacementRead:
     """Store a placement; an overlapping spell of the same labourer at the same employer is refused (409)."""
     labourer = await labourer_in_scope(ctx, entry.labourer_id)
     await _check_target(ctx, entry)
+    # A spell counts in every month it covers, up to today while it lasts: each of them must be open.
+    covered = span(entry.starts_on, entry.ends_on or max(entry.starts_on, ctx.clock.today()))
+    correction = await ensure_open(ctx, labourer.county_code, covered, entry.correction_reason, "就业安置")
     repo = PlacementRepository(ctx.session)
-    placement = Placement(**entry.model_dump(), created_by=ctx.principal.sub)
+    placement = Placement(**entry.model_dump(exclude={"correction_reason"}), created_by=ctx.principal.sub)
     placement.labourer = labourer
     await repo.lock_labourer(placement.labourer_id)
     if await repo.overlaps(placement):
@@ -47,6 +51,7 @@ async def place(ctx: Context, entry: PlacementCreate) -> PlacementRead:
     await repo.add(placement)
     read = placement_read(placement, whole_id=False)
     await audit(ctx.session, ctx.principal, "placement.create", "placement", placement.id, None, read.for_audit())
+    await record_correction(ctx, correction, "placement", placement.id, "place")
     await _publish(ctx, PlacementCreated, placement)
     return placement_read(placement, whole_id=True)
 
@@ -73,10 +78,14 @@ async def end(ctx: Context, placement_id: int, entry: PlacementEnd) -> Placement
     placement = await _placement_in_scope(ctx, placement_id)
     if entry.ends_on < placement.starts_on:
         raise bad_field("ends_on", "结束日期不能早于开始日期")
+    # Ending changes the months between the old end (today while it lasted) and the new one: each must be open.
+    changed = span(entry.ends_on, placement.ends_on or max(entry.ends_on, ctx.clock.today()))
+    correction = await ensure_open(ctx, placement.labourer.county_code, changed, entry.correction_reason, "就业安置")
     before = placement_read(placement, whole_id=False).for_audit()
     await PlacementRepository(ctx.session).end(placement, entry.ends_on)
     read = placement_read(placement, whole_id=False)
     await audit(ctx.session, ctx.principal, "placement.end", "placement", placement.id, before, read.for_audit())
+    await record_correction(ctx, correction, "placement", placement.id, "end")
     await _publish(ctx, PlacementEnded, placement)
     return placement_read(placement, whole_id=True)
 

@@ -87,6 +87,8 @@ class Spending(Base):
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("spendings.id"))
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Recorded in a closed month as a correction (关账后更正): why; None for an ordinary entry.
+    correction_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Recovery(Base):

@@ -6,6 +6,7 @@ from pydantic import Field, field_validator
 from services.funds.terms import SourceLevel
 from services.kit.counties import is_liuzhou_county
 from services.kit.inputs import FreeText, StrictInput
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day, Year, Yuan
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -46,6 +47,7 @@ class SpendingCreate(StrictInput):
     spent_on: Day
     voucher_no: Annotated[str, Field(min_length=1, max_length=80, description="凭证号，全局唯一")]
     payee: Text
+    correction_reason: CorrectionReason = None
 
 
 class ReversalCreate(StrictInput):
@@ -54,6 +56,7 @@ class ReversalCreate(StrictInput):
     voucher_no: Annotated[str, Field(min_length=1, max_length=80)]
     on: Day
     reason: Note
+    correction_reason: CorrectionReason = None
 
 
 class RecoveryCreate(StrictInput):

@@ -36,6 +36,7 @@ from services.funds.projection.repository import ProjectStateRepository
 from services.funds.terms import ENDED, FUNDABLE, OUT_OF_COUNTY, SourceLevel
 from services.kit.audit import audit
 from services.kit.errors import FieldError, conflict, not_found, unprocessable
+from services.kit.periods.guard import ensure_open, record_correction
 
 
 def money(row: Any, *names: str) -> dict[str, str]:
@@ -136,6 +137,7 @@ async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
     allocation = await load_allocation(ctx, allocation_id)
     ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "spent_on", body.spent_on, allocation.allocated_on)
+    correction = await ensure_open(ctx, allocation.county_code, [body.spent_on], body.correction_reason, "报账")
     state = await ProjectStateRepository(ctx.session).one(allocation.project_id)
     if state is not None and state.status in ENDED:
         # Money on a cleared or cancelled project is to be recovered (收回), not spent.
@@ -150,9 +152,11 @@ async def spend(ctx: Ctx, allocation_id: int, body: SpendingCreate) -> Spending:
         raise conflict("funds.insufficient_balance", f"分配余额 {current.balance} 元，不足支出 {body.amount} 元",
                        balance=str(current.balance))
     row = await spendings.add(Spending(allocation_id=allocation.id, kind="spend", created_by=ctx.principal.sub,
-                                       **body.model_dump()))
+                                       correction_reason=correction.reason if correction else None,
+                                       **body.model_dump(exclude={"correction_reason"})))
     await audit(ctx.session, ctx.principal, "funds.spend", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"spending_id": row.id})
+    await record_correction(ctx, correction, "spending", row.id, "spend")
     await publish_funds(ctx, FundsSpent(
         spending_id=row.id, allocation_id=allocation.id, project_id=allocation.project_id,
         county_code=allocation.county_code, amount=row.amount, spent_on=row.spent_on, voucher_no=row.voucher_no,
@@ -170,6 +174,7 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
     allocation = await load_allocation(ctx, original.allocation_id)
     ctx.check_county(allocation.county_code, OUT_OF_COUNTY)
     _not_after_today(ctx, "on", body.on, original.spent_on)
+    correction = await ensure_open(ctx, allocation.county_code, [body.on], body.correction_reason, "报账冲销")
     if await spendings.reversal_of(spending_id):
         raise conflict("funds.already_reversed", f"支出记录 {spending_id} 已冲销")
     if await spendings.voucher_taken(body.voucher_no):
@@ -180,9 +185,10 @@ async def reverse(ctx: Ctx, spending_id: int, body: ReversalCreate) -> Spending:
     row = await spendings.add(Spending(
         allocation_id=allocation.id, kind="reversal", amount=original.amount, spent_on=body.on,
         voucher_no=body.voucher_no, payee=f"冲销：{body.reason}", reverses_id=original.id,
-        created_by=ctx.principal.sub))
+        created_by=ctx.principal.sub, correction_reason=correction.reason if correction else None))
     await audit(ctx.session, ctx.principal, "funds.reverse", "allocation", allocation.id,
                 money(allocation, "spent", "balance"), money(after, "spent", "balance") | {"reversal_id": row.id})
+    await record_correction(ctx, correction, "spending", row.id, "reverse")
     await publish_funds(ctx, SpendingReversed(
         reversal_id=row.id, reversed_spending_id=original.id, allocation_id=allocation.id,
         project_id=allocation.project_id, county_code=allocation.county_code, amount=row.amount,

@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import Field
 
 from services.kit.inputs import FreeText, StrictInput
+from services.kit.periods.guard import CorrectionReason
 from services.kit.values import Day, Year
 
 Reason = Annotated[FreeText, Field(min_length=1, max_length=2000)]
@@ -68,6 +69,7 @@ class DatedIn(StrictInput):
 
     on: Day
     note: FreeText = Field("", max_length=2000)
+    correction_reason: CorrectionReason = None
 
 
 class ProgressIn(StrictInput):
@@ -76,6 +78,7 @@ class ProgressIn(StrictInput):
     on: Day
     percent: int = Field(ge=0, le=100)
     note: FreeText = Field("", max_length=2000)
+    correction_reason: CorrectionReason = None
 
 
 class AcceptanceResult(StrEnum):
@@ -94,3 +97,4 @@ class AcceptanceIn(StrictInput):
     actual_households: int = Field(ge=0)
     actual_people: int = Field(ge=0)
     note: FreeText = Field("", max_length=2000)
+    correction_reason: CorrectionReason = None

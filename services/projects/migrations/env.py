@@ -1,4 +1,5 @@
 """Alembic environment of the projects service."""
+import services.kit.periods.models  # noqa: F401  (closed_periods, period_corrections)
 import services.projects.library.models  # noqa: F401  (registers the tables)
 import services.projects.lifecycle.models  # noqa: F401
 import services.projects.places.models  # noqa: F401

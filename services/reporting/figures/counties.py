@@ -33,6 +33,15 @@ def _collaboration(row: CollaborationCountyFigures | None, read: bool) -> dict[s
             "key_tasks_overdue": row.key_tasks_overdue if row else 0}
 
 
+def _closed(closed: Mapping[str, frozenset[str]] | None, county: str) -> dict[str, Any]:
+    """Whether each source had closed the county's month (读取已关账月份); figures of an open month are provisional."""
+    if closed is None:
+        return {}
+    flags = {"progress_closed": county in closed["projects"], "spending_closed": county in closed["funds"],
+             "placements_closed": county in closed["employment"]}
+    return flags | {"provisional": not all(flags.values())}
+
+
 def county_rows(reads: MonthReads) -> list[CountyFigures]:
     """One CountyFigures per county of Liuzhou, from what each service answered for the month."""
     projects = {row.county_code: row for row in reads.projects}
@@ -70,5 +79,5 @@ def county_rows(reads: MonthReads) -> list[CountyFigures]:
             cases_closed_in_month=c.closed_in_month if c else 0, quota_subjects=subjects, quota_breach=breach,
             quota_not_reported=unreported, quota_compliant=subjects - breach - unreported,
             collective_below_target=below_target.get(code, 0), road_gaps=road_gaps.get(code, 0),
-            **_collaboration(collaboration.get(code), reads.collaboration is not None)))
+            **_collaboration(collaboration.get(code), reads.collaboration is not None), **_closed(reads.closed, code)))
     return rows

@@ -19,6 +19,7 @@ from contracts.employment import BreachReport
 from contracts.funds import IdleSum, ProgressRow
 from contracts.inputs import STORED
 from contracts.month_figures import CasesMonthRow, ProjectsMonthRow
+from contracts.periods import PeriodRead
 from contracts.roads import RoadCoverage
 from services.kit.months import Month
 from services.reporting.sources.client import Calls, Upstreams
@@ -30,6 +31,9 @@ _CASES = TypeAdapter(list[CasesMonthRow])
 _COLLABORATION = TypeAdapter(list[CollaborationCountyFigures])
 _COLLECTIVE = TypeAdapter(list[CollectiveSummary])
 _ROADS = TypeAdapter(list[RoadCoverage])
+_PERIODS = TypeAdapter(list[PeriodRead])
+# The services that keep closed months (关账), each for the records dated in them.
+PERIOD_SOURCES = ("projects", "funds", "employment")
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,13 @@ class MonthReads:
     collective: list[CollectiveSummary]
     roads: list[RoadCoverage]
     collaboration: list[CollaborationCountyFigures] | None = None  # None: the collaboration service is not read
+    closed: dict[str, frozenset[str]] | None = None  # service -> the counties whose month it has closed
 
 
 async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthReads:
-    """Eight calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports,
-    the year's collective economy and road coverage; a ninth for the collaboration figures of the year when that
+    """Eleven calls in parallel: projects' month figures, spending progress, idle sums, cases, two quota reports,
+    the year's collective economy and road coverage, and the closed months of projects, funds and employment; a
+    twelfth for the collaboration figures of the year when that
     service is configured."""
     m = str(month)
     collaboration = (upstreams.get("collaboration", "/figures", {"year": month.year}, calls)
@@ -64,8 +70,11 @@ async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthR
         upstreams.get("employment", "/quotas/breaches", {"kind": "group_project", "from": m, "to": m}, calls),
         upstreams.get("projects", "/collective/summary", {"year": month.year}, calls),
         upstreams.get("projects", "/roads/coverage", {"year": month.year}, calls),
+        *(upstreams.get(service, "/periods", {"month": m}, calls) for service in PERIOD_SOURCES),
         *([collaboration] if collaboration else []))
     projects, progress, idle, cases, enterprises, group_projects, collective, roads = answers[:8]
+    closed = {service: frozenset(p.county_code for p in _PERIODS.validate_python(answer, context=STORED))
+              for service, answer in zip(PERIOD_SOURCES, answers[8:11], strict=True)}
     return MonthReads(_PROJECTS.validate_python(projects, context=STORED),
                       _PROGRESS.validate_python(progress, context=STORED), _IDLE.validate_python(idle, context=STORED),
                       _CASES.validate_python(cases, context=STORED),
@@ -73,4 +82,4 @@ async def read_month(upstreams: Upstreams, month: Month, calls: Calls) -> MonthR
                       BreachReport.model_validate(group_projects, context=STORED),
                       _COLLECTIVE.validate_python(collective, context=STORED),
                       _ROADS.validate_python(roads, context=STORED),
-                      _COLLABORATION.validate_python(answers[8], context=STORED) if collaboration else None)
+                      _COLLABORATION.validate_python(answers[11], context=STORED) if collaboration else None, closed)

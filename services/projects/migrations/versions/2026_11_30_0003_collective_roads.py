@@ -1,7 +1,7 @@
 """Village collective economy: yearly income by source, entries' expected income, 三变 shares; road gap indexes.
 
 Revision ID: 2026_11_30_0003
-Revises: 2026_11_30_0001
+Revises: 2026_11_30_0002
 Create Date: 2026-11-30
 """
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from services.kit.db import BigId, UTCDateTime
 
 revision = "2026_11_30_0003"
-down_revision = "2026_11_30_0001"
+down_revision = "2026_11_30_0002"
 branch_labels = None
 depends_on = None
 
