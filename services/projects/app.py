@@ -7,6 +7,7 @@ from services.projects.config import Settings
 from services.projects.figures.gauges import library_gauges
 from services.projects.figures.router import router as figures_router
 from services.projects.ledger.router import router as ledger_router
+from services.projects.library.lean_routes import LEAN_ROUTES
 from services.projects.library.router import router as library_router
 from services.projects.lifecycle.router import router as lifecycle_router
 from services.projects.monthly.router import router as month_figures_router
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The ledger router comes first: /projects/export.xlsx must win over /projects/{project_id}.
     routers = [ledger_router, library_router, lifecycle_router, plan_actions_router, plans_router, clearout_router,
                figures_router, month_figures_router]
-    return build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings or Settings(), routers,
+    settings = settings or Settings()
+    return build_service("projects", "柳州脱贫攻坚项目库 · Projects service", settings, routers,
                          domain_gauges=library_gauges, description="项目入库申报、审核、年度计划与跟踪。",
-                         not_found=NOT_FOUND, tags=TAGS)
+                         not_found=NOT_FOUND, tags=TAGS, lean_routes=LEAN_ROUTES if settings.lean_reads else ())
