@@ -62,7 +62,10 @@ async def lean_pool(database_url: str, size: int) -> AsyncIterator[asyncpg.Pool]
     cancelled request) is reset as usual. min_size=0: the service starts while the database is down, like its engine.
     """
     dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    pool = await asyncpg.create_pool(dsn, min_size=0, max_size=size, reset=_reset_if_needed)
+    # Lean statements look rows up by primary key: the generic plan is always right, and planning again on every
+    # execution (what PostgreSQL may choose for a statement whose parameters can be null) costs more than running.
+    pool = await asyncpg.create_pool(dsn, min_size=0, max_size=size, reset=_reset_if_needed,
+                                     server_settings={"plan_cache_mode": "force_generic_plan", "jit": "off"})
     try:
         yield pool
     finally:

@@ -14,9 +14,9 @@ from services.kit.db import make_engine, make_sessionmaker
 from services.kit.docs import install_docs
 from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.headers import SecurityHeaders
-from services.kit.lean import LeanReads, LeanRoute, lean_pool, uses_lean_reads
 from services.kit.health import health_router
 from services.kit.leader import Job, JobMetrics, running
+from services.kit.lean import LeanReads, LeanRoute, lean_pool, uses_lean_reads
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings, refuse_unsafe_start

@@ -18,5 +18,5 @@ class Settings(ServiceSettings):
     notice_days: int = Field(7, ge=1, description="公示天数（自然日）")
     stall_months: int = Field(6, ge=1, description="停滞判定月数")
     adjustment_from_month: int = Field(10, ge=1, le=12, description="年度计划调整窗口起始月（第四季度为 10）")
-    lean_reads: bool = Field(True, description="PostgreSQL 上单条读取与按 ids 批量读取走精简路径（数据库直接生成 JSON）；"
-                                                "关闭则全部经 FastAPI 常规路径。SQLite 始终走常规路径")
+    lean_reads: bool = Field(True, description="PostgreSQL 上单条读取与按 ids 批量读取走精简路径（数据库直接生成"
+                                               " JSON）；关闭则全部经 FastAPI 常规路径。SQLite 始终走常规路径")

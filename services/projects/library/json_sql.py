@@ -1,16 +1,19 @@
 """Library entries as finished JSON text built by PostgreSQL (the lean read path, services/kit/lean.py).
 
 The text is byte for byte what `project_read(row).model_dump_json()` gives (tests/projects/test_lean_read.py
-compares them): compact separators, fields in ProjectRead's order, non-ASCII left as UTF-8, decimals as strings
-as stored (numeric(18,2) keeps its two places), UTC times as `…T…[.ffffff]Z`, dates as `YYYY-MM-DD`, absent
-values as null. The object is concatenated rather than made with json_build_object, whose text puts spaces
-around every colon and comma. Strings go through to_json, which escapes exactly the characters Pydantic does.
-Stored content is taken as stored: it passed the edge checks (stripped, clean text) when it was written.
+compares them). row_to_json and array_to_json write compact JSON (json_build_object and json_agg would put
+spaces after colons and commas), with keys in the order of the columns, which follow the contract model's fields;
+strings escaped exactly as Pydantic escapes them, non-ASCII left as UTF-8, dates as `YYYY-MM-DD`, absent values
+as null. What Pydantic writes in its own way is formatted here: decimals as strings as stored (numeric(18,2) keeps
+its two places), UTC times as `…T…[.ffffff]Z`, labels from our constants. Stored content is taken as stored: it
+passed the edge checks (stripped, clean text) when it was written.
 """
 import json
 from collections.abc import Mapping
+from typing import Any
 
 import asyncpg
+from pydantic import BaseModel
 
 from contracts.projects import BudgetLineRead, ProjectRead
 from services.kit.auth import Principal
@@ -24,106 +27,65 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _key(name: str) -> str:
-    return json.dumps(name)
-
-
-def _string(column: str) -> str:
-    return f"coalesce(to_json({column})::text, 'null')"
-
-
-def _number(column: str) -> str:
-    return f"coalesce({column}::text, 'null')"
-
-
-def _decimal(column: str) -> str:
-    return f"('\"' || {column}::text || '\"')"
-
-
-def _date(column: str) -> str:
-    return f"coalesce('\"' || to_char({column}, 'YYYY-MM-DD') || '\"', 'null')"
-
-
 def _moment(column: str) -> str:
     """A timestamptz as Pydantic writes a UTC datetime: microseconds only when there are any, and a Z."""
     utc = f"({column} AT TIME ZONE 'UTC')"
-    return (f"('\"' || to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN date_trunc('second', {utc}) = {utc} "
-            f"THEN '' ELSE to_char({utc}, '.US') END || 'Z\"')")
+    return (f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN date_trunc('second', {utc}) = {utc} "
+            f"THEN '' ELSE to_char({utc}, '.US') END || 'Z')")
 
 
-def _label(column: str, labels: Mapping[str, str]) -> str:
-    """The JSON string of a label looked up by a stored code (constants of ours, so literals in the statement)."""
-    cases = " ".join(f"WHEN {_quoted(str(code))} THEN {_quoted(json.dumps(label, ensure_ascii=False))}"
-                     for code, label in labels.items())
+def _label(column: str, labels: Mapping[Any, str]) -> str:
+    """The label of a stored code (constants of ours, so literals in the statement)."""
+    cases = " ".join(f"WHEN {_quoted(str(code))} THEN {_quoted(label)}" for code, label in labels.items())
     return f"(CASE {column} {cases} END)"
 
 
-def _array(element: str, source: str) -> str:
-    """A JSON array of one element expression per row of `source` (which numbers its rows n), in that order."""
-    return f"('[' || coalesce((SELECT string_agg({element}, ',' ORDER BY n) FROM {source}), '') || ']')"
-
-
-def _object(fields: Mapping[str, str], model: type) -> str:
-    """The JSON object of `model` from one SQL expression per field, in the model's field order."""
-    names = list(model.model_fields)  # type: ignore[attr-defined]
+def _columns(fields: Mapping[str, str], model: type[BaseModel]) -> str:
+    """One `expression AS "field"` per field of the model, in its order: row_to_json's keys."""
+    names = list(model.model_fields)
     if set(names) != set(fields):  # a field added to the contract must be added here too, or nothing starts
         raise RuntimeError(f"json_sql out of step with {model.__name__}: {set(names) ^ set(fields)}")
-    parts = [f"'{'{' if i == 0 else ','}{_key(name)}:' || {fields[name]}" for i, name in enumerate(names)]
-    return "(" + " || ".join(parts) + " || '}')"
+    return ", ".join(f'{fields[name]} AS {json.dumps(name)}' for name in names)
 
 
-_BUDGET_LINE = _object({"source": _string("b.source"), "year": _number("b.year"), "amount": _decimal("b.amount")},
-                       BudgetLineRead)
-_TARGET = ("('{\"indicator\":' || to_json(t->>'indicator')::text || ',\"unit\":' || to_json(t->>'unit')::text"
-           " || ',\"target_value\":' || to_json(t->>'target_value')::text || '}')")
-_LIFE_DATES = ("notice_starts_on", "notice_ends_on", "admitted_on", "started_on", "last_progress_on", "completed_on",
-               "accepted_on", "settled_on", "ended_on")
+def _array(element: str, source: str, order: str) -> str:
+    """A JSON array of `element` over the rows of `source` in `order`; [] when there are none."""
+    return f"coalesce((SELECT array_to_json(array_agg({element} ORDER BY {order})) FROM {source}), '[]')"
 
+
+_BUDGET_LINE = _columns({"source": "l.source", "year": "l.year", "amount": "l.amount::text"}, BudgetLineRead)
+_TARGET = "t->>'indicator' AS indicator, t->>'unit' AS unit, t->>'target_value' AS target_value"
 _FIELDS = {
-    "id": "p.id::text",
-    "name": _string("p.name"),
-    "county_code": _string("p.county_code"),
+    **{name: f"p.{name}" for name in (
+        "id", "name", "county_code", "township", "village", "category", "owner_org", "status", "uses_fiscal_funds",
+        "planned_start_year", "planned_end_year", "version", "returned_from", "notice_starts_on", "notice_ends_on",
+        "library_code", "admitted_on", "plan_year", "started_on", "progress_percent", "last_progress_on",
+        "completed_on", "accepted_on", "actual_households", "actual_people", "settled_on", "ended_on", "end_reason")},
     "county_name": _label("p.county_code", COUNTIES),
-    "township": _string("p.township"),
-    "village": _string("p.village"),
-    "category": _string("p.category"),
     "category_label": _label("p.category", CATEGORY_LABELS),
-    "owner_org": _string("p.owner_org"),
-    "status": _string("p.status"),
     "status_label": _label("p.status", STATUS_LABELS),
-    "uses_fiscal_funds": "(CASE WHEN p.uses_fiscal_funds THEN 'true' ELSE 'false' END)",
-    "total_budget": _decimal("p.total_budget"),
-    "budget": _array(_BUDGET_LINE, "(SELECT b.*, b.id AS n FROM project_budget_lines b WHERE b.project_id = p.id) b"),
-    "beneficiaries": ("('{\"poor_households\":' || p.poor_households || ',\"poor_people\":' || p.poor_people"
-                      " || ',\"poor_villages\":' || "
-                      + _array("to_json(v)::text", "json_array_elements_text(p.poor_villages) WITH ORDINALITY v(v, n)")
-                      + " || ',\"description\":' || to_json(p.mechanism)::text || '}')"),
-    "targets": _array(_TARGET, "json_array_elements(p.targets) WITH ORDINALITY t(t, n)"),
-    "planned_start_year": "p.planned_start_year::text",
-    "planned_end_year": "p.planned_end_year::text",
-    "version": "p.version::text",
+    "total_budget": "p.total_budget::text",
+    "budget": _array("row_to_json(b)", f"project_budget_lines l, LATERAL (SELECT {_BUDGET_LINE}) b "
+                     "WHERE l.project_id = p.id", "l.id"),
+    "beneficiaries": ("(SELECT row_to_json(x) FROM (SELECT p.poor_households, p.poor_people, "
+                      + _array("v", "json_array_elements_text(p.poor_villages) WITH ORDINALITY v(v, n)", "n")
+                      + " AS poor_villages, p.mechanism AS description) x)"),
+    "targets": _array("row_to_json(x)", f"json_array_elements(p.targets) WITH ORDINALITY t(t, n), "
+                      f"LATERAL (SELECT {_TARGET}) x", "n"),
     "created_at": _moment("p.created_at"),
     "updated_at": _moment("p.updated_at"),
-    "returned_from": _string("p.returned_from"),
-    "library_code": _string("p.library_code"),
-    "plan_year": _number("p.plan_year"),
-    "progress_percent": "p.progress_percent::text",
-    "actual_households": _number("p.actual_households"),
-    "actual_people": _number("p.actual_people"),
-    "end_reason": _string("p.end_reason"),
-    "breach_rules": _array("to_json(r)::text",
-                           "unnest(string_to_array(p.breach_rules, ',')) WITH ORDINALITY r(r, n) WHERE r <> ''"),
-    **{name: _date(f"p.{name}") for name in _LIFE_DATES},
+    "breach_rules": "array_to_json(array_remove(string_to_array(p.breach_rules, ','), ''))",
 }
-PROJECT_JSON = _object(_FIELDS, ProjectRead)
+# One entry's columns, shaped in a LATERAL subquery so that row_to_json sees only them.
+_ENTRY = f"LATERAL (SELECT {_columns(_FIELDS, ProjectRead)}) e"
 
 # The caller's scope, the rule of ProjectRepository.readable: $2 county (null: any), $3 owners only see $4's entries.
 _SCOPE = "($2::text IS NULL OR p.county_code = $2) AND (NOT $3::boolean OR p.owner_org = $4::text)"
-ONE = f"SELECT {PROJECT_JSON} AS body, p.version FROM projects p WHERE p.id = $1 AND {_SCOPE}"
+ONE = f"SELECT row_to_json(e)::text, p.version FROM projects p, {_ENTRY} WHERE p.id = $1 AND {_SCOPE}"
 # The visible entries among $1, in the order asked, as the items of one page without a next cursor.
-MANY = (f"SELECT '{{\"items\":[' || coalesce(string_agg({PROJECT_JSON}, ',' ORDER BY asked.n), '')"
-        f" || '],\"next_cursor\":null}}' FROM unnest($1::bigint[]) WITH ORDINALITY asked(id, n)"
-        f" JOIN projects p ON p.id = asked.id WHERE {_SCOPE}")
+MANY = ("SELECT '{\"items\":[' || coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY asked.n), '')"
+        " || '],\"next_cursor\":null}' FROM unnest($1::bigint[]) WITH ORDINALITY asked(id, n)"
+        f" JOIN projects p ON p.id = asked.id, {_ENTRY} WHERE {_SCOPE}")
 
 
 class ProjectJson:

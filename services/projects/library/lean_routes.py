@@ -15,7 +15,7 @@ from starlette.types import Scope
 from services.kit.auth import READ_ROLES, Principal
 from services.kit.concurrency import etag
 from services.kit.errors import not_found
-from services.kit.ids import MAX_IDS, MAX_ID, ids_of
+from services.kit.ids import MAX_ID, MAX_IDS, ids_of
 from services.kit.lean import Headers, LeanRoute
 from services.projects.library.json_sql import ProjectJson
 
