@@ -1,9 +1,10 @@
-"""Lean reads (精简读取路径): the hottest GETs answered on PostgreSQL straight from an asyncpg pool.
+"""Lean reads (精简读取路径): the hottest GETs answered on PostgreSQL on asyncpg connections of their own.
 
 Why not a FastAPI route: a single read through FastAPI costs its routing, dependency solving, the request session
 (SQLAlchemy's greenlet bridge, a pre-ping, setting and resetting the isolation level: four round trips) and
 Pydantic, and measured about a tenth of a hello world's throughput (issue 12). Here the database builds the
-finished JSON text in one prepared statement, and this pure ASGI middleware sends it.
+finished JSON text in one prepared statement on a connection of its own (lean_pool.py), and this pure ASGI
+middleware sends it.
 
 It sits innermost among the kit's middlewares (service_app.py), so every cross-cutting behaviour still applies
 unchanged around it: security headers, request metrics (labelled with the FastAPI route's template), the request
@@ -19,18 +20,18 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import asyncpg
 from sqlalchemy.engine import make_url
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.kit.auth import Principal, Role, admitted_roles, check_role, principal_of
 from services.kit.errors import DomainError, problem_response
+from services.kit.lean_pool import LeanConnections
 
 Headers = list[tuple[bytes, bytes]]
 # What a route reads from the request (a path id, a list of ids), or None when the request is not exactly its own.
 Parse = Callable[[Scope], Any]
 # The answer to a parsed request: JSON body and extra headers; raises DomainError for its problems (404).
-Answer = Callable[[asyncpg.Pool, Principal, Any], Awaitable[tuple[bytes, Headers]]]
+Answer = Callable[[LeanConnections, Principal, Any], Awaitable[tuple[bytes, Headers]]]
 _JSON = (b"content-type", b"application/json")
 
 
@@ -54,27 +55,17 @@ def uses_lean_reads(database_url: str) -> bool:
 
 
 @asynccontextmanager
-async def lean_pool(database_url: str, size: int) -> AsyncIterator[asyncpg.Pool]:
-    """An asyncpg pool on the service's own database (the same URL as its engine), closed on exit.
-
-    Its connections only ever run single read-only statements outside a transaction, so returning one to the pool
-    needs no reset query (asyncpg's default reset is a round trip per request); one left inside a transaction (a
-    cancelled request) is reset as usual. min_size=0: the service starts while the database is down, like its engine.
-    """
+async def lean_pool(database_url: str, size: int) -> AsyncIterator[LeanConnections]:
+    """Connections to the service's own database (the same URL as its engine), closed on exit; opened on first use,
+    so the service starts while the database is down, like its engine."""
     dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
     # Lean statements look rows up by primary key: the generic plan is always right, and planning again on every
     # execution (what PostgreSQL may choose for a statement whose parameters can be null) costs more than running.
-    pool = await asyncpg.create_pool(dsn, min_size=0, max_size=size, reset=_reset_if_needed,
-                                     server_settings={"plan_cache_mode": "force_generic_plan", "jit": "off"})
+    pool = LeanConnections(dsn, size, {"plan_cache_mode": "force_generic_plan", "jit": "off"})
     try:
         yield pool
     finally:
         await pool.close()
-
-
-async def _reset_if_needed(connection: asyncpg.Connection) -> None:
-    if connection.is_in_transaction():
-        await connection.reset()
 
 
 class LeanReads:

@@ -1,5 +1,6 @@
 """The lean read path (services/kit/lean.py, library/json_sql.py): on PostgreSQL, GET /projects/{id} and the batch
 read answer byte for byte what the general FastAPI path answers; on SQLite the general path answers."""
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -7,7 +8,7 @@ from decimal import Decimal
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete, update
+from sqlalchemy import delete, text, update
 
 from services.kit.auth import Role
 from services.kit.testing import bearer, serve_in_process
@@ -78,7 +79,7 @@ async def test_both_paths_answer_the_same_bytes(paths, backend):
             assert (a.status_code, a.content) == (b.status_code, b.content), (name, path, a.text, b.text)
             assert _headers(a) == _headers(b) and a.headers["x-request-id"], (name, path)
     # On PostgreSQL the lean path answered them: its own pool opened connections.
-    assert (app.state.lean_pool.get_size() > 0) if backend == "postgres" else app.state.lean_pool is None
+    assert (app.state.lean_pool.opened > 0) if backend == "postgres" else app.state.lean_pool is None
     settled = (await lean.get(f"/projects/{ids[1]}", headers=READERS["city"])).json()
     assert settled["end_reason"] == LATER_LIFE["end_reason"] and settled["breach_rules"] == ["fiscal_funds", "years"]
     assert settled["updated_at"] == "2020-02-01T09:30:05.120000Z" and settled["created_at"] == "2019-03-01T08:00:00Z"
@@ -122,3 +123,21 @@ async def test_sqlite_keeps_the_general_path(paths, backend):
     pid = (await _entries(lean))[0]
     r = await lean.get(f"/projects/{pid}", headers=OWNER)
     assert r.status_code == 200 and r.headers["ETag"] == '"1"' and r.json()["budget"][1]["amount"] == "150000.50"
+
+
+async def test_more_readers_than_connections_and_lost_connections(projects_db, backend):
+    app = create_app(Settings(database_url=projects_db, db_pool_size=2))
+    async with serve_in_process(app) as client:
+        ids = await _entries(client)
+        paths = [f"/projects/{ids[i % 3]}" for i in range(24)] + [f"/projects?ids={ids[0]},{ids[2]}"] * 6
+        first = await asyncio.gather(*(client.get(path, headers=OWNER) for path in paths))
+        assert [r.status_code for r in first] == [200] * len(paths)
+        if backend == "postgres":  # the lean path's connections: never more than the pool size, reused
+            assert app.state.lean_pool.opened <= 2 and not app.state.lean_pool.waiters
+            # The server drops every connection (a restart, an idle timeout): the next reads open new ones.
+            async with app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+            await asyncio.sleep(0.2)
+        again = await asyncio.gather(*(client.get(path, headers=OWNER) for path in paths))
+        assert [r.content for r in again] == [r.content for r in first]

@@ -12,12 +12,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-import asyncpg
 from pydantic import BaseModel
 
 from contracts.projects import BudgetLineRead, ProjectRead
 from services.kit.auth import Principal
 from services.kit.counties import COUNTIES
+from services.kit.lean_pool import LeanConnections
 from services.projects.library.repository import scope_values
 from services.projects.terms import CATEGORY_LABELS, STATUS_LABELS
 
@@ -89,9 +89,9 @@ MANY = ("SELECT '{\"items\":[' || coalesce(string_agg(row_to_json(e)::text, ',' 
 
 
 class ProjectJson:
-    """Reads of library entries as finished JSON, on the lean path's asyncpg pool, starting from the caller's scope."""
+    """Reads of library entries as finished JSON, on the lean path's connections, starting from the caller's scope."""
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: LeanConnections) -> None:
         self.pool = pool
 
     async def one(self, project_id: int, principal: Principal) -> tuple[str, int] | None:

@@ -9,7 +9,6 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-import asyncpg
 from starlette.types import Scope
 
 from services.kit.auth import READ_ROLES, Principal
@@ -17,6 +16,7 @@ from services.kit.concurrency import etag
 from services.kit.errors import not_found
 from services.kit.ids import MAX_ID, MAX_IDS, ids_of
 from services.kit.lean import Headers, LeanRoute
+from services.kit.lean_pool import LeanConnections
 from services.projects.library.json_sql import ProjectJson
 
 _ONE = re.compile(r"/projects/([0-9]{1,19})")
@@ -32,7 +32,7 @@ def _project_id(scope: Scope) -> int | None:
     return project_id if 1 <= project_id <= MAX_ID else None
 
 
-async def _one(pool: asyncpg.Pool, principal: Principal, project_id: int) -> tuple[bytes, Headers]:
+async def _one(pool: LeanConnections, principal: Principal, project_id: int) -> tuple[bytes, Headers]:
     """The entry with its ETag; the same 404 as service.read_project when it is unseen."""
     found = await ProjectJson(pool).one(project_id, principal)
     if found is None:
@@ -51,7 +51,7 @@ def _batch_ids(scope: Scope) -> list[int] | None:
     return ids_of(query[0][1])
 
 
-async def _many(pool: asyncpg.Pool, principal: Principal, ids: Any) -> tuple[bytes, Headers]:
+async def _many(pool: LeanConnections, principal: Principal, ids: Any) -> tuple[bytes, Headers]:
     """The visible entries among ids, in the order asked (the list endpoint's batch form)."""
     return (await ProjectJson(pool).many(ids, principal)).encode(), []
 
