@@ -141,3 +141,12 @@ async def test_more_readers_than_connections_and_lost_connections(projects_db, b
             await asyncio.sleep(0.2)
         again = await asyncio.gather(*(client.get(path, headers=OWNER) for path in paths))
         assert [r.content for r in again] == [r.content for r in first]
+
+
+async def test_a_database_that_does_not_answer_is_a_503_on_both_paths():
+    unreachable = "postgresql+asyncpg://postgres@127.0.0.1:1/projects"  # nothing listens on port 1
+    for lean_reads in (True, False):
+        async with serve_in_process(create_app(Settings(database_url=unreachable, lean_reads=lean_reads))) as client:
+            for path in ("/projects/5", "/projects?ids=1,2"):
+                r = await client.get(path, headers=READERS["city"])
+                assert (r.status_code, r.json()["code"], r.headers["Retry-After"]) == (503, "service.unavailable", "5")
