@@ -14,13 +14,13 @@ from starlette.types import Scope
 from services.kit.auth import READ_ROLES, Principal
 from services.kit.concurrency import etag
 from services.kit.errors import not_found
-from services.kit.ids import MAX_ID, MAX_IDS, ids_of
+from services.kit.ids import ID_LIST_PATTERN, MAX_ID, ids_of
 from services.kit.lean import Headers, LeanRoute
 from services.kit.lean_pool import LeanConnections
 from services.projects.library.json_sql import ProjectJson
 
 _ONE = re.compile(r"/projects/([0-9]{1,19})")
-_IDS = re.compile(rf" *[0-9]{{1,18}} *(, *[0-9]{{1,18}} *){{0,{MAX_IDS - 1}}}")  # services/kit/ids.py's IdList
+_IDS = re.compile(ID_LIST_PATTERN)
 
 
 def _project_id(scope: Scope) -> int | None:
