@@ -162,27 +162,41 @@ def _feeds(claim: object) -> frozenset[FeedName] | None:
 @answers(401)
 async def current_principal(request: Request) -> Principal:
     """The caller of this request, from its Authorization: Bearer header."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+    return principal_of(request.headers.get("authorization", ""), request.app.state.settings.jwt_secret)
+
+
+def principal_of(authorization: str, secret: str) -> Principal:
+    """The caller an Authorization header names (`Bearer <token>`); 401 when it names none or a bad one."""
+    scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise _unauthorized("缺少登录凭证（Authorization: Bearer）")
-    return _VERIFIED.principal(token.strip(), request.app.state.settings.jwt_secret)
+    return _VERIFIED.principal(token.strip(), secret)
 
 
 _VERIFIED = VerifiedTokens()
 
 
+def admitted_roles(*roles: Role) -> frozenset[Role]:
+    """The roles an endpoint admits: these, and admin always."""
+    return frozenset(roles) | {Role.ADMIN}
+
+
+def check_role(principal: Principal, admitted: frozenset[Role]) -> Principal:
+    """The principal when its role is admitted; 403 auth.forbidden naming the admitted roles otherwise."""
+    if principal.role not in admitted:
+        allowed = "、".join(sorted(str(r) for r in admitted))
+        raise DomainError(403, "auth.forbidden", f"当前角色无权执行此操作，允许的角色：{allowed}",
+                          extra={"allowed_roles": sorted(str(r) for r in admitted)})
+    return principal
+
+
 def allow(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency admitting only these roles (admin always); 403 for the others."""
-    admitted = frozenset(roles) | {Role.ADMIN}
+    admitted = admitted_roles(*roles)
 
     @answers(403)
     async def _check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
-        if principal.role not in admitted:
-            allowed = "、".join(sorted(str(r) for r in admitted))
-            raise DomainError(403, "auth.forbidden", f"当前角色无权执行此操作，允许的角色：{allowed}",
-                              extra={"allowed_roles": sorted(str(r) for r in admitted)})
-        return principal
+        return check_role(principal, admitted)
 
     return _check
 

@@ -11,8 +11,9 @@ from fastapi import Path, Query
 MAX_ID = 2**63 - 1
 MAX_IDS = 200  # ids in one batch read or filter
 _DIGITS = "[0-9]{1,18}"  # at most 18 digits: always below MAX_ID
-_ID_LIST = Query(pattern=rf"^ *{_DIGITS} *(, *{_DIGITS} *){{0,{MAX_IDS - 1}}}$",
-                 description=f"逗号分隔的记录编号，1 到 {MAX_IDS} 个，按请求顺序返回")
+# The form of an id list (also what the lean path checks before it answers a batch read itself).
+ID_LIST_PATTERN = rf"^ *{_DIGITS} *(, *{_DIGITS} *){{0,{MAX_IDS - 1}}}$"
+_ID_LIST = Query(pattern=ID_LIST_PATTERN, description=f"逗号分隔的记录编号，1 到 {MAX_IDS} 个，按请求顺序返回")
 
 # The one path id type of every `{…_id}` route.
 Id = Annotated[int, Path(ge=1, le=MAX_ID, description="记录编号")]

@@ -8,6 +8,7 @@ import glob
 import os
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
@@ -48,6 +49,17 @@ class Metrics:
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
         folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
         self.exposed = WorkersCollector(self.registry, folder) if folder else self.registry
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def observe(self, method: str, route: str, status: str, seconds: float) -> None:
+        """Count one request and its latency; each label set's samples are looked up once (labels() takes a lock)."""
+        children = self._children.get((method, route, status))
+        if children is None:
+            children = (self.requests.labels(self.service, method, route, status),
+                        self.latency.labels(self.service, method, route))
+            self._children[(method, route, status)] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 def _alive(path: str) -> bool:
@@ -102,11 +114,8 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, _send)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            method = scope["method"]
-            self.metrics.requests.labels(self.metrics.service, method, template, str(status["code"])).inc()
-            self.metrics.latency.labels(self.metrics.service, method, template).observe(time.perf_counter() - start)
+            template = getattr(scope.get("route"), "path", None) or "unmatched"
+            self.metrics.observe(scope["method"], template, str(status["code"]), time.perf_counter() - start)
 
 
 def metrics_router(domain_gauges: DomainGauges | None) -> APIRouter:

@@ -16,6 +16,7 @@ from services.kit.errors import ProblemMiddleware, install_error_handlers
 from services.kit.headers import SecurityHeaders
 from services.kit.health import health_router
 from services.kit.leader import Job, JobMetrics, running
+from services.kit.lean import LeanReads, LeanRoute, lean_pool, uses_lean_reads
 from services.kit.metrics import DomainGauges, Metrics, MetricsMiddleware, metrics_router
 from services.kit.outbox import events_router
 from services.kit.settings import ServiceSettings, refuse_unsafe_start
@@ -29,11 +30,13 @@ NotFoundCodes = Mapping[str, tuple[str, str]]
 def build_service(name: str, title: str, settings: ServiceSettings, routers: Sequence[APIRouter],
                   domain_gauges: GaugeFactory | None = None, background: Background | None = None,
                   description: str = "", not_found: NotFoundCodes | None = None, jobs: Sequence[Job] = (),
-                  tags: Tags | None = None) -> FastAPI:
+                  tags: Tags | None = None, lean_routes: Sequence[LeanRoute] = ()) -> FastAPI:
     """A FastAPI app wired with every kit piece (its event feed is `name`'s); `background` runs alongside while the
     app lives, and each of `jobs` runs on one replica only (under its lease), after `background` has set up what
-    they need. `tags` describes each tag the routers use (English name → the Chinese term and what it covers)."""
+    they need. `tags` describes each tag the routers use (English name → the Chinese term and what it covers).
+    `lean_routes` answer their GETs on PostgreSQL without FastAPI (kit/lean.py); on SQLite they are left out."""
     refuse_unsafe_start(settings, name)
+    lean = tuple(lean_routes) if uses_lean_reads(settings.database_url) else ()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -42,8 +45,10 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
         app.state.sessionmaker = make_sessionmaker(engine)
         app.state.read_sessionmaker = make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
         try:
-            async with background(app) if background else nullcontext(), \
+            async with lean_pool(settings.database_url, settings.db_pool_size) if lean else nullcontext() as pool, \
+                    background(app) if background else nullcontext(), \
                     running(app, engine, jobs, settings.lease_seconds, job_metrics):
+                app.state.lean_pool = pool
                 yield
         finally:
             await engine.dispose()
@@ -53,6 +58,8 @@ def build_service(name: str, title: str, settings: ServiceSettings, routers: Seq
     app.state.settings = settings
     app.state.clock = Clock(settings.clock_offset_file)
     app.state.metrics = Metrics(name)
+    if lean:  # added first: innermost, so every middleware below still applies to its answers
+        app.add_middleware(LeanReads, routes=lean)
     app.add_middleware(CleanParamsMiddleware)
     app.add_middleware(BodyLimit, max_bytes=settings.upload_max_bytes, content_types=FORMS)
     app.add_middleware(ProblemMiddleware)

@@ -13,6 +13,7 @@ from services.projects.config import Settings
 from services.projects.figures.gauges import library_gauges
 from services.projects.figures.router import router as figures_router
 from services.projects.ledger.router import router as ledger_router
+from services.projects.library.lean_routes import LEAN_ROUTES
 from services.projects.library.router import router as library_router
 from services.projects.lifecycle.router import router as lifecycle_router
 from services.projects.monthly.router import router as month_figures_router
@@ -60,5 +61,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         domain_gauges=gauges,
                         description="项目入库申报、审核、年度计划与跟踪；村级集体经济与硬化道路。",
                         not_found=NOT_FOUND, tags=TAGS,
-                        jobs=[warning_job("projects.work_warnings", settings.work_sweep_seconds, DUTIES)])
+                        jobs=[warning_job("projects.work_warnings", settings.work_sweep_seconds, DUTIES)],
+                        lean_routes=LEAN_ROUTES if settings.lean_reads else ())
     return app

@@ -34,3 +34,5 @@ class Settings(ServiceSettings):
         default_factory=lambda: {"notice_ending": 2, "objection": 2, "progress_due": 7},
         description="待办事项各类别提前几天预警（临期）：类别 → 天数，未列出的类别为 3 天")
     work_sweep_seconds: float = Field(300, ge=0, description="临期、逾期预警的检查间隔（秒）；0 关闭预警事件")
+    lean_reads: bool = Field(True, description="PostgreSQL 上单条读取与按 ids 批量读取走精简路径（数据库直接生成"
+                                               " JSON）；关闭则全部经 FastAPI 常规路径。SQLite 始终走常规路径")

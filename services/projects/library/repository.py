@@ -43,6 +43,12 @@ def project_scope(principal: Principal) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def scope_values(principal: Principal) -> tuple[str | None, bool, str | None]:
+    """The rule of `project_scope` as values for a statement written in SQL (the lean path's json_sql.py): the
+    county the caller is limited to (None: any), whether it sees only one organisation's entries, and which."""
+    return principal.county, principal.role == Role.PROJECT_OWNER, principal.org
+
+
 class ProjectRepository(Repository[Project]):
     """Reads and writes of library entries; an entry is always read with its budget lines."""
 
