@@ -7,6 +7,7 @@ predicate is the kit's `control_char_message`.
 """
 import dataclasses
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import strawberry
@@ -136,6 +137,24 @@ class _Arguments(Visitor):
         self.found.extend(_check_literal(node.value, kind, path, _is_free(definition), self.variables))
 
 
+def _holds_control(value: Any) -> bool:
+    """True when any string in a variables' JSON value (keys included) holds a C0 control character or DEL."""
+    if isinstance(value, str):
+        return any(ord(c) < 32 or ord(c) == 127 for c in value)
+    if isinstance(value, list):
+        return any(_holds_control(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_control(key) or _holds_control(item) for key, item in value.items())
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _literal_problems(schema: GraphQLSchema, document: DocumentNode,
+                      operation: str | None) -> tuple[tuple[str, str], ...]:
+    """The bad strings of a document's literals alone; documents are the parser cache's, so repeats hit."""
+    return tuple(control_characters(schema, document, operation, {}))
+
+
 def control_characters(schema: GraphQLSchema, document: DocumentNode, operation: str | None,
                        variables: dict[str, Any]) -> list[tuple[str, str]]:
     """(argument path, Chinese message) for every string argument holding a control character it may not."""
@@ -152,8 +171,11 @@ class CleanText(SchemaExtension):
         """Check the validated document against its variables; answer the refusal instead of executing."""
         context = self.execution_context
         if context.graphql_document is not None:
-            found = control_characters(context.schema._schema, context.graphql_document, context.operation_name,
-                                       context.variables or {})
+            schema, variables = context.schema._schema, context.variables or {}
+            # Clean variables (nearly always) leave only the literals to check, and those are known per document.
+            found = (control_characters(schema, context.graphql_document, context.operation_name, variables)
+                     if _holds_control(variables) else
+                     list(_literal_problems(schema, context.graphql_document, context.operation_name)))
             if found:
                 context.result = GraphQLExecutionResult(data=None, errors=[InvalidArgument(*found)])
         yield
