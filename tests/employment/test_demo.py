@@ -49,5 +49,7 @@ async def test_demo_is_on_the_feed_and_agrees_with_the_rows(employment: httpx.As
                 "placement.created": await count(Placement), "course.added": await count(Course),
                 "course.participant_set": await count(Participant)}
         numbers = set((await session.scalars(select(Labourer.id_number))).all())
+        unplaced = (await session.scalars(select(Labourer.county_code).where(Labourer.village_id.is_(None)))).all()
     assert Counter(e["type"] for e in events) == rows and rows["labourer.registered"] == 61
     assert {e["payload"]["id_number"] for e in events if e["type"] == "labourer.registered"} == numbers
+    assert unplaced == ["450321"]  # every Liuzhou labourer lives in a registry village; 桂林籍 by name
