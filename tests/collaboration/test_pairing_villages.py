@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from services.collaboration.pairings.models import Pairing
 from services.kit.testing import serve_in_process
 from tests.collaboration.data import OFFICE, RONGSHUI, pairing, village_pairing
+from tests.gateway.graphql import gql
 from tests.places import first_village, village_id
 from tests.registry import Registry
 
@@ -72,3 +73,17 @@ async def test_projects_down_is_503_and_nothing_stored(setup, backend: str) -> N
     r = await collaboration.post("/pairings", headers=OFFICE, json=village_pairing(village_id("江门村")))
     assert (r.status_code, r.json()["code"]) == (503, "collaboration.registry_unavailable")
     assert await _count(app) == 1
+
+
+async def test_graphql_takes_village_id_and_refuses_another_countys_village(collaboration_gateway) -> None:
+    query = """mutation($input: PairingInput!) { createPairing(input: $input) {
+      __typename ... on Pairing { localName villageId } ... on Problem { code fields { field } } } }"""
+    pair = {"level": "VILLAGE_ENTERPRISE", "countyCode": RONGSHUI, "partnerName": "遂溪县某某农业公司",
+            "startYear": 2018}
+    wrong = (await gql(collaboration_gateway, query, OFFICE, input=pair | {"villageId": first_village("450226")})
+             )["data"]["createPairing"]
+    assert (wrong["__typename"], wrong["code"], wrong["fields"]) == (
+        "Refused", "collaboration.unknown_village", [{"field": "village_id"}])
+    made = (await gql(collaboration_gateway, query, OFFICE, input=pair | {"villageId": village_id("乌吉村")})
+            )["data"]["createPairing"]
+    assert made == {"__typename": "Pairing", "localName": "乌吉村", "villageId": village_id("乌吉村")}
