@@ -114,3 +114,18 @@ async def test_graphql_takes_village_id_and_refuses_an_unknown_one(employment_ga
     assert [f["field"] for f in got["fields"]] == ["village_id"]
     ok = (await gql(gateway, REGISTER, HR, input=_input(labourer_body())))["data"]["registerLabourer"]
     assert ok["__typename"] == "Labourer"
+
+
+async def test_a_legacy_labourer_keeps_its_typed_names(setup, backend: str) -> None:
+    from datetime import date
+
+    from services.employment.terms import Registration
+
+    app, employment, _ = setup
+    async with app.state.sessionmaker() as session, session.begin():
+        row = Labourer(id_number=new_id(), id_masked="4502**********0000", name="韦旧档", birth_date=date(1990, 1, 1),
+                       sex="female", county_code=COUNTY, township="安太乡", village="小桑村", household_no="H-1",
+                       registration=Registration.POOR, created_by="legacy")
+        session.add(row)
+    got = (await employment.get(f"/labourers/{row.id}", headers=HR)).json()
+    assert (got["township"], got["village"], got["village_id"]) == ("安太乡", "小桑村", None)
