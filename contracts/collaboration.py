@@ -89,7 +89,9 @@ class PairingRead(BaseModel):
     level: PairingLevel = Field(description="结对层级（pairing level）")
     level_label: str = Field(description="结对层级（中文）")
     county_code: str | None = Field(description="柳州一方所在县区；市际结对为空")
-    local_name: str = Field(description="柳州一方名称（县、乡镇、村、学校、医院）")
+    local_name: str = Field(description="柳州一方名称（县、乡镇、村、学校、医院）；村企结对为村屯名录中的行政村名称")
+    village_id: int | None = Field(None, description=(
+        "村企结对柳州一方在村屯名录中的行政村 id；其他层级和名录建立前登记的村企结对为空"))
     partner_name: str = Field(description="广东一方名称（市、县区、镇、企业、学校、医院）")
     parent_id: int | None = Field(description="上级结对（乡镇、村结对挂在县际结对之下）")
     start_year: int = Field(description="开始结对年度（year the pairing began）")

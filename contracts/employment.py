@@ -38,6 +38,8 @@ class LabourerRead(BaseModel):
     liuzhou: bool = Field(description="户籍在柳州市十个县区")
     township: str = Field(description="户籍乡镇")
     village: str = Field(description="户籍村")
+    village_id: int | None = Field(None, description=(
+        "户籍行政村在村屯名录中的 id；柳州市以外的县区和名录建立前登记的劳动力为空（乡镇、村为原填写的名称）"))
     household_no: str = Field(description="建档立卡户编号")
     registration: Registration = Field(description="建档立卡状态（registration）")
     registration_label: str = Field(description="建档立卡状态的中文名称")

@@ -27,12 +27,13 @@ SERVICES = ("projects", "funds", "employment", "collaboration", "reporting")
 
 PROCESSES = {  # port, replicas (HPA min..max), who may call it, whom it calls
     "gateway": {"port": 8000, "min": 2, "max": 6, "callers": [], "calls": list(SERVICES)},
-    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "collaboration", "reporting"],
+    "projects": {"port": 8001, "min": 2, "max": 6, "callers": ["gateway", "funds", "employment", "collaboration",
+                                                                "reporting"],
                  "calls": []},
     "funds": {"port": 8002, "min": 2, "max": 4, "callers": ["gateway", "collaboration", "reporting"],
               "calls": ["projects"]},
     "employment": {"port": 8003, "min": 2, "max": 4, "callers": ["gateway", "collaboration", "reporting"],
-                   "calls": []},
+                   "calls": ["projects"]},
     "collaboration": {"port": 8004, "min": 2, "max": 4, "callers": ["gateway", "reporting"],
                       "calls": ["projects", "funds", "employment"]},
     "reporting": {"port": 8005, "min": 2, "max": 4, "callers": ["gateway"],
@@ -148,7 +149,8 @@ def process_documents(process: str, spec: dict) -> list[dict]:
 def shared_documents() -> dict[str, list[dict]]:
     """Namespace, ConfigMap, the migration Job, the namespace-wide policies and the PrometheusRule."""
     config = {f"{s.upper()}_URL": f"http://{s}:{PROCESSES[s]['port']}" for s in SERVICES}
-    data = {"FUNDS_PROJECTS_URL": config["PROJECTS_URL"], **{f"GATEWAY_{k}": v for k, v in config.items()},
+    data = {"FUNDS_PROJECTS_URL": config["PROJECTS_URL"], "EMPLOYMENT_PROJECTS_URL": config["PROJECTS_URL"],
+            **{f"GATEWAY_{k}": v for k, v in config.items()},
             **{f"COLLABORATION_{s.upper()}_URL": config[f"{s.upper()}_URL"]
                for s in PROCESSES["collaboration"]["calls"]},
             **{f"REPORTING_{s.upper()}_URL": config[f"{s.upper()}_URL"] for s in PROCESSES["reporting"]["calls"]},

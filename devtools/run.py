@@ -75,11 +75,12 @@ def main() -> None:
         stack.migrate_all()
         subprocess.run([sys.executable, "-m", "services.projects.demo", settings["projects"].database_url],
                        cwd=ROOT, check=True)
-        subprocess.run([sys.executable, "-m", "services.employment.demo", settings["employment"].database_url],
-                       cwd=ROOT, check=True)
         subprocess.run([sys.executable, "-m", "services.collaboration.demo", settings["collaboration"].database_url],
                        cwd=ROOT, check=True)
         stack.start_all()
+        # Labourers live in registry villages (村屯名录): the employment demo reads them from the projects service.
+        subprocess.run([sys.executable, "-m", "services.employment.demo", settings["employment"].database_url,
+                        stack.url("projects")], cwd=ROOT, check=True)
         # Funds demo money goes through the API (fixed Idempotency-Keys: a second run replays, never doubles).
         subprocess.run([sys.executable, "-m", "services.funds.demo", stack.url("funds"), stack.url("projects")],
                        cwd=ROOT, check=False)

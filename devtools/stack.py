@@ -96,6 +96,7 @@ class Stack:
             env[f"{service.upper()}_DATABASE_URL"] = self.database_urls[service]
             env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)
         env["FUNDS_PROJECTS_URL"] = self.url("projects")
+        env["EMPLOYMENT_PROJECTS_URL"] = self.url("projects")  # the village registry (村屯名录)
         for upstream in ("projects", "funds", "employment"):  # the collaboration service reads all three
             env[f"COLLABORATION_{upstream.upper()}_URL"] = self.url(upstream)
         for source in ("projects", "funds", "employment", "collaboration"):  # the reporting service reads these four

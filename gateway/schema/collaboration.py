@@ -198,7 +198,8 @@ class CollaborationMutations:
     @strawberry.mutation(description=f"建立结对。{EDITED_BY}；"
                                      "上级结对不存在返回 Refused(collaboration.pairing_not_found)，"
                                      "属于另一县区返回 Refused(collaboration.parent_other_county)，同名结对已登记返回 "
-                                     "Refused(collaboration.pairing_exists)", graphql_type=PairingResult,
+                                     "Refused(collaboration.pairing_exists)，村企结对的村不在本县区村屯名录中返回 "
+                                     "Refused(collaboration.unknown_village)", graphql_type=PairingResult,
                          extensions=[Roles(*EDITORS)])
     async def create_pairing(self, info: Info[Context, None], input: Annotated[PairingInput, strawberry.argument(
                                  description="要建立的结对")]) -> contract.PairingRead | Problem:

@@ -18,25 +18,31 @@ from gateway.schema.enums import (
 from gateway.schema.text import free_text_field
 
 
-@described_by(contract.PairingRead, county_code="柳州一方所在县区代码；市际结对不填，其余必填（county code）")
-@strawberry.input(description="结对：市际结对不填县区，其余须填柳州一方所在县区")
+@described_by(contract.PairingRead, county_code="柳州一方所在县区代码；市际结对不填，其余必填（county code）",
+              local_name="柳州一方名称（local name）；村企结对不填，村名由村屯名录给出",
+              village_id="村企结对柳州一方（village）：村屯名录中本县区行政村的 id；村企结对必填，其余不填")
+@strawberry.input(description="结对：市际结对不填县区，其余须填柳州一方所在县区；村企结对填村屯名录中的行政村")
 class PairingInput:
     """A pairing to set up."""
 
     level: PairingLevel
-    local_name: str
     partner_name: str
     start_year: int
+    local_name: str | None = None
+    village_id: int | None = None
     county_code: str | None = None
     parent_id: int | None = None
 
 
-@described_by(contract.PairingRead, status="结对状态；ENDED 结束结对（status）")
+@described_by(contract.PairingRead, status="结对状态；ENDED 结束结对（status）",
+              local_name="柳州一方名称（local name）；村企结对改 villageId",
+              village_id="村企结对柳州一方（village）：村屯名录中本县区行政村的 id")
 @strawberry.input(description="修改结对：不填的字段不变")
 class PairingChanges:
     """Changes to a pairing."""
 
     local_name: str | None = None
+    village_id: int | None = None
     partner_name: str | None = None
     start_year: int | None = None
     status: PairingStatus | None = None

@@ -80,7 +80,10 @@ CourseResult = result_union("CourseResult", Course, *REFUSALS)
 
 @described_by(contract.LabourerRead, id_number="居民身份证号码（18 位，校验码正确）", name="姓名",
               county_code="户籍县区代码（GB/T 2260，六位）", relocated="是否易地扶贫搬迁户（默认否）",
-              skills="技能（可为空）")
+              skills="技能（可为空）",
+              village_id="户籍行政村（village）：村屯名录中本县区行政村的 id；柳州市十个县区必填，乡镇与村名由名录给出",
+              township="户籍乡镇（township）：仅柳州市以外的县区填写",
+              village="户籍村（village）：仅柳州市以外的县区填写")
 @strawberry.input(description="登记贫困劳动力（出生日期与性别由身份证号码推出）")
 class LabourerInput:
     """A labourer as hr registers one."""
@@ -88,10 +91,11 @@ class LabourerInput:
     id_number: str
     name: str
     county_code: str
-    township: str
-    village: str
     household_no: str
     registration: Registration
+    village_id: int | None = None
+    township: str | None = None
+    village: str | None = None
     relocated: bool = False
     skills: list[str] = strawberry.field(default_factory=list)
 
@@ -276,6 +280,7 @@ class EmploymentMutations:
     """Actions of the employment service (hr)."""
 
     @strawberry.mutation(description=f"登记贫困劳动力。{HR}；身份证号码重复时返回 Refused(labourer.duplicate)；"
+                                     "户籍行政村不在本县区村屯名录中返回 Refused(labourer.unknown_village)；"
                                      "身份证号码无效返回 InvalidInput。Excel 台账上传（文件，不经 GraphQL）："
                                      "就业服务 REST POST /labourers/import.xlsx", graphql_type=LabourerResult,
                          extensions=[Roles(Role.HR)])

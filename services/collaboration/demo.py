@@ -22,6 +22,7 @@ from services.kit.auth import Principal, Role
 from services.kit.clock import Clock
 from services.kit.context import RequestContext
 from services.kit.db import make_engine, make_sessionmaker
+from services.kit.registry import RegistryAnswer
 
 DEMO = Principal(sub="demo", role=Role.COLLABORATION_OFFICE)
 # (county, Liuzhou side, Guangdong partner, yuan committed this year)
@@ -34,6 +35,9 @@ TASKS = [(TaskArea.LABOUR, "组织贫困劳动力赴广东稳定就业", "转移
          (TaskArea.INDUSTRY, "引进广东企业到县投资兴业", "引进企业", "家", "3", -30, "3"),
          (TaskArea.CONSUMPTION, "组织农产品进入广东市场", "消费扶贫销售额", "万元", "1500", 200, "400")]
 
+# The demo's pairs are city, county and township pairs: none names a registry village.
+NO_VILLAGE = RegistryAnswer()
+
 
 async def load_demo(url: str) -> int:
     """Load the demo pairings once into an empty database; the number of pairings added (0 when not empty)."""
@@ -45,12 +49,14 @@ async def load_demo(url: str) -> int:
             ctx = RequestContext(session, DEMO, Clock(), Settings(database_url=url), State())
             today, year = ctx.clock.today(), ctx.clock.today().year
             await pairings.create(ctx, PairingCreate(level=PairingLevel.CITY, local_name="柳州市",
-                                                     partner_name="湛江市（演示）", start_year=2017, demo=True))
+                                                     partner_name="湛江市（演示）", start_year=2017, demo=True),
+                                  NO_VILLAGE)
             added = 1
             for county, local, partner, committed in COUNTY_PAIRS:
                 pair = await pairings.create(ctx, PairingCreate(level=PairingLevel.COUNTY, county_code=county,
                                                                 local_name=local, partner_name=partner,
-                                                                start_year=2017, demo=True))
+                                                                start_year=2017, demo=True),
+                                         NO_VILLAGE)
                 added += 1
                 signed = await agreements.create(ctx, AgreementCreate(
                     pairing_id=pair.id, year=year, title=f"{year} 年粤桂扶贫协作框架协议（{local}）",
@@ -64,7 +70,8 @@ async def load_demo(url: str) -> int:
                 if county == "450225":
                     await pairings.create(ctx, PairingCreate(level=PairingLevel.TOWNSHIP, county_code=county,
                                                              local_name="安陲乡", partner_name="遂溪县北坡镇（演示）",
-                                                             parent_id=pair.id, start_year=2018, demo=True))
+                                                             parent_id=pair.id, start_year=2018, demo=True),
+                                           NO_VILLAGE)
                     added += 1
             return added
     finally:

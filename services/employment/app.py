@@ -1,7 +1,9 @@
 """Employment service: poor labourers, employers, placements and quotas."""
+import httpx
 from fastapi import FastAPI
 
 from services.employment.config import Settings
+from services.employment.deps import registry_unavailable
 from services.employment.employers.router import router as employers_router
 from services.employment.gauges import quota_gauges
 from services.employment.labour_figures.router import router as labour_figures_router
@@ -17,6 +19,7 @@ from services.kit.clock import Clock
 from services.kit.metrics import combined_gauges
 from services.kit.periods.router import PERIOD_NOT_FOUND
 from services.kit.periods.router import router as periods_router
+from services.kit.registry import registry_background
 from services.kit.service_app import build_service
 from services.kit.work_queue import warning_job, work_gauges
 
@@ -38,8 +41,9 @@ TAGS = {"labourers": "贫困劳动力（建档立卡）：登记（身份证号�
         "reporting periods": "关账：县区月度报送关账（进度、报账、安置），关账后的更正"}
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The employment service app."""
+def create_app(settings: Settings | None = None,
+               projects_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    """The employment service app; `projects_transport` lets tests route registry reads to an in-process app."""
     settings = settings or Settings()
     routers = [ledger_router, labourers_router, employers_router, placements_router, quotas_router,
                training_router, leaders_router, labour_figures_router, work_router,
@@ -48,5 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   work_gauges("employment", lambda: app.state, DUTIES))
     app = build_service("employment", "柳州就业扶贫 · Employment service", settings, routers, domain_gauges=gauges,
                         description="贫困劳动力、用工单位、就业安置与 10% / 5%–10% 用工比例。", not_found=NOT_FOUND,
-                        tags=TAGS, jobs=[warning_job("employment.work_warnings", settings.work_sweep_seconds, DUTIES)])
+                        tags=TAGS, background=registry_background("employment-service", registry_unavailable,
+                                                                  projects_transport),
+                        jobs=[warning_job("employment.work_warnings", settings.work_sweep_seconds, DUTIES)])
     return app

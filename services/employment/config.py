@@ -17,6 +17,8 @@ class Settings(ServiceSettings):
 
     database_url: str = sqlite_url("employment")
     port: int = 8003
+    projects_url: str = Field("http://127.0.0.1:8001", description="项目库服务地址（读取村屯名录）")
+    upstream_timeout: float = Field(5.0, gt=0, description="调用项目库服务的超时（秒）")
     # A closed month (关账) is corrected by the city level: 市人社局更正就业安置.
     period_correctors: list[Role] = Field(default_factory=lambda: [Role.HR], description=CORRECTORS_HELP)
     # 骨干企业：安置贫困农村劳动力占全年用工总量的 10% 以上

@@ -7,11 +7,13 @@ import sys
 from datetime import date
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
 from starlette.datastructures import State
 
 from contracts.employment import LabourerRead
 from services.employment.config import Context, Settings
+from services.employment.deps import registry_unavailable
 from services.employment.employers import service as employers
 from services.employment.employers.schemas import EmployerCreate, GroupProjectCreate, WorkforceReportCreate
 from services.employment.idcard import with_check
@@ -26,7 +28,9 @@ from services.employment.training.models import CourseKind, Outcome
 from services.employment.training.schemas import CourseCreate, ParticipantSet
 from services.kit.auth import Principal, Role
 from services.kit.clock import Clock
+from services.kit.counties import COUNTIES
 from services.kit.db import make_engine, make_sessionmaker
+from services.kit.registry import VillageRegistry
 
 SURNAMES = "韦覃莫蓝梁吴杨龙石贾"
 GIVEN = ["秀梅", "志强", "春花", "海军", "丽娟", "永福", "桂英", "建华"]
@@ -43,21 +47,37 @@ PROJECTS = [("柳州东城投资开发集团有限公司", "柳东新区安置�
 DEMO = Principal(sub="demo", role=Role.ADMIN)
 
 
-def labourer(n: int, county: str, registration: Registration = Registration.POOR) -> LabourerCreate:
-    """A demo labourer with a valid ID number (birth year and serial vary with n)."""
+def labourer(n: int, county: str, villages: dict[str, list[int]],
+             registration: Registration = Registration.POOR) -> LabourerCreate:
+    """A demo labourer with a valid ID number (birth year and serial vary with n), in one of its county's registry
+    villages (村屯名录), or in a named village outside Liuzhou."""
     number = with_check(f"{county}{1970 + n % 30}{n % 12 + 1:02d}{n % 28 + 1:02d}{n % 1000:03d}")
-    return LabourerCreate(id_number=number, name=SURNAMES[n % 10] + GIVEN[n % 8], county_code=county,
-                          township="某某乡", village=f"示范村{n % 7 + 1}", household_no=f"{county}-H{n:04d}",
-                          registration=registration, relocated=n % 4 == 0, skills=["电焊"] if n % 3 == 0 else [])
+    ids = villages.get(county)
+    place: dict[str, Any] = {"village_id": ids[n % len(ids)]} if ids else {"township": "两江镇", "village": "大埠村"}
+    return LabourerCreate(id_number=number, name=SURNAMES[n % 10] + GIVEN[n % 8], county_code=county, **place,
+                          household_no=f"{county}-H{n:04d}", registration=registration, relocated=n % 4 == 0,
+                          skills=["电焊"] if n % 3 == 0 else [])
 
 
-async def load_demo(url: str) -> int:
+def demo_registry(projects_url: str, transport: httpx.AsyncBaseTransport | None = None) -> VillageRegistry:
+    """A client of the projects service's village registry, for loading the demo (its settings' secret)."""
+    settings = Settings()
+    return VillageRegistry.connect(projects_url, settings.jwt_secret, "employment-demo", settings.upstream_timeout,
+                           settings.service_token_ttl, registry_unavailable, transport)
+
+
+async def load_demo(url: str, registry: VillageRegistry) -> int:
     """Insert the demo when there are no labourers yet; returns how many labourers were inserted.
 
     Every row goes through the service functions an hr user's request would call (as admin), so the demo is
     checked, audited and on the event feed like any other data.
     """
     clock, settings = Clock(), Settings(database_url=url)
+    # The registry first, before any transaction: the demo's Liuzhou labourers live in its villages.
+    answer = await registry.of_counties(COUNTIES)
+    villages: dict[str, list[int]] = {}
+    for village in sorted(answer.answer().values(), key=lambda v: v.id):
+        villages.setdefault(village.county_code, []).append(village.id)
     today = clock.today()
     engine = make_engine(url)
     try:
@@ -68,7 +88,8 @@ async def load_demo(url: str) -> int:
             counter = iter(range(10_000))
 
             async def people(county: str, count: int) -> list[LabourerRead]:
-                return [await labourers.register(ctx, labourer(next(counter), county)) for _ in range(count)]
+                return [await labourers.register(ctx, labourer(next(counter), county, villages), answer)
+                        for _ in range(count)]
 
             async def place(**fields: Any) -> None:
                 await placements.place(ctx, PlacementCreate(**fields))
@@ -112,6 +133,17 @@ async def load_demo(url: str) -> int:
         await engine.dispose()
 
 
+async def _main(url: str, projects_url: str) -> int:
+    registry = demo_registry(projects_url)
+    try:
+        return await load_demo(url, registry)
+    finally:
+        await registry.close()
+
+
 if __name__ == "__main__":
-    inserted = asyncio.run(load_demo(sys.argv[1] if len(sys.argv) > 1 else Settings().database_url))
+    # python -m services.employment.demo [database url] [projects service url]
+    args = sys.argv[1:]
+    inserted = asyncio.run(_main(args[0] if args else Settings().database_url,
+                                 args[1] if len(args) > 1 else Settings().projects_url))
     print(f"employment: {inserted} demo labourers loaded" if inserted else "employment: not empty, demo skipped")

@@ -18,6 +18,13 @@ def pairing(county: str | None = RONGSHUI, level: str = "county", local: str = "
             "start_year": 2017, **extra}
 
 
+def village_pairing(village_id: int, county: str = RONGSHUI, partner: str = "遂溪县某某农业公司",
+                    **extra: object) -> dict[str, object]:
+    """A village-enterprise pairing body (村企结对): its Liuzhou side a registry village (村屯名录)."""
+    return {"level": "village_enterprise", "county_code": county, "village_id": village_id, "partner_name": partner,
+            "start_year": 2018, **extra}
+
+
 def task(deadline: str = "2019-12-31", target: str = "300", area: str = "labour") -> dict[str, object]:
     """A key task body."""
     return {"area": area, "description": "帮助融水县贫困劳动力到广东就业", "unit_guangdong": "遂溪县人社局",

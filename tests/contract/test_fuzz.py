@@ -38,10 +38,21 @@ def _apps(service: str, urls: dict[str, str]):
     if service == "employment":
         from services.employment.app import create_app
         from services.employment.config import Settings
-        from services.employment.demo import load_demo
+        from services.employment.demo import demo_registry, load_demo
 
-        app = create_app(Settings(database_url=urls["employment"]))
-        return app, [app], lambda: load_demo(urls["employment"])
+        projects = _projects(urls)  # the village registry (村屯名录) its labourers name
+        app = create_app(Settings(database_url=urls["employment"]),
+                         projects_transport=httpx.ASGITransport(app=projects))
+
+        async def seed_employment() -> None:
+            await projects_demo(urls["projects"])
+            registry = demo_registry("http://projects", httpx.ASGITransport(app=projects))
+            try:
+                await load_demo(urls["employment"], registry)
+            finally:
+                await registry.close()
+
+        return app, [projects, app], seed_employment
     if service == "collaboration":
         from services.collaboration.app import create_app as collaboration_app
         from services.collaboration.config import Settings as CollaborationSettings
@@ -72,7 +83,7 @@ def _apps(service: str, urls: dict[str, str]):
 @pytest.mark.parametrize("service", ["projects", "funds", "employment", "collaboration"])
 def test_every_operation_answers_as_its_contract_says(service: str, databases: DatabaseFactory):
     backend = backends()[-1]
-    needed = ["projects", service] if service == "funds" else [service]
+    needed = ["projects", service] if service in ("funds", "employment") else [service]
     for name in needed:
         databases.template(name, backend)
     urls = {name: asyncio.run(databases.create(name, backend)) for name in needed}

@@ -15,23 +15,25 @@ async def employment_db(databases: DatabaseFactory, migrated: str) -> AsyncItera
 
 
 @pytest.fixture
-def employment_app(employment_db: str):
-    """The employment service app on a fresh database; its warning sweep off (tests run it when they want it)."""
+def employment_app(employment_db: str, projects_app):
+    """The employment service app on a fresh database, reading the village registry (村屯名录) of the in-process
+    projects service; its warning sweep off (tests run it when they want it)."""
     from services.employment.app import create_app
     from services.employment.config import Settings
 
-    return create_app(Settings(database_url=employment_db, work_sweep_seconds=0))
+    return create_app(Settings(database_url=employment_db, work_sweep_seconds=0),
+                      projects_transport=httpx.ASGITransport(app=projects_app))
 
 
 @pytest.fixture
-async def employment(employment_app) -> AsyncIterator[httpx.AsyncClient]:
-    """The employment service in process on a fresh database."""
+async def employment(employment_app, projects) -> AsyncIterator[httpx.AsyncClient]:
+    """The employment service in process on a fresh database (the projects service it reads in process too)."""
     async with serve_in_process(employment_app) as client:
         yield client
 
 
 @pytest.fixture
-async def employment_gateway(employment_app) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+async def employment_gateway(employment_app, projects) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     """(gateway, employment service), the gateway calling the service in process."""
     from gateway.app import create_app as create_gateway
 

@@ -4,7 +4,9 @@ import itertools
 import httpx
 
 from services.employment.idcard import with_check
+from services.kit.counties import is_liuzhou_county
 from services.kit.testing import bearer
+from tests.places import first_village
 
 HR = bearer("hr")
 COUNTY = "450225"  # 融水
@@ -16,10 +18,17 @@ def new_id(region: str = COUNTY, born: str = "19900101") -> str:
     return with_check(f"{region}{born}{next(_serial):03d}")
 
 
+def place_body(region: str) -> dict:
+    """Where a labourer of `region` lives: the county's first registry village (村屯名录), or names outside Liuzhou."""
+    if is_liuzhou_county(region):
+        return {"village_id": first_village(region)}
+    return {"township": "两江镇", "village": "大埠村"}
+
+
 def labourer_body(region: str = COUNTY, registration: str = "poor", **extra) -> dict:
-    """A labourer payload registered in `region`."""
-    return {"id_number": new_id(region), "name": "韦小梅", "county_code": region, "township": "安太乡",
-            "village": "小桑村", "household_no": "H-001", "registration": registration, **extra}
+    """A labourer payload registered in `region`, in a village of its registry."""
+    return {"id_number": new_id(region), "name": "韦小梅", "county_code": region, **place_body(region),
+            "household_no": "H-001", "registration": registration, **extra}
 
 
 async def add_labourer(client: httpx.AsyncClient, region: str = COUNTY, registration: str = "poor") -> dict:

@@ -34,7 +34,7 @@ mutation($input: PlacementInput!) {
 
 def _input(body: dict) -> dict:
     return {"idNumber": body["id_number"], "name": body["name"], "countyCode": body["county_code"],
-            "township": body["township"], "village": body["village"], "householdNo": body["household_no"],
+            "villageId": body["village_id"], "householdNo": body["household_no"],
             "registration": body["registration"].upper()}
 
 

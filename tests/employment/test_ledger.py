@@ -14,7 +14,7 @@ from tests.employment.data import COUNTY, HR, add_employer, add_labourer, new_id
 
 
 def _row(id_number: str, registration: str = "贫困") -> list:
-    return [id_number, "覃阿妹", COUNTY, "安太乡", "小桑村", "H-9", registration, "是", "缝纫、电焊"]
+    return [id_number, "覃阿妹", COUNTY, "安陲乡", "江门村", "H-9", registration, "是", "缝纫、电焊"]
 
 
 async def _upload(client: httpx.AsyncClient, path: str, headers: list[str], rows: list[list]) -> httpx.Response:

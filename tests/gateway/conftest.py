@@ -50,7 +50,8 @@ async def system(databases: DatabaseFactory, migrated: str) -> AsyncIterator[InP
     projects_app = create_projects(ProjectsSettings(database_url=urls[0], work_sweep_seconds=0))
     funds_app = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0, work_sweep_seconds=0),
                              projects_transport=httpx.ASGITransport(app=projects_app))
-    employment_app = create_employment(EmploymentSettings(database_url=urls[2], work_sweep_seconds=0))
+    employment_app = create_employment(EmploymentSettings(database_url=urls[2], work_sweep_seconds=0),
+                                       projects_transport=httpx.ASGITransport(app=projects_app))
     nowhere = "http://127.0.0.1:9"  # the collaboration service reads nothing here: its queue is its own tasks
     collaboration_app = create_collaboration(CollaborationSettings(
         database_url=urls[3], feed_poll_seconds=0, work_sweep_seconds=0, projects_url=nowhere, funds_url=nowhere,

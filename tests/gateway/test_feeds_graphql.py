@@ -80,7 +80,8 @@ async def stack(databases: DatabaseFactory, migrated: str) -> AsyncIterator[dict
     apps = {"projects": create_projects(ProjectsSettings(database_url=urls[0]))}
     apps["funds"] = create_funds(FundsSettings(database_url=urls[1], feed_poll_seconds=0),
                                  projects_transport=httpx.ASGITransport(app=apps["projects"]))
-    apps["employment"] = create_employment(EmploymentSettings(database_url=urls[2]))
+    apps["employment"] = create_employment(EmploymentSettings(database_url=urls[2]),
+                                           projects_transport=httpx.ASGITransport(app=apps["projects"]))
     async with serve_in_process(apps["projects"]) as projects, serve_in_process(apps["funds"]) as funds, \
             serve_in_process(apps["employment"]) as employment:
         transports = {name: httpx.ASGITransport(app=app) for name, app in apps.items()}

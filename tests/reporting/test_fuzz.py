@@ -16,6 +16,7 @@ def _stack(urls: dict[str, str]):
     """The reporting app, every app whose lifespan runs, and the seed of the demo data."""
     from services.employment.app import create_app as employment_app
     from services.employment.config import Settings as EmploymentSettings
+    from services.employment.demo import demo_registry
     from services.employment.demo import load_demo as employment_demo
     from services.funds.app import create_app as funds_app
     from services.funds.config import Settings as FundsSettings
@@ -36,7 +37,11 @@ def _stack(urls: dict[str, str]):
 
     async def seed() -> None:
         await projects_demo(urls["projects"])
-        await employment_demo(urls["employment"])
+        registry = demo_registry("http://projects", transports["projects"])
+        try:
+            await employment_demo(urls["employment"], registry)
+        finally:
+            await registry.close()
         async with httpx.AsyncClient(transport=transports["funds"], base_url="http://funds") as f, \
                 httpx.AsyncClient(transport=transports["projects"], base_url="http://projects") as p:
             await funds_demo(f, p, ServiceSettings().jwt_secret)

@@ -11,6 +11,7 @@ from services.kit.clock import Clock
 from tests.employment.data import new_id
 from tests.funds.helpers import project_row
 from tests.gateway.graphql import SUBMIT, as_input
+from tests.places import first_village
 from tests.projects.entries import entry
 from tests.system.http import gql, token
 
@@ -96,8 +97,8 @@ class Driver:
 
         id_number = new_id(county.code, born="19850505")
         labourer = self._post("employment", "/labourers", {
-            "id_number": id_number, "name": "韦小梅", "county_code": county.code, "township": "安太乡",
-            "village": "小桑村", "household_no": f"H-{n}", "registration": "poor"}, token(Role.HR))
+            "id_number": id_number, "name": "韦小梅", "county_code": county.code,
+            "village_id": first_village(county.code), "household_no": f"H-{n}", "registration": "poor"}, token(Role.HR))
         county.id_numbers.append(id_number)
         placement = self._post("employment", "/placements", {
             "labourer_id": labourer["id"], "kind": "enterprise", "employer_id": county.employer,

@@ -81,8 +81,8 @@ def _labour(gateway, tag: str) -> None:
     b = labourer_body(LIUCHENG)
     labourer = one(gateway, """mutation($i: LabourerInput!) { registerLabourer(input: $i) {
         ... on Labourer { id } ... on Problem { code } } }""", HR, i={
-        "idNumber": b["id_number"], "name": b["name"], "countyCode": LIUCHENG, "township": "大埔镇",
-        "village": "木桐村", "householdNo": f"H-{tag}", "registration": "POOR"})
+        "idNumber": b["id_number"], "name": b["name"], "countyCode": LIUCHENG,
+        "villageId": b["village_id"], "householdNo": f"H-{tag}", "registration": "POOR"})
     one(gateway, """mutation($i: PlacementInput!) { placeLabourer(input: $i) { ... on Placement { id }
         ... on Problem { code } } }""", HR, i={"labourerId": labourer["id"], "kind": "BASE",
                                               "employerId": employer["id"], "startsOn": f"{YEAR}-03-01"})

@@ -13,6 +13,7 @@ from services.kit.clock import Clock
 from tests.clients import Generated
 from tests.employment.data import new_id
 from tests.funds.helpers import project_row
+from tests.places import first_village
 from tests.projects.entries import OWNER_ORG, RONGSHUI, entry
 from tests.system.http import token
 
@@ -91,7 +92,7 @@ def test_employment_register_a_labourer_and_read_the_quota(generated_clients: Ge
     id_number = new_id(RONGSHUI, born="19880808")
     labourer = _api("employment", "labourers", "register_labourer").sync(client=hr, body=(
         employment.LabourerCreate.from_dict({"id_number": id_number, "name": "韦小梅", "county_code": RONGSHUI,
-                                             "township": "安太乡", "village": "小桑村", "household_no": "H-9",
+                                             "village_id": first_village(RONGSHUI), "household_no": "H-9",
                                              "registration": "poor"})))
     assert isinstance(labourer, employment.LabourerRead) and labourer.id_number == id_number, labourer
     employer = _api("employment", "employers", "register_employer").sync(client=hr, body=(

@@ -2,7 +2,7 @@
 village pairs below them."""
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.kit.db import Base, BigId, UTCDateTime, utcnow
@@ -23,6 +23,9 @@ class Pairing(Base):
     county_code: Mapped[str | None] = mapped_column(String(6))
     local_name: Mapped[str] = mapped_column(String(100))
     partner_name: Mapped[str] = mapped_column(String(100))
+    # A village-enterprise pair's registry village (村屯名录行政村); `local_name` is copied from the registry at write.
+    # Null for other levels and for village pairs recorded before the registry (their name stays as typed).
+    village_id: Mapped[int | None] = mapped_column(BigInteger)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("pairings.id"))
     start_year: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16))

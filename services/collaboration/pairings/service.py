@@ -5,6 +5,7 @@ from contracts.collaboration import PairingLevel, PairingRead, PairingStatus
 from contracts.events.collaboration import PairingChanged
 from services.collaboration.common import bad_field
 from services.collaboration.pairings.models import Pairing
+from services.collaboration.pairings.places import village_in
 from services.collaboration.pairings.repository import PairingRepository
 from services.collaboration.pairings.schemas import PairingCreate, PairingUpdate, pairing_read
 from services.collaboration.records import edit
@@ -13,6 +14,7 @@ from services.kit.context import RequestContext
 from services.kit.errors import conflict, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
+from services.kit.registry import RegistryAnswer
 
 
 async def get(ctx: RequestContext[Any], pairing_id: int) -> Pairing:
@@ -34,8 +36,12 @@ async def _published(ctx: RequestContext[Any], row: Pairing, action: str, before
     return read
 
 
-async def create(ctx: RequestContext[Any], entry: PairingCreate) -> PairingRead:
-    """Record a pairing; a lower-level pair may hang below a pair of its own county."""
+async def create(ctx: RequestContext[Any], entry: PairingCreate, registry: RegistryAnswer) -> PairingRead:
+    """Record a pairing (a village pair in its registry village, asked before the transaction); a lower-level pair
+    may hang below a pair of its own county."""
+    local_name = entry.local_name or ""
+    if entry.village_id is not None:
+        local_name = village_in(entry.county_code, entry.village_id, registry).name
     repo = PairingRepository(ctx.session)
     if entry.parent_id is not None:
         parent = await repo.get(entry.parent_id, ctx.principal)
@@ -45,20 +51,29 @@ async def create(ctx: RequestContext[Any], entry: PairingCreate) -> PairingRead:
             raise bad_field("parent_id", "上级结对属于另一个县区", "collaboration.parent_other_county")
     if entry.level == PairingLevel.CITY and entry.parent_id is not None:
         raise bad_field("parent_id", "市际结对没有上级结对")
-    if await repo.exists_named(entry.level, entry.local_name, entry.partner_name):
-        raise conflict("collaboration.pairing_exists", f"{entry.local_name} 与 {entry.partner_name} 的结对已登记")
-    row = await repo.add(Pairing(level=entry.level, county_code=entry.county_code, local_name=entry.local_name,
-                                 partner_name=entry.partner_name, parent_id=entry.parent_id,
-                                 start_year=entry.start_year, status=PairingStatus.ACTIVE, demo=entry.demo,
-                                 created_by=ctx.principal.sub))
+    if await repo.exists_named(entry.level, local_name, entry.partner_name):
+        raise conflict("collaboration.pairing_exists", f"{local_name} 与 {entry.partner_name} 的结对已登记")
+    row = await repo.add(Pairing(level=entry.level, county_code=entry.county_code, local_name=local_name,
+                                 village_id=entry.village_id, partner_name=entry.partner_name,
+                                 parent_id=entry.parent_id, start_year=entry.start_year,
+                                 status=PairingStatus.ACTIVE, demo=entry.demo, created_by=ctx.principal.sub))
     return await _published(ctx, row, "pairing.create", None)
 
 
-async def update(ctx: RequestContext[Any], pairing_id: int, changes: PairingUpdate, version: int) -> PairingRead:
-    """Edit a pairing the caller read at `version` (412 when someone changed it since)."""
+async def update(ctx: RequestContext[Any], pairing_id: int, changes: PairingUpdate, version: int,
+                 registry: RegistryAnswer) -> PairingRead:
+    """Edit a pairing the caller read at `version` (412 when someone changed it since); a village pair changes its
+    village by `village_id` (the registry asked before the transaction), never by name."""
     row = await get(ctx, pairing_id)
     before = pairing_read(row).model_dump(mode="json")
+    village = PairingLevel(row.level) == PairingLevel.VILLAGE_ENTERPRISE
+    if changes.village_id is not None and not village:
+        raise bad_field("village_id", "只有村企结对填写 village_id")
+    if changes.local_name is not None and village:
+        raise bad_field("local_name", "村企结对的村名由村屯名录给出，请改 village_id")
     edit(row, version, changes)
+    if changes.village_id is not None:
+        row.local_name = village_in(row.county_code, changes.village_id, registry).name
     await ctx.session.flush()
     return await _published(ctx, row, "pairing.update", before)
 

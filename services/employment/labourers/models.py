@@ -1,7 +1,7 @@
 """Poor labourers (贫困劳动力), one row per national ID number."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, Index, String
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.employment.terms import Registration, str_enum
@@ -26,6 +26,9 @@ class Labourer(Base):
     county_code: Mapped[str] = mapped_column(String(6))
     township: Mapped[str] = mapped_column(String(60))
     village: Mapped[str] = mapped_column(String(60))
+    # The registry village (村屯名录) the names above were copied from at registration; null outside Liuzhou and
+    # for labourers registered before the registry (their names stay as typed).
+    village_id: Mapped[int | None] = mapped_column(BigInteger)
     household_no: Mapped[str] = mapped_column(String(40))
     registration: Mapped[Registration] = mapped_column(str_enum(Registration))
     relocated: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response
 
 from contracts.employment import LabourerRead
 from services.employment.deps import Reader, Writer
-from services.employment.labourers import service
+from services.employment.labourers import places, service
 from services.employment.labourers.schemas import LabourerCreate
 from services.employment.terms import Registration
 from services.kit.contract import problems
@@ -16,10 +16,13 @@ router = APIRouter(prefix="/labourers", tags=["labourers"])
 
 
 @router.post("", response_model=LabourerRead, status_code=201, summary="Register a labourer (劳动力登记)",
-             responses=problems({409: "labourer.duplicate: the ID number is already registered"}))
+             responses=problems({409: "labourer.duplicate: the ID number is already registered",
+                                 422: "labourer.unknown_village: not a village of the county's registry",
+                                 503: "employment.registry_unavailable: the projects service does not answer"}))
 async def register_labourer(entry: LabourerCreate, ctx: Writer, response: Response) -> LabourerRead:
-    """Register a labourer; the ID number's check digit and birth date are verified."""
-    read = await service.register(ctx, entry)
+    """Register a labourer in a registry village; the ID number's check digit and birth date are verified."""
+    registry = await places.look_up(ctx, [entry])  # first: no network call inside the request's transaction
+    read = await service.register(ctx, entry, registry)
     response.headers["Location"] = f"/labourers/{read.id}"
     return read
 

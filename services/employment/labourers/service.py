@@ -6,6 +6,7 @@ from contracts.events.employment import LabourerRegistered
 from services.employment.config import Context
 from services.employment.idcard import mask_id, parse_id
 from services.employment.labourers.models import Labourer
+from services.employment.labourers.places import Place, place_of
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate, labourer_read
 from services.employment.terms import Registration
@@ -13,27 +14,31 @@ from services.kit.audit import audit
 from services.kit.errors import conflict, unseen
 from services.kit.outbox import Scope, publish
 from services.kit.pagination import Page, page_of
+from services.kit.registry import RegistryAnswer
 
 
-def build(entry: LabourerCreate, actor: str) -> Labourer:
-    """A new row from a validated entry; birth date and sex derived from the ID number."""
+def build(entry: LabourerCreate, place: Place, actor: str) -> Labourer:
+    """A new row from a validated entry at its place; birth date and sex derived from the ID number."""
     facts = parse_id(entry.id_number)
     return Labourer(id_number=facts.number, id_masked=mask_id(facts.number), name=entry.name,
                     birth_date=facts.birth_date, sex=facts.sex, county_code=entry.county_code,
-                    township=entry.township, village=entry.village, household_no=entry.household_no,
+                    township=place.township, village=place.village, village_id=place.village_id,
+                    household_no=entry.household_no,
                     registration=entry.registration, relocated=entry.relocated, skills=list(entry.skills),
                     created_by=actor)
 
 
-async def register(ctx: Context, entry: LabourerCreate) -> LabourerRead:
-    """Store a labourer: one record per ID number (409 on a duplicate), audited with the ID masked."""
+async def register(ctx: Context, entry: LabourerCreate, registry: RegistryAnswer) -> LabourerRead:
+    """Store a labourer in its registry village (the registry's answer asked before the transaction): one record
+    per ID number (409 on a duplicate), audited with the ID masked."""
     ctx.check_county(entry.county_code, "只能登记本县区的劳动力")
+    place = place_of(entry, registry.answer())
     repo = LabourerRepository(ctx.session)
     existing = await repo.by_number(entry.id_number)
     if existing is not None:
         raise conflict("labourer.duplicate", f"身份证号码 {mask_id(entry.id_number)} 已登记",
                        existing_id=existing.id)
-    labourer = await repo.add(build(entry, ctx.principal.sub))
+    labourer = await repo.add(build(entry, place, ctx.principal.sub))
     read = labourer_read(labourer, whole_id=True)
     await audit(ctx.session, ctx.principal, "labourer.register", "labourer", labourer.id, None, read.for_audit())
     # Whole name and ID number in the outbox: the feed masks them for every reader but hr and admin.

@@ -5,7 +5,7 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from contracts.employment import LabourerRead, PlacementRead
 from services.employment.deps import Reader, Writer
-from services.employment.ledger import columns, service
+from services.employment.ledger import columns, places, service
 from services.employment.quotas import service as quotas
 from services.employment.terms import QuotaKind
 from services.kit.body_limit import UPLOAD_RESPONSES
@@ -17,11 +17,14 @@ Upload = Annotated[UploadFile, File(description=".xlsx，表头与模板一致")
 
 @router.post("/labourers/import.xlsx", response_model=list[LabourerRead], status_code=201,
              responses=UPLOAD_RESPONSES,
-             summary="Import labourers (.xlsx): all rows or none; every bad row reported, bad check digits too")
+             summary="Import labourers (.xlsx): all rows or none; every bad row and unmatched place name reported")
 async def import_labourers(file: Upload, ctx: Writer) -> list[LabourerRead]:
-    """Register every row, or none when any row is wrong (the refusal lists every bad row and cell)."""
+    """Register every row, or none when any row is wrong (the refusal lists every bad row and cell, and every
+    township or village name the county's registry does not have); 503 when the registry cannot be read."""
     ledger = await read_ledger(file, ctx.settings, service.LABOURER_REQUIRED)
-    return await service.import_labourers(ctx, ledger)
+    payloads = service.labourer_payloads(ledger)
+    registry = await places.look_up(ctx, payloads)  # first: no network call inside the request's transaction
+    return await service.import_labourers(ctx, ledger, payloads, registry)
 
 
 @router.post("/placements/import.xlsx", response_model=list[PlacementRead], status_code=201,

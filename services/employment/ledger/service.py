@@ -10,10 +10,11 @@ from services.employment.config import Context
 from services.employment.labourers import service as labourers
 from services.employment.labourers.repository import LabourerRepository
 from services.employment.labourers.schemas import LabourerCreate
-from services.employment.ledger import columns
+from services.employment.ledger import columns, places
 from services.employment.placements import service as placements
 from services.employment.placements.schemas import PlacementCreate
 from services.kit.errors import DomainError
+from services.kit.registry import RegistryAnswer
 from services.kit.xlsx import CellProblem, Ledger, refused_row, validate_rows
 
 E = TypeVar("E", bound=BaseModel)
@@ -41,13 +42,24 @@ async def _store_all(ctx: Context, ledger: Ledger, rows: list[tuple[int, E]], pr
     return stored
 
 
-async def import_labourers(ctx: Context, ledger: Ledger) -> list[LabourerRead]:
-    """Register every row, or none when any row is wrong (the refusal lists every bad row and cell)."""
+def labourer_payloads(ledger: Ledger) -> list[places.Payload]:
+    """Each row of a labourer ledger as a LabourerCreate payload, places still by name."""
+    return [(n, columns.labourer_payload(cells)) for n, cells in ledger.rows]
+
+
+async def import_labourers(ctx: Context, ledger: Ledger, payloads: list[places.Payload],
+                           registry: RegistryAnswer) -> list[LabourerRead]:
+    """Register every row in the registry village its names match (the counties' registry asked before the
+    transaction), or none when any row is wrong (the refusal lists every bad row and cell, unmatched names too)."""
     column_of = _column_of(columns.LABOURER_FIELDS)
+    named, unmatched = places.matched(payloads, registry.answer().values())
     # Validation is CPU work over every row: a worker thread, so the event loop answers others meanwhile.
-    good, problems = await to_thread.run_sync(
-        validate_rows, ((n, columns.labourer_payload(cells)) for n, cells in ledger.rows), LabourerCreate, column_of)
-    return await _store_all(ctx, ledger, good, problems, labourers.register, column_of)
+    good, problems = await to_thread.run_sync(validate_rows, named, LabourerCreate, column_of)
+
+    async def register(ctx: Context, entry: LabourerCreate) -> LabourerRead:
+        return await labourers.register(ctx, entry, registry)
+
+    return await _store_all(ctx, ledger, good, unmatched + problems, register, column_of)
 
 
 async def import_placements(ctx: Context, ledger: Ledger) -> list[PlacementRead]:
