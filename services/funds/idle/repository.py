@@ -72,11 +72,15 @@ def batch_idle(rules: IdleRules) -> ColumnElement[bool]:
                 FundBatch.received_on <= rules.today - timedelta(days=rules.unallocated_idle_days))
 
 
+def allocation_quiet(rules: IdleRules) -> ColumnElement[bool]:
+    """An allocation without spending for idle_days (whatever its project's state)."""
+    return allocation_since() <= rules.today - timedelta(days=rules.idle_days)
+
+
 def allocation_idle(rules: IdleRules, ended: ColumnElement[bool]) -> ColumnElement[bool]:
     """An allocation whose balance is idle: after idle_days quiet, or at once when `ended` (its project was cleared
     or cancelled)."""
-    return and_(Allocation.balance > 0,
-                or_(allocation_since() <= rules.today - timedelta(days=rules.idle_days), ended))
+    return and_(Allocation.balance > 0, or_(allocation_quiet(rules), ended))
 
 
 def idle_parts(rules: IdleRules) -> tuple[Select[Any], Select[Any]]:

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.funds.terms import Money, SourceLevel, str_enum
@@ -46,6 +46,9 @@ class Allocation(Base):
         Index("ix_allocations_county_id", "county_code", "id"),
         Index("ix_allocations_project_id", "project_id"),
         Index("ix_allocations_batch_id", "batch_id"),
+        # When a balance last moved: the work queue's idle count finds the recently moved ones from it.
+        Index("ix_allocations_balance_since", text("coalesce(last_spent_on, allocated_on)"),
+              postgresql_where=text("balance > 0"), sqlite_where=text("balance > 0")),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
