@@ -83,7 +83,7 @@ def allocation_idle(rules: IdleRules, ended: ColumnElement[bool]) -> ColumnEleme
     return and_(Allocation.balance > 0, or_(allocation_quiet(rules), ended))
 
 
-def idle_parts(rules: IdleRules) -> tuple[Select[Any], Select[Any]]:
+def idle_parts(rules: IdleRules) -> tuple[Select[*tuple[Any, ...]], ...]:
     """The idle items of each kind, one statement each: unallocated batch balances, allocation balances."""
     batch_override = IdleOverride.__table__.alias("bo")
     alloc_override = IdleOverride.__table__.alias("ao")
