@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Select, and_, case, exists, func, null, select
 
-from services.funds.idle.repository import IdleRules, allocation_quiet, allocation_since, batch_idle, idle_parts
-from services.funds.ledger.models import Allocation, FundBatch
+from services.funds.idle.repository import IdleRules, allocation_idle, allocation_since, batch_idle, idle_parts
+from services.funds.ledger.models import Allocation, AllocationsWithBalance, FundBatch
 from services.funds.projection.models import ProjectState
 from services.funds.rectification.models import RectificationCase
 from services.funds.terms import ENDED
@@ -69,19 +69,22 @@ class WorkRepository(Repository[RectificationCase]):
         return tuple(statements)
 
     def idle_without_case_total(self, principal: Principal, rules: IdleRules) -> Select[Any]:
-        """How many items `idle_without_case` lists, without the idle view's joins and labels: quiet allocations
-        (one pass over the allocations), allocations not yet quiet on an ended project (from the index on their
-        last movement) and idle batches, each without an open idle case; `allocation_idle` split in two."""
-        since = allocation_since()
-        uncovered_allocation = _uncovered(C.allocation_id == Allocation.id)
+        """How many items `idle_without_case` lists, without reading every allocation: the allocations holding a
+        balance (kept per county by triggers), less those moved within idle_days on a project not ended (from the
+        index on their last movement), less the idle ones an open idle case covers (from the cases), plus the
+        uncovered idle batches."""
+        ended = exists().where(ProjectState.project_id == Allocation.project_id, ProjectState.status.in_(sorted(ENDED)))
         in_county = _in_county(Allocation.county_code, principal)
-        quiet = select(func.count()).select_from(Allocation).where(
-            Allocation.balance > 0, allocation_quiet(rules), uncovered_allocation, *in_county)
-        ended = (select(func.count()).select_from(Allocation)
-                 .join(ProjectState, ProjectState.project_id == Allocation.project_id)
-                 .where(Allocation.balance > 0, since > rules.today - timedelta(days=rules.idle_days),
-                        ProjectState.status.in_(sorted(ENDED)), uncovered_allocation, *in_county))
+        with_balance = select(func.coalesce(func.sum(AllocationsWithBalance.items), 0)).where(
+            *_in_county(AllocationsWithBalance.county_code, principal))
+        moved = select(func.count()).select_from(Allocation).where(
+            Allocation.balance > 0, allocation_since() > rules.today - timedelta(days=rules.idle_days), ~ended,
+            *in_county)
+        open_idle = select(C.allocation_id).where(C.origin == "idle", C.status != "closed")
+        covered = select(func.count()).select_from(Allocation).where(
+            Allocation.id.in_(open_idle), allocation_idle(rules, ended), *in_county)
         batches = select(func.count()).select_from(FundBatch).where(
             batch_idle(rules), _uncovered(C.allocation_id.is_(None), C.batch_id == FundBatch.id),
             *_in_county(FundBatch.county_code, principal))
-        return select(quiet.scalar_subquery() + ended.scalar_subquery() + batches.scalar_subquery())
+        return select(with_balance.scalar_subquery() - moved.scalar_subquery() - covered.scalar_subquery()
+                      + batches.scalar_subquery())
