@@ -3,8 +3,8 @@
 
 The gateway asks each queue service once per page, whatever the page or the size of the queues: the upstream calls
 for `first: 10` and `first: 100`, on the first page and after a cursor, must all be the number of queue services.
-The time is the funds service's: a queue of idle items is the idle-fund view over every allocation, evaluated once
-for the counts and once for the page (each about what `/idle-funds/sums` costs).
+The funds service's idle items without a case page from the tables' id indexes, and their exact count starts from
+the per-county number of allocations holding a balance that triggers keep: neither reads every allocation.
 Run alone with `python -m bench.work` (starts its own processes on fresh databases and seeds them).
 """
 import asyncio

@@ -39,11 +39,18 @@ SYSTEM = Principal(sub="system:work-queue", role=Role.ADMIN)
 
 @dataclass(frozen=True)
 class Listing:
-    """One duty's items in the caller's scope: the statement, how a row becomes an item, the deadline's shift."""
+    """One duty's items in the caller's scope: the statement, how a row becomes an item, the deadline's shift.
+
+    A listing too large to count or page as one statement may add `total`, a cheaper statement of how many rows
+    `query` gives (undated duties), and `parts`, statements whose rows together are `query`'s, each of which pages in
+    the queue's order from an index (the page reads each and merges them).
+    """
 
     query: Select[Any]
     warnable: Callable[[Row[Any]], Warnable]
     shift: int = 0
+    total: Select[Any] | None = None
+    parts: tuple[Select[Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,9 @@ def _after(sub: Subquery, duty: Duty, shift: int, position: Position) -> ColumnE
     if prefix != duty.prefix:
         key_after: ColumnElement[bool] = true() if duty.prefix > prefix else false()
     elif "work_period" in sub.c:
-        key_after = or_(sub.c.work_id > ident, and_(sub.c.work_id == ident, sub.c.work_period > period))
+        # `work_id >= ident` first: a range the index seeks to, whatever the plan makes of the period's tie-break.
+        key_after = and_(sub.c.work_id >= ident,
+                         or_(sub.c.work_id > ident, and_(sub.c.work_id == ident, sub.c.work_period > period)))
     else:
         key_after = sub.c.work_id > ident
     if not duty.dated:
@@ -100,18 +109,22 @@ def _order(sub: Subquery, duty: Duty) -> list[Any]:
 
 async def _page(ctx: RequestContext[Any], duty: Duty, position: Position | None, limit: int) -> list[WorkItem]:
     listing = duty.listing(ctx)
-    sub = listing.query.subquery("work")
-    query = select(sub).order_by(*_order(sub, duty)).limit(limit)
-    if position is not None:
-        query = query.where(_after(sub, duty, listing.shift, position))
-    return [listing.warnable(row).item for row in (await ctx.session.execute(query)).all()]
+    items = []
+    for statement in listing.parts or (listing.query,):
+        sub = statement.subquery("work")
+        query = select(sub).order_by(*_order(sub, duty)).limit(limit)
+        if position is not None:
+            query = query.where(_after(sub, duty, listing.shift, position))
+        items += [listing.warnable(row).item for row in (await ctx.session.execute(query)).all()]
+    return items
 
 
 async def _count(ctx: RequestContext[Any], duty: Duty) -> WorkCount:
     listing = duty.listing(ctx)
     sub = listing.query.subquery("work")
     if not duty.dated:
-        total = await ctx.session.scalar(select(func.count()).select_from(sub))
+        total = await ctx.session.scalar(select(func.count()).select_from(sub) if listing.total is None
+                                         else listing.total)
         return WorkCount(kind=duty.kind, total=total or 0, due_soon=0, overdue=0)
     soon, late = _urgent(sub, ctx.clock.today(), _warn_days(ctx, duty), listing.shift)
     row = (await ctx.session.execute(select(func.count(), func.count().filter(soon), func.count().filter(late))

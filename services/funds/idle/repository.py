@@ -60,8 +60,31 @@ def _bucket(since: SQLExpression, today: date) -> ColumnElement[Any]:
                 (since > today - timedelta(days=365), AgeBucket.M6_12.value), else_=AgeBucket.M12.value)
 
 
-def idle_items(rules: IdleRules) -> Subquery:
-    """Every idle item: unallocated batch balances and allocation balances, with class and age bucket."""
+def allocation_since() -> ColumnElement[Any]:
+    """Since when an allocation's balance has lain still: its last spending, else the day it was allocated."""
+    # type_coerce, not CAST: SQLite would turn CAST('2016-06-02' AS DATE) into the number 2016.
+    return type_coerce(func.coalesce(Allocation.last_spent_on, Allocation.allocated_on), Date)
+
+
+def batch_idle(rules: IdleRules) -> ColumnElement[bool]:
+    """A batch whose unallocated balance has waited unallocated_idle_days since it was received (未分配闲置)."""
+    return and_(FundBatch.unallocated > 0,
+                FundBatch.received_on <= rules.today - timedelta(days=rules.unallocated_idle_days))
+
+
+def allocation_quiet(rules: IdleRules) -> ColumnElement[bool]:
+    """An allocation without spending for idle_days (whatever its project's state)."""
+    return allocation_since() <= rules.today - timedelta(days=rules.idle_days)
+
+
+def allocation_idle(rules: IdleRules, ended: ColumnElement[bool]) -> ColumnElement[bool]:
+    """An allocation whose balance is idle: after idle_days quiet, or at once when `ended` (its project was cleared
+    or cancelled)."""
+    return and_(Allocation.balance > 0, or_(allocation_quiet(rules), ended))
+
+
+def idle_parts(rules: IdleRules) -> tuple[Select[*tuple[Any, ...]], ...]:
+    """The idle items of each kind, one statement each: unallocated batch balances, allocation balances."""
     batch_override = IdleOverride.__table__.alias("bo")
     alloc_override = IdleOverride.__table__.alias("ao")
     unallocated = (
@@ -75,10 +98,8 @@ def idle_items(rules: IdleRules) -> Subquery:
                _bucket(FundBatch.received_on, rules.today).label("age_bucket"))
         .outerjoin(batch_override, and_(batch_override.c.item_kind == "batch",
                                         batch_override.c.item_id == FundBatch.id))
-        .where(FundBatch.unallocated > 0,
-               FundBatch.received_on <= rules.today - timedelta(days=rules.unallocated_idle_days)))
-    # type_coerce, not CAST: SQLite would turn CAST('2016-06-02' AS DATE) into the number 2016.
-    since = type_coerce(func.coalesce(Allocation.last_spent_on, Allocation.allocated_on), Date)
+        .where(batch_idle(rules)))
+    since = allocation_since()
     status = ProjectState.status
     balances = (
         select(literal("allocation", String(16)).label("kind"), Allocation.id.label("item_id"),
@@ -91,10 +112,13 @@ def idle_items(rules: IdleRules) -> Subquery:
         .outerjoin(ProjectState, ProjectState.project_id == Allocation.project_id)
         .outerjoin(alloc_override, and_(alloc_override.c.item_kind == "allocation",
                                         alloc_override.c.item_id == Allocation.id))
-        # Money on a cleared or cancelled project is idle at once; any other balance after idle_days quiet.
-        .where(Allocation.balance > 0,
-               or_(status.in_(sorted(ENDED)), since <= rules.today - timedelta(days=rules.idle_days))))
-    return union_all(unallocated, balances).subquery("idle")
+        .where(allocation_idle(rules, status.in_(sorted(ENDED)))))
+    return unallocated, balances
+
+
+def idle_items(rules: IdleRules) -> Subquery:
+    """Every idle item: unallocated batch balances and allocation balances, with class and age bucket."""
+    return union_all(*idle_parts(rules)).subquery("idle")
 
 
 MAX_CURSOR_YUAN = Decimal(10) ** 14  # BIGINT fen holds up to about 9.2 × 10^14 yuan

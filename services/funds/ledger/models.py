@@ -2,7 +2,18 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.funds.terms import Money, SourceLevel, str_enum
@@ -46,6 +57,9 @@ class Allocation(Base):
         Index("ix_allocations_county_id", "county_code", "id"),
         Index("ix_allocations_project_id", "project_id"),
         Index("ix_allocations_batch_id", "batch_id"),
+        # When a balance last moved: the work queue's idle count finds the recently moved ones from it.
+        Index("ix_allocations_balance_since", text("coalesce(last_spent_on, allocated_on)"),
+              postgresql_where=text("balance > 0"), sqlite_where=text("balance > 0")),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -63,6 +77,16 @@ class Allocation(Base):
     last_spent_on: Mapped[date | None] = mapped_column(Date)
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AllocationsWithBalance(Base):
+    """How many allocations of a county hold a balance, kept by triggers on `allocations` (migration 2026_11_30_0003)
+    in the same transaction as every write: the work queue's idle count starts from it."""
+
+    __tablename__ = "allocations_with_balance"
+
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    items: Mapped[int] = mapped_column(BigInteger)
 
 
 class Spending(Base):

@@ -7,7 +7,7 @@ case covers yet, for finance and the county office, to open a case for (each idl
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, select, union_all
 
 from contracts.work import WorkKind, WorkLink
 from services.funds.deps import Ctx
@@ -57,7 +57,10 @@ def idle_without_case(ctx: Ctx) -> Listing:
                          period=row.work_period)
         return Warnable(item, Scope(row.work_county))
 
-    return Listing(WorkRepository(ctx.session).idle_without_case(ctx.principal, rules(ctx)), warnable)
+    repository, idle_rules = WorkRepository(ctx.session), rules(ctx)
+    parts = repository.idle_without_case(ctx.principal, idle_rules)
+    return Listing(select(union_all(*parts).subquery("idle_without_case")), warnable,
+                   total=repository.idle_without_case_total(ctx.principal, idle_rules), parts=parts)
 
 
 def _duty(kind: WorkKind, roles: set[Role], listing: Callable[[Ctx], Listing], dated: bool = True) -> Duty:
