@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import httpx
@@ -15,6 +14,7 @@ from sqlalchemy import inspect, text
 
 from devtools.stack import Stack
 from services.kit.auth import Role
+from services.kit.clock import Clock
 from services.kit.db import make_engine
 from services.kit.testing import DatabaseFactory
 from tests.funds.helpers import batch_body, project_row
@@ -26,7 +26,8 @@ pytestmark = pytest.mark.system
 RONGSHUI = "450225"
 FINANCE = token(Role.FINANCE, RONGSHUI)
 COUNTY = token(Role.COUNTY_OFFICE, RONGSHUI)
-TODAY = date.today().isoformat()
+# Liuzhou's today, as the services date things (from 16:00 UTC it is already tomorrow there).
+TODAY = Clock().today().isoformat()
 # The balances the ledger keeps, re-derived from the rows they summarise (not only the CHECKs that guard them).
 INVARIANTS = {
     "batch = allocated + unallocated": "SELECT count(*) FROM fund_batches WHERE amount <> allocated + unallocated",
@@ -60,7 +61,7 @@ def _money_moves(stack: Stack, projects_http: httpx.Client) -> None:
     assert r.status_code == 201, r.text
     kept, dropped = [p["id"] for p in r.json()]
     with httpx.Client(base_url=stack.url("funds"), timeout=15) as funds:
-        batch = _move(funds, "/batches", batch_body("1000000", received_on=date.today(), year=2026))
+        batch = _move(funds, "/batches", batch_body("1000000", received_on=Clock().today(), year=2026))
         first = _move(funds, f"/batches/{batch['id']}/allocations", {"project_id": kept, "amount": "600000.50"})
         second = _move(funds, f"/batches/{batch['id']}/allocations", {"project_id": dropped, "amount": "300000"})
         spent = _move(funds, f"/allocations/{first['id']}/spendings",
