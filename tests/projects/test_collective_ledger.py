@@ -70,7 +70,7 @@ async def test_expected_income_of_a_collective_economy_entry(projects, projects_
 async def test_share_conversions_per_village(projects, projects_app):
     places = await seed(projects_app)
     entry = Life(projects, projects_app)
-    await entry.submit(name="甲村入股分红项目")
+    await entry.submit(name="甲村入股分红项目", village_id=places.villages["甲村"])
     share = {"village_id": places.villages["甲村"], "project_id": entry.id, "year": 2019, "members": 120,
              "households": 35, "shares": 500, "amount": "500000"}
     for bad in (share | {"households": 121}, share | {"shares": 0}, share | {"amount": "0"}, share | {"extra": 1}):

@@ -126,7 +126,8 @@ async def set_expected_income(project_id: Id, body: ExpectedIncomeIn, ctx: Count
 
 @router.post("/shares", response_model=ShareConversionRead, status_code=201,
              summary="Record a 三变 share conversion (资金变股金、农民变股东)",
-             responses=problems({409: "collective.other_county"}))
+             responses=problems({404: "village.not_found, project.not_found (outside the caller's county too)",
+                                 409: "collective.other_county"}))
 async def record_share_conversion(body: ShareConversionIn, ctx: CountyOffice) -> ShareConversionRead:
     """An entry turning funds into a village's shares, by the county office."""
     return await holdings.record_shares(ctx, body)
