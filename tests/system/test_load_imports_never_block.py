@@ -29,7 +29,7 @@ DEFAULTS = ServiceSettings()  # the stack runs with the default limits
 def _labourers(count: int, born_from: date) -> list[list]:
     """`count` labourers with distinct valid ID numbers (900 serials per birth date)."""
     return [[with_check(f"450225{born_from + timedelta(days=i // 900):%Y%m%d}{100 + i % 900:03d}"), f"覃阿妹{i}",
-             "450225", "安太乡", "小桑村", f"H-{i}", "贫困", "是", "缝纫、电焊"] for i in range(count)]
+             "450225", "安陲乡", "江门村", f"H-{i}", "贫困", "是", "缝纫、电焊"] for i in range(count)]
 
 
 class HealthProbe:
